@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+using System.Text.Json;
+
+namespace OneSeed.Engines;
+
+/// <summary>
+/// Reads and writes engine states as JSON in the layout of NumPy's <c>bit_generator.state</c> dictionaries.
+/// Integers of any size are exact JSON numbers (as Python's <c>json</c> writes them); every problem is a
+/// <see cref="FormatException"/> naming the offending path.
+/// </summary>
+internal static class StateJson
+{
+    /// <summary>The key that carries OneSeed's state-format version; NumPy ignores keys it does not know.</summary>
+    public const string VersionKey = "oneseed_state_version";
+
+    /// <summary>The only state-format version this build reads and writes.</summary>
+    public const int CurrentVersion = 1;
+
+    /// <summary>Parses <paramref name="json"/>, checks the engine name and version, and hands the root to <paramref name="read"/>.</summary>
+    public static T Read<T>(string json, string bitGenerator, Func<JsonElement, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"The {bitGenerator} state is not valid JSON: {e.Message}", e);
+        }
+
+        using (document)
+        {
+            JsonElement root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new FormatException($"A {bitGenerator} state must be a JSON object, not {root.ValueKind}.");
+            }
+
+            string name = GetString(root, "bit_generator");
+            if (name != bitGenerator)
+            {
+                throw new FormatException($"The state is for bit generator '{name}', not '{bitGenerator}'.");
+            }
+
+            if (root.TryGetProperty(VersionKey, out JsonElement version) &&
+                (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out int v) || v != CurrentVersion))
+            {
+                throw new FormatException($"Unsupported {VersionKey} {version.GetRawText()}: this build reads version {CurrentVersion}.");
+            }
+
+            try
+            {
+                return read(root);
+            }
+            catch (ArgumentException e)
+            {
+                throw new FormatException($"Invalid {bitGenerator} state: {e.Message}", e);
+            }
+        }
+    }
+
+    public static JsonElement GetProperty(JsonElement parent, string name)
+    {
+        if (parent.ValueKind != JsonValueKind.Object || !parent.TryGetProperty(name, out JsonElement value))
+        {
+            throw new FormatException($"The state has no '{name}' entry.");
+        }
+
+        return value;
+    }
+
+    public static string GetString(JsonElement parent, string name)
+    {
+        JsonElement value = GetProperty(parent, name);
+        return value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : throw new FormatException($"State entry '{name}' must be a string, not {value.ValueKind}.");
+    }
+
+    public static BigInteger GetInteger(JsonElement parent, string name) => ParseInteger(GetProperty(parent, name), name);
+
+    public static BigInteger GetInteger(JsonElement parent, string name, BigInteger min, BigInteger max)
+    {
+        BigInteger value = GetInteger(parent, name);
+        return value >= min && value <= max
+            ? value
+            : throw new FormatException($"State entry '{name}' is {value}; it must be in [{min}, {max}].");
+    }
+
+    /// <summary>Reads a JSON boolean or a 0/1 integer (NumPy writes <c>has_uint32</c> as an int).</summary>
+    public static bool GetFlag(JsonElement parent, string name)
+    {
+        JsonElement value = GetProperty(parent, name);
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            JsonValueKind.Number => ParseInteger(value, name) switch
+            {
+                var x when x.IsZero => false,
+                var x when x.IsOne => true,
+                var x => throw new FormatException($"State entry '{name}' is {x}; it must be 0 or 1."),
+            },
+            _ => throw new FormatException($"State entry '{name}' must be a boolean or 0/1, not {value.ValueKind}."),
+        };
+    }
+
+    public static uint[] GetUInt32Array(JsonElement parent, string name, int length)
+    {
+        JsonElement value = GetProperty(parent, name);
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw new FormatException($"State entry '{name}' must be an array, not {value.ValueKind}.");
+        }
+
+        int count = value.GetArrayLength();
+        if (count != length)
+        {
+            throw new FormatException($"State entry '{name}' has {count} elements; it must have exactly {length}.");
+        }
+
+        uint[] result = new uint[length];
+        int i = 0;
+        foreach (JsonElement item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Number || !item.TryGetUInt32(out result[i]))
+            {
+                throw new FormatException($"State entry '{name}[{i}]' is {item.GetRawText()}; it must be an integer in [0, {uint.MaxValue}].");
+            }
+
+            i++;
+        }
+
+        return result;
+    }
+
+    public static BigInteger ParseInteger(JsonElement value, string name)
+    {
+        if (value.ValueKind == JsonValueKind.Number &&
+            BigInteger.TryParse(value.GetRawText(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out BigInteger result))
+        {
+            return result;
+        }
+
+        throw new FormatException($"State entry '{name}' is {value.GetRawText()}; it must be an integer.");
+    }
+
+    /// <summary>Writes <c>{"bit_generator": name, "oneseed_state_version": 1, ...}</c> with <paramref name="body"/> adding the rest.</summary>
+    public static string Write(string bitGenerator, Action<Utf8JsonWriter> body)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("bit_generator", bitGenerator);
+            writer.WriteNumber(VersionKey, CurrentVersion);
+            body(writer);
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Writes an integer of any size as an exact JSON number.</summary>
+    public static void WriteInteger(Utf8JsonWriter writer, string name, BigInteger value)
+    {
+        writer.WritePropertyName(name);
+        writer.WriteRawValue(value.ToString(CultureInfo.InvariantCulture), skipInputValidation: true);
+    }
+}
