@@ -1,4 +1,5 @@
-"""Live oracle: numpy.random.SeedSequence generate_state / spawn, and MT19937 seeded through it or legacy-seeded."""
+"""Live oracle: numpy.random.SeedSequence generate_state / spawn / named derivation, and MT19937 seeded through it or legacy-seeded."""
+import hashlib
 import numpy as np
 from oracle_common import serve, int_list, next_uint32, next_uint64, next_double
 
@@ -37,4 +38,18 @@ def mt19937(case):
     return {'u32': next_uint32(bg, n), 'u64': next_uint64(bg, n), 'f64': next_double(bg, n)}
 
 
-serve({'generate': generate, 'mt19937': mt19937})
+DERIVATION_TAG = 0x53656E4F
+
+
+def stable_hash(text):
+    """OneSeed's StableHash.Hash64, as documented: the first 8 bytes of SHA-256 (UTF-8), little-endian."""
+    return int.from_bytes(hashlib.sha256(text.encode('utf-8')).digest()[:8], 'little')
+
+
+def derive(case):
+    h = stable_hash(case['name'])
+    seq = np.random.SeedSequence(case['entropy'], spawn_key=(*case.get('spawn_key', []), DERIVATION_TAG, h, *case['keys']))
+    return {'hash': h, 'bucket': (h * case['buckets']) >> 64, 'state32': int_list(seq.generate_state(8))}
+
+
+serve({'generate': generate, 'mt19937': mt19937, 'derive': derive})
