@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""Prints the side-by-side table: OneSeed (BenchmarkDotNet JSON) vs NumPy (numpy_bench.py JSON) on the same work.
+
+NumPy is timed before and after the .NET run; its better rate of the two is used, so machine noise can only
+make the ratios conservative. Usage: compare.py FILE...  (BenchmarkDotNet *-report-full-compressed.json files and numpy_bench.py outputs, any order)
+"""
+import json
+import sys
+
+WORK = {'UInt64': 'uint64', 'Uniform': 'uniform', 'Integers1000': 'integers_1000',
+        'Integers2Pow40': 'integers_2^40', 'Normal': 'normal', 'Exponential': 'exponential',
+        'RandInt1000': 'randint_1000'}
+
+
+def main(argv):
+    benchmarks = []
+    numpy = {}
+    versions = set()
+    for path in argv:
+        with open(path) as f:
+            data = json.load(f)
+        if 'Benchmarks' in data:
+            benchmarks.extend(data['Benchmarks'])
+            continue
+        versions.add(data['numpy'])
+        for key, rate in data['rates_mps'].items():
+            numpy[key] = max(numpy.get(key, 0.0), rate)
+    n = None
+    rows = []
+    for b in benchmarks:
+        params = dict(p.split('=', 1) for p in b['Parameters'].split('&') if '=' in p)
+        engine = params.get('Engine', b['Type'].replace('Benchmarks', ''))
+        n = int(params.get('N', n or 1_000_000))
+        work = WORK.get(b['Method'], b['Method'])
+        ours = n / b['Statistics']['Mean'] * 1e3  # mean is ns per call of N values -> millions per second
+        theirs = numpy.get(f'{engine}/{work}')
+        rows.append((work, engine, ours, theirs))
+    rows.sort()
+    print(f'| workload ({n:,} values per call) | engine | OneSeed M/s | NumPy {"/".join(sorted(versions))} M/s | ratio |')
+    print('| --- | --- | ---: | ---: | ---: |')
+    for work, engine, ours, theirs in rows:
+        ratio = f'{ours / theirs:.2f}x' if theirs else 'n/a'
+        print(f'| {work} | {engine} | {ours:,.0f} | {theirs:,.0f} | {ratio} |' if theirs else f'| {work} | {engine} | {ours:,.0f} | n/a | n/a |')
+
+
+if __name__ == '__main__':
+    main(sys.argv[1:])

@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""Times NumPy doing the same bulk work as bench/OneSeed.Benchmarks, on this machine, for the side-by-side table.
+
+Each workload fills N values into a preallocated array where NumPy allows it (as the C# side fills a span),
+single-threaded, and reports the best of several repeats as millions of values per second.
+Usage: /usr/bin/python3 bench/numpy_bench.py [N] > numpy.json
+"""
+import json
+import sys
+import time
+
+import numpy as np
+
+N = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+REPEATS = 7
+ENGINES = ['MT19937', 'PCG64', 'PCG64DXSM', 'Philox', 'SFC64']
+
+
+def best_rate(fn):
+    fn()  # warm-up
+    best = float('inf')
+    for _ in range(REPEATS):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return N / best / 1e6
+
+
+def workloads(engine):
+    g = np.random.Generator(getattr(np.random, engine)(12345))
+    doubles = np.empty(N)
+    return {
+        'uint64': lambda: g.bit_generator.random_raw(N),
+        'uniform': lambda: g.random(out=doubles),
+        'integers_1000': lambda: g.integers(0, 1000, size=N),
+        'integers_2^40': lambda: g.integers(0, 1 << 40, size=N),
+        'normal': lambda: g.standard_normal(out=doubles),
+        'exponential': lambda: g.standard_exponential(out=doubles),
+    }
+
+
+def main():
+    results = {'numpy': np.__version__, 'n': N, 'rates_mps': {}}
+    for engine in ENGINES:
+        for work, fn in workloads(engine).items():
+            results['rates_mps'][f'{engine}/{work}'] = best_rate(fn)
+    rs = np.random.RandomState(12345)
+    results['rates_mps']['RandomState/uniform'] = best_rate(lambda: rs.random_sample(N))
+    results['rates_mps']['RandomState/normal'] = best_rate(lambda: rs.standard_normal(N))
+    results['rates_mps']['RandomState/randint_1000'] = best_rate(lambda: rs.randint(0, 1000, size=N))
+    json.dump(results, sys.stdout, indent=1)
+
+
+if __name__ == '__main__':
+    main()
