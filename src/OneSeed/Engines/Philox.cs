@@ -24,7 +24,6 @@ public sealed class Philox : BitGenerator
     private const ulong RoundMultiplier1 = 0xCA5A826395121157UL;
     private const ulong KeyBump0 = 0x9E3779B97F4A7C15UL;
     private const ulong KeyBump1 = 0xBB67AE8584CAA73BUL;
-    private const int Rounds = 10;
     private const int BufferSize = PhiloxState.BufferSize;
 
     private static readonly BigInteger Mask128 = (BigInteger.One << 128) - 1;
@@ -145,7 +144,11 @@ public sealed class Philox : BitGenerator
             for (; destination.Length - i >= BufferSize; i += BufferSize)
             {
                 Increment(ref c0, ref c1, ref c2, ref c3);
-                Block(c0, c1, c2, c3, k0, k1, out destination[i], out destination[i + 1], out destination[i + 2], out destination[i + 3]);
+                Block(c0, c1, c2, c3, k0, k1, out ulong o0, out ulong o1, out ulong o2, out ulong o3);
+                destination[i] = o0;
+                destination[i + 1] = o1;
+                destination[i + 2] = o2;
+                destination[i + 3] = o3;
             }
 
             (_c0, _c1, _c2, _c3) = (c0, c1, c2, c3);
@@ -311,20 +314,26 @@ public sealed class Philox : BitGenerator
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Block(ulong c0, ulong c1, ulong c2, ulong c3, ulong k0, ulong k1, out ulong o0, out ulong o1, out ulong o2, out ulong o3)
     {
-        for (int round = 0; round < Rounds; round++)
-        {
-            if (round > 0)
-            {
-                k0 += KeyBump0;
-                k1 += KeyBump1;
-            }
-
-            ulong hi0 = Math.BigMul(RoundMultiplier0, c0, out ulong lo0);
-            ulong hi1 = Math.BigMul(RoundMultiplier1, c2, out ulong lo1);
-            (c0, c1, c2, c3) = (hi1 ^ c1 ^ k0, lo1, hi0 ^ c3 ^ k1, lo0);
-        }
-
+        // Ten rounds, unrolled by hand (the JIT does not unroll loops), with the key bumped between rounds.
+        Round(ref c0, ref c1, ref c2, ref c3, k0, k1);
+        Round(ref c0, ref c1, ref c2, ref c3, k0 += KeyBump0, k1 += KeyBump1);
+        Round(ref c0, ref c1, ref c2, ref c3, k0 += KeyBump0, k1 += KeyBump1);
+        Round(ref c0, ref c1, ref c2, ref c3, k0 += KeyBump0, k1 += KeyBump1);
+        Round(ref c0, ref c1, ref c2, ref c3, k0 += KeyBump0, k1 += KeyBump1);
+        Round(ref c0, ref c1, ref c2, ref c3, k0 += KeyBump0, k1 += KeyBump1);
+        Round(ref c0, ref c1, ref c2, ref c3, k0 += KeyBump0, k1 += KeyBump1);
+        Round(ref c0, ref c1, ref c2, ref c3, k0 += KeyBump0, k1 += KeyBump1);
+        Round(ref c0, ref c1, ref c2, ref c3, k0 += KeyBump0, k1 += KeyBump1);
+        Round(ref c0, ref c1, ref c2, ref c3, k0 + KeyBump0, k1 + KeyBump1);
         (o0, o1, o2, o3) = (c0, c1, c2, c3);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Round(ref ulong c0, ref ulong c1, ref ulong c2, ref ulong c3, ulong k0, ulong k1)
+    {
+        ulong hi0 = Math.BigMul(RoundMultiplier0, c0, out ulong lo0);
+        ulong hi1 = Math.BigMul(RoundMultiplier1, c2, out ulong lo1);
+        (c0, c1, c2, c3) = (hi1 ^ c1 ^ k0, lo1, hi0 ^ c3 ^ k1, lo0);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
