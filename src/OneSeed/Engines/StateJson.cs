@@ -138,6 +138,48 @@ internal static class StateJson
         return result;
     }
 
+    /// <summary>Reads an array of exactly <paramref name="length"/> integers in [0, 2^64) (NumPy's uint64 arrays: Philox counter/key/buffer, SFC64 state).</summary>
+    public static ulong[] GetUInt64Array(JsonElement parent, string name, int length)
+    {
+        JsonElement value = GetProperty(parent, name);
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw new FormatException($"State entry '{name}' must be an array, not {value.ValueKind}.");
+        }
+
+        int count = value.GetArrayLength();
+        if (count != length)
+        {
+            throw new FormatException($"State entry '{name}' has {count} elements; it must have exactly {length}.");
+        }
+
+        ulong[] result = new ulong[length];
+        int i = 0;
+        foreach (JsonElement item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Number || !item.TryGetUInt64(out result[i]))
+            {
+                throw new FormatException($"State entry '{name}[{i}]' is {item.GetRawText()}; it must be an integer in [0, {ulong.MaxValue}].");
+            }
+
+            i++;
+        }
+
+        return result;
+    }
+
+    /// <summary>Writes <c>"name": [..]</c> with the words as exact JSON numbers.</summary>
+    public static void WriteUInt64Array(Utf8JsonWriter writer, string name, ReadOnlySpan<ulong> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (ulong v in values)
+        {
+            writer.WriteNumberValue(v);
+        }
+
+        writer.WriteEndArray();
+    }
+
     public static BigInteger ParseInteger(JsonElement value, string name)
     {
         if (value.ValueKind == JsonValueKind.Number &&

@@ -1,0 +1,245 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace OneSeed.Engines;
+
+/// <summary>The step and output function that tell NumPy's two 128-bit PCG variants apart.</summary>
+internal interface IPcg64Variant
+{
+    /// <summary>NumPy's class name, also the <c>bit_generator</c> entry of the state dictionary.</summary>
+    static abstract string Name { get; }
+
+    /// <summary>The LCG multiplier (used by seeding and <c>advance</c>).</summary>
+    static abstract UInt128 Multiplier { get; }
+
+    /// <summary>Steps the LCG held in (<paramref name="hi"/>, <paramref name="lo"/>) once and returns one output.</summary>
+    static abstract ulong Next(ref ulong hi, ref ulong lo, ulong incHi, ulong incLo);
+}
+
+/// <summary>PCG XSL-RR 128/64 (NumPy's <c>PCG64</c>): full 128-bit multiplier, output from the new state.</summary>
+internal readonly struct XslRr128 : IPcg64Variant
+{
+    private const ulong MulHi = 2549297995355413924UL;
+    private const ulong MulLo = 4865540595714422341UL;
+
+    public static string Name => "PCG64";
+
+    public static UInt128 Multiplier => new(MulHi, MulLo);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Next(ref ulong hi, ref ulong lo, ulong incHi, ulong incLo)
+    {
+        ulong productHi = Math.BigMul(lo, MulLo, out ulong productLo);
+        productHi += (hi * MulLo) + (lo * MulHi);
+        ulong newLo = productLo + incLo;
+        ulong newHi = productHi + incHi + (newLo < productLo ? 1UL : 0UL);
+        hi = newHi;
+        lo = newLo;
+        return BitOperations.RotateRight(newHi ^ newLo, (int)(newHi >> 58));
+    }
+}
+
+/// <summary>PCG CM DXSM 128/64 (NumPy's <c>PCG64DXSM</c>): 64-bit "cheap" multiplier, DXSM output from the state before the step.</summary>
+internal readonly struct CmDxsm128 : IPcg64Variant
+{
+    private const ulong CheapMultiplier = 0xda942042e4dd58b5UL;
+
+    public static string Name => "PCG64DXSM";
+
+    public static UInt128 Multiplier => CheapMultiplier;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Next(ref ulong hi, ref ulong lo, ulong incHi, ulong incLo)
+    {
+        ulong h = hi;
+        ulong l = lo;
+        ulong output = h ^ (h >> 32);
+        output *= CheapMultiplier;
+        output ^= output >> 48;
+        output *= l | 1UL;
+
+        ulong productHi = Math.BigMul(l, CheapMultiplier, out ulong productLo);
+        productHi += h * CheapMultiplier;
+        ulong newLo = productLo + incLo;
+        hi = productHi + incHi + (newLo < productLo ? 1UL : 0UL);
+        lo = newLo;
+        return output;
+    }
+}
+
+/// <summary>
+/// The state and every operation shared by <see cref="Pcg64"/> and <see cref="Pcg64Dxsm"/>: NumPy's
+/// <c>pcg64_state</c> (128-bit LCG state and increment plus the <c>has_uint32</c>/<c>uinteger</c> buffer).
+/// </summary>
+/// <remarks>
+/// A mutable struct held in a (non-readonly) field of its engine, so it is never copied; generic over the
+/// variant so the JIT specialises and inlines the step in the bulk loops.
+/// </remarks>
+internal struct Pcg64Core<TVariant>
+    where TVariant : struct, IPcg64Variant
+{
+    /// <summary>NumPy's <c>jump</c> step: (golden ratio - 1) * 2^128.</summary>
+    private static readonly BigInteger JumpStep = new UInt128(0x9e3779b97f4a7c15UL, 0xf39cc0605cedc835UL);
+
+    private static readonly BigInteger Mask128 = (BigInteger.One << 128) - 1;
+
+    private ulong _hi;
+    private ulong _lo;
+    private ulong _incHi;
+    private ulong _incLo;
+    private bool _hasUInt32;
+    private uint _uinteger;
+
+    /// <summary>NumPy's <c>pcg64_set_seed</c> with <c>generate_state(4, uint64)</c>: words 0-1 are initstate, 2-3 initseq (high word first).</summary>
+    public void Seed(ReadOnlySpan<ulong> words)
+    {
+        var initState = new UInt128(words[0], words[1]);
+        var initSeq = new UInt128(words[2], words[3]);
+        UInt128 inc = (initSeq << 1) | UInt128.One;
+        UInt128 state = inc; // 0 * multiplier + inc
+        state += initState;
+
+        // Both NumPy classes seed through pcg64_set_seed, i.e. pcg_setseq_128_srandom_r with the full 128-bit multiplier,
+        // even PCG64DXSM (whose own pcg_cm_srandom_r is never called); using the cheap multiplier here would change its streams.
+        state = (state * XslRr128.Multiplier) + inc;
+        Set(state, inc, false, 0);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong NextUInt64() => TVariant.Next(ref _hi, ref _lo, _incHi, _incLo);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public uint NextUInt32()
+    {
+        if (_hasUInt32)
+        {
+            _hasUInt32 = false;
+            return _uinteger;
+        }
+
+        ulong next = NextUInt64();
+        _hasUInt32 = true;
+        _uinteger = (uint)(next >> 32);
+        return (uint)next;
+    }
+
+    public void Fill(Span<ulong> destination)
+    {
+        // The state lives in locals for the loop (no store per draw); the u32 buffer is untouched, as NumPy's next_uint64 leaves it.
+        ulong hi = _hi, lo = _lo, incHi = _incHi, incLo = _incLo;
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] = TVariant.Next(ref hi, ref lo, incHi, incLo);
+        }
+
+        _hi = hi;
+        _lo = lo;
+    }
+
+    public void Fill(Span<double> destination)
+    {
+        ulong hi = _hi, lo = _lo, incHi = _incHi, incLo = _incLo;
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] = (TVariant.Next(ref hi, ref lo, incHi, incLo) >> 11) * (1.0 / 9007199254740992.0);
+        }
+
+        _hi = hi;
+        _lo = lo;
+    }
+
+    public void Fill(Span<uint> destination)
+    {
+        int i = 0;
+        if (destination.IsEmpty)
+        {
+            return;
+        }
+
+        if (_hasUInt32)
+        {
+            destination[i++] = _uinteger;
+            _hasUInt32 = false;
+        }
+
+        ulong hi = _hi, lo = _lo, incHi = _incHi, incLo = _incLo;
+        for (; i + 1 < destination.Length; i += 2)
+        {
+            ulong next = TVariant.Next(ref hi, ref lo, incHi, incLo);
+            destination[i] = (uint)next;
+            destination[i + 1] = (uint)(next >> 32);
+
+            // NumPy's next_uint32 keeps the returned high half in `uinteger` (only has_uint32 is cleared), and that stale value is part of the state dictionary.
+            _uinteger = (uint)(next >> 32);
+        }
+
+        if (i < destination.Length)
+        {
+            ulong next = TVariant.Next(ref hi, ref lo, incHi, incLo);
+            destination[i] = (uint)next;
+            _hasUInt32 = true;
+            _uinteger = (uint)(next >> 32);
+        }
+
+        _hi = hi;
+        _lo = lo;
+    }
+
+    public readonly Pcg64State GetState() =>
+        new(new UInt128(_hi, _lo), new UInt128(_incHi, _incLo), _hasUInt32, _uinteger);
+
+    public void SetState(Pcg64State state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        Set(state.State, state.Increment, state.HasUInt32, state.BufferedUInt32);
+    }
+
+    /// <summary>NumPy's <c>advance(delta)</c>: delta wrapped into [0, 2^128) (so negative values step back), then the buffered half-draw is discarded.</summary>
+    public void Advance(BigInteger delta)
+    {
+        var step = (UInt128)(delta & Mask128);
+        UInt128 state = Pcg128.Advance(new UInt128(_hi, _lo), step, TVariant.Multiplier, new UInt128(_incHi, _incLo));
+        Set(state, new UInt128(_incHi, _incLo), false, 0);
+    }
+
+    /// <summary>NumPy's <c>jumped(jumps)</c> applied to this copy: <c>advance(jumps * 0x9e3779b97f4a7c15f39cc0605cedc835)</c>.</summary>
+    public void Jump(int jumps) => Advance(JumpStep * jumps);
+
+    private void Set(UInt128 state, UInt128 inc, bool hasUInt32, uint uinteger)
+    {
+        _hi = (ulong)(state >> 64);
+        _lo = (ulong)state;
+        _incHi = (ulong)(inc >> 64);
+        _incLo = (ulong)inc;
+        _hasUInt32 = hasUInt32;
+        _uinteger = uinteger;
+    }
+}
+
+/// <summary>128-bit LCG arithmetic shared by the PCG engines.</summary>
+internal static class Pcg128
+{
+    /// <summary>
+    /// Brown's arbitrary-stride LCG jump (NumPy's <c>pcg_advance_lcg_128</c>): the state after <paramref name="delta"/>
+    /// steps of <c>s = s * mult + plus</c>, in O(log delta) multiplications. All arithmetic wraps mod 2^128.
+    /// </summary>
+    public static UInt128 Advance(UInt128 state, UInt128 delta, UInt128 mult, UInt128 plus)
+    {
+        UInt128 accMult = UInt128.One;
+        UInt128 accPlus = UInt128.Zero;
+        while (delta != UInt128.Zero)
+        {
+            if ((delta & UInt128.One) != UInt128.Zero)
+            {
+                accMult *= mult;
+                accPlus = (accPlus * mult) + plus;
+            }
+
+            plus = (mult + UInt128.One) * plus;
+            mult *= mult;
+            delta >>= 1;
+        }
+
+        return (accMult * state) + accPlus;
+    }
+}
