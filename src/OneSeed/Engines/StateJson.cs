@@ -63,6 +63,23 @@ internal static class StateJson
         }
     }
 
+    /// <summary>The <c>bit_generator</c> name a state JSON declares.</summary>
+    public static string ReadName(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? GetString(document.RootElement, "bit_generator")
+                : throw new FormatException($"An engine state must be a JSON object, not {document.RootElement.ValueKind}.");
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"The engine state is not valid JSON: {e.Message}", e);
+        }
+    }
+
     public static JsonElement GetProperty(JsonElement parent, string name)
     {
         if (parent.ValueKind != JsonValueKind.Object || !parent.TryGetProperty(name, out JsonElement value))
