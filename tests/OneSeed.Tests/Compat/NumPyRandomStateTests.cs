@@ -26,7 +26,7 @@ public sealed class NumPyRandomStateTests
             ops += CheckProgram(c!, c!["results"]!.AsArray(), $"golden '{c!["label"]}'");
         }
 
-        Assert.True(ops > 500, $"only {ops} golden operations");
+        Assert.True(ops > 500, $"only {ops} golden operations drew numbers");
     }
 
     [Fact]
@@ -299,6 +299,7 @@ public sealed class NumPyRandomStateTests
     {
         var cases = new JsonArray();
         int total = 0;
+        int succeeded = 0;
         for (int i = 0; i < count; i++)
         {
             JsonObject[] program = ops().ToArray();
@@ -310,10 +311,11 @@ public sealed class NumPyRandomStateTests
         Assert.Equal(cases.Count, results.Count);
         for (int i = 0; i < cases.Count; i++)
         {
-            CheckProgram(cases[i]!, results[i]!["results"]!.AsArray(), $"live case {i} (seed {cases[i]!["seed"]!.ToJsonString()}) {seeds.Replay}");
+            succeeded += CheckProgram(cases[i]!, results[i]!["results"]!.AsArray(), $"live case {i} (seed {cases[i]!["seed"]!.ToJsonString()}) {seeds.Replay}");
         }
 
-        Assert.True(total >= count);
+        // Refusals are generated on purpose, but most operations must draw numbers.
+        Assert.True(succeeded * 2 >= total, $"only {succeeded} of {total} live operations drew numbers {seeds.Replay}");
     }
 
     private static int CheckProgram(JsonNode c, JsonArray expected, string context)
@@ -325,6 +327,7 @@ public sealed class NumPyRandomStateTests
     private static int CheckOps(NumPyRandomState rs, JsonArray ops, JsonArray expected, string context)
     {
         Assert.Equal(ops.Count, expected.Count);
+        int succeeded = 0;
         for (int k = 0; k < ops.Count; k++)
         {
             JsonNode op = ops[k]!;
@@ -366,9 +369,11 @@ public sealed class NumPyRandomStateTests
                 Assert.True(w.HasGauss == g.HasGauss, $"{where}: has_gauss");
                 Assert.True(BitConverter.DoubleToUInt64Bits(w.CachedGaussian) == BitConverter.DoubleToUInt64Bits(g.CachedGaussian), $"{where}: gauss");
             }
+
+            succeeded++;
         }
 
-        return ops.Count;
+        return succeeded;
     }
 
     private static NumPyRandomState Create(JsonObject seed) => (string)seed["kind"]! switch
