@@ -1,0 +1,652 @@
+using System.Runtime.InteropServices;
+using OneSeed.Distributions;
+using OneSeed.Engines;
+using OneSeed.Seeding;
+
+namespace OneSeed.Compat;
+
+/// <summary>
+/// NumPy's legacy <c>numpy.random.RandomState</c> (what <c>np.random.seed</c> and the <c>np.random.*</c> functions use):
+/// the same numbers, bit for bit, for the same seed, draw sequence and state.
+/// </summary>
+/// <remarks>
+/// <para>
+/// An <see cref="Mt19937"/> engine plus the legacy Gaussian cache (<c>has_gauss</c>, <c>gauss</c>): the polar
+/// Box–Muller method produces two normals per accepted pair and keeps the second for the next normal draw, so the
+/// cache is part of the stream and of <see cref="GetState"/>. Integers are NumPy's default <c>int</c> dtype on
+/// Linux (int64), drawn by masked rejection; doubles take 27 + 26 bits of two 32-bit draws.
+/// </para>
+/// <para>
+/// Not thread-safe (NumPy serialises calls with a lock; give each thread its own instance).
+/// </para>
+/// <para>
+/// Reproducibility tier: <b>stable</b> (NumPy froze this stream under NEP 19). Normals use the platform's natural
+/// logarithm (<see cref="Math.Log(double)"/>), as NumPy does; on Linux that is glibc's <c>log</c>, the very function
+/// NumPy calls. Other C runtimes may, in rare cases, round <c>log</c> differently in the last bit.
+/// </para>
+/// </remarks>
+public sealed class NumPyRandomState
+{
+    private const string SeedArrayName = "seed";
+
+    // NumPy's choice() accepts probabilities that sum to 1 within sqrt(float64 eps) = sqrt(2^-52) = 2^-26.
+    private const double ProbabilityTolerance = 1.0 / 67108864.0;
+
+    private readonly Mt19937 _engine;
+    private bool _hasGauss;
+    private double _gauss;
+
+    /// <summary>
+    /// A generator seeded with fresh entropy from the operating system, as <c>RandomState()</c> (an
+    /// <c>MT19937</c> seeded through a fresh <see cref="SeedSequence"/>).
+    /// </summary>
+    public NumPyRandomState()
+        : this(new Mt19937(new SeedSequence()))
+    {
+    }
+
+    /// <summary>A generator seeded as <c>RandomState(seed)</c> (the reference <c>init_genrand</c>).</summary>
+    public NumPyRandomState(uint seed)
+        : this(Mt19937.CreateLegacy(seed))
+    {
+    }
+
+    /// <summary>
+    /// A generator seeded as <c>RandomState(np.array(seed, dtype=np.uint32))</c>: a one-element array is squeezed to
+    /// the integer seed (as NumPy does for arrays), longer arrays go through <c>init_by_array</c>.
+    /// </summary>
+    /// <remarks>
+    /// NumPy does not squeeze a one-element Python <i>list</i>: <c>RandomState([5])</c> uses <c>init_by_array</c>;
+    /// for that stream use <c>new NumPyRandomState(Mt19937.CreateLegacy([5u]))</c>.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="seed"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="seed"/> is empty.</exception>
+    public NumPyRandomState(uint[] seed)
+        : this(CreateLegacy(seed))
+    {
+    }
+
+    /// <summary>
+    /// Wraps an existing engine, as <c>RandomState(MT19937(...))</c>; the engine is shared, not copied, and the
+    /// Gaussian cache starts empty.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="bitGenerator"/> is null.</exception>
+    public NumPyRandomState(Mt19937 bitGenerator)
+    {
+        ArgumentNullException.ThrowIfNull(bitGenerator);
+        _engine = bitGenerator;
+    }
+
+    /// <summary>The underlying engine (NumPy's <c>_bit_generator</c>); drawing from it directly advances this generator.</summary>
+    public Mt19937 BitGenerator => _engine;
+
+    /// <summary>
+    /// Reseeds with fresh OS entropy, as <c>seed()</c> / <c>seed(None)</c>, and empties the Gaussian cache.
+    /// </summary>
+    /// <remarks>
+    /// Like NumPy, this replaces the key (from a fresh <see cref="SeedSequence"/>, first word forced to 0x80000000)
+    /// but keeps the current read position.
+    /// </remarks>
+    public void Seed()
+    {
+        uint[] key = new SeedSequence().GenerateState(Mt19937.StateLength);
+        key[0] = 0x80000000;
+        _engine.SetState(new Mt19937State(key, _engine.GetState().Position));
+        ResetGauss();
+    }
+
+    /// <summary>Reseeds as <c>seed(seed)</c> (<c>init_genrand</c>) and empties the Gaussian cache.</summary>
+    public void Seed(uint seed)
+    {
+        _engine.SetState(Mt19937.CreateLegacy(seed).GetState());
+        ResetGauss();
+    }
+
+    /// <summary>
+    /// Reseeds as <c>seed(np.array(seed, dtype=np.uint32))</c> (one element: <c>init_genrand</c>; more:
+    /// <c>init_by_array</c>) and empties the Gaussian cache.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="seed"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="seed"/> is empty.</exception>
+    public void Seed(uint[] seed)
+    {
+        _engine.SetState(CreateLegacy(seed).GetState());
+        ResetGauss();
+    }
+
+    /// <summary>One double in [0, 1), as <c>random_sample()</c>.</summary>
+    public double RandomSample() => _engine.NextDouble();
+
+    /// <summary><paramref name="size"/> doubles in [0, 1), as <c>random_sample(size)</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is negative.</exception>
+    public double[] RandomSample(int size)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(size);
+        double[] result = new double[size];
+        RandomSample(result);
+        return result;
+    }
+
+    /// <summary>Fills <paramref name="destination"/> with doubles in [0, 1), as <c>random_sample(len)</c>.</summary>
+    public void RandomSample(Span<double> destination)
+    {
+        // Each double is two consecutive 32-bit draws, so the engine's bulk 32-bit fill gives the same bits
+        // without a virtual call per value.
+        Span<uint> words = stackalloc uint[512];
+        while (!destination.IsEmpty)
+        {
+            int n = Math.Min(destination.Length, words.Length / 2);
+            Span<uint> chunk = words[..(2 * n)];
+            _engine.Fill(chunk);
+            for (int i = 0; i < n; i++)
+            {
+                uint a = chunk[2 * i] >> 5;
+                uint b = chunk[(2 * i) + 1] >> 6;
+                destination[i] = ((a * 67108864.0) + b) / 9007199254740992.0;
+            }
+
+            destination = destination[n..];
+        }
+    }
+
+    /// <summary>One double in [0, 1), as <c>rand()</c> (the same as <see cref="RandomSample()"/>).</summary>
+    public double Rand() => RandomSample();
+
+    /// <summary><paramref name="size"/> doubles in [0, 1), as <c>rand(size)</c> (the same as <see cref="RandomSample(int)"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is negative.</exception>
+    public double[] Rand(int size) => RandomSample(size);
+
+    /// <summary>One integer in [<paramref name="low"/>, <paramref name="high"/>), as <c>randint(low, high)</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="low"/> ≥ <paramref name="high"/>.</exception>
+    public long RandInt(long low, long high)
+    {
+        ulong rng = CheckBounds(low, high);
+        Span<ulong> one = stackalloc ulong[1];
+        BoundedIntegers.Fill(_engine, (ulong)low, rng, useMasked: true, one);
+        return (long)one[0];
+    }
+
+    /// <summary>One integer in [0, <paramref name="high"/>), as <c>randint(high)</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="high"/> ≤ 0.</exception>
+    public long RandInt(long high) => RandInt(0, high);
+
+    /// <summary>
+    /// <paramref name="size"/> integers in [<paramref name="low"/>, <paramref name="high"/>), as
+    /// <c>randint(low, high, size)</c> (int64, masked rejection; ranges up to 2^32 draw 32 bits per attempt).
+    /// </summary>
+    /// <remarks>As in NumPy, a size of 0 returns an empty array without checking the bounds.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is negative, or <paramref name="low"/> ≥ <paramref name="high"/>.</exception>
+    public long[] RandInt(long low, long high, int size)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(size);
+        if (size == 0)
+        {
+            return [];
+        }
+
+        ulong rng = CheckBounds(low, high);
+        long[] result = new long[size];
+        BoundedIntegers.Fill(_engine, (ulong)low, rng, useMasked: true, MemoryMarshal.Cast<long, ulong>(result.AsSpan()));
+        return result;
+    }
+
+    /// <summary>
+    /// One integer in the closed range [<paramref name="low"/>, <paramref name="high"/>], as the deprecated
+    /// <c>random_integers(low, high)</c> (= <c>randint(low, high + 1)</c>; reaches the full int64 span).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="low"/> &gt; <paramref name="high"/>.</exception>
+    public long RandomIntegers(long low, long high)
+    {
+        ulong rng = CheckClosedBounds(low, high);
+        Span<ulong> one = stackalloc ulong[1];
+        BoundedIntegers.Fill(_engine, (ulong)low, rng, useMasked: true, one);
+        return (long)one[0];
+    }
+
+    /// <summary><paramref name="size"/> integers in [<paramref name="low"/>, <paramref name="high"/>], as <c>random_integers(low, high, size)</c>.</summary>
+    /// <remarks>As in NumPy, a size of 0 returns an empty array without checking the bounds.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is negative, or <paramref name="low"/> &gt; <paramref name="high"/>.</exception>
+    public long[] RandomIntegers(long low, long high, int size)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(size);
+        if (size == 0)
+        {
+            return [];
+        }
+
+        ulong rng = CheckClosedBounds(low, high);
+        long[] result = new long[size];
+        BoundedIntegers.Fill(_engine, (ulong)low, rng, useMasked: true, MemoryMarshal.Cast<long, ulong>(result.AsSpan()));
+        return result;
+    }
+
+    /// <summary>One standard normal value, as <c>standard_normal()</c> (legacy polar Box–Muller with the cached second value).</summary>
+    public double StandardNormal() => Gauss();
+
+    /// <summary><paramref name="size"/> standard normal values, as <c>standard_normal(size)</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is negative.</exception>
+    public double[] StandardNormal(int size)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(size);
+        double[] result = new double[size];
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = Gauss();
+        }
+
+        return result;
+    }
+
+    /// <summary><paramref name="size"/> standard normal values, as <c>randn(size)</c> (the same as <see cref="StandardNormal(int)"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is negative.</exception>
+    public double[] RandN(int size) => StandardNormal(size);
+
+    /// <summary>One normal value <c>loc + scale * standard_normal()</c>, as <c>normal(loc, scale)</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="scale"/> is negative (including −0.0, as NumPy).</exception>
+    public double Normal(double loc, double scale)
+    {
+        CheckScale(scale);
+        return loc + (scale * Gauss());
+    }
+
+    /// <summary><paramref name="size"/> normal values, as <c>normal(loc, scale, size)</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="scale"/> is negative (including −0.0), or <paramref name="size"/> is negative.</exception>
+    public double[] Normal(double loc, double scale, int size)
+    {
+        CheckScale(scale);
+        ArgumentOutOfRangeException.ThrowIfNegative(size);
+        double[] result = new double[size];
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = loc + (scale * Gauss());
+        }
+
+        return result;
+    }
+
+    /// <summary>One value <c>low + (high - low) * random_sample()</c>, as <c>uniform(low, high)</c> (<paramref name="high"/> may be below <paramref name="low"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><c>high - low</c> is not finite (NumPy: "Range exceeds valid bounds").</exception>
+    public double Uniform(double low, double high)
+    {
+        double range = CheckRange(low, high);
+        return low + (range * _engine.NextDouble());
+    }
+
+    /// <summary><paramref name="size"/> values <c>low + (high - low) * random_sample()</c>, as <c>uniform(low, high, size)</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><c>high - low</c> is not finite, or <paramref name="size"/> is negative.</exception>
+    public double[] Uniform(double low, double high, int size)
+    {
+        double range = CheckRange(low, high);
+        ArgumentOutOfRangeException.ThrowIfNegative(size);
+        double[] result = RandomSample(size);
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = low + (range * result[i]);
+        }
+
+        return result;
+    }
+
+    /// <summary>A random permutation of 0 … <paramref name="n"/> − 1, as <c>permutation(n)</c> (a shuffled <c>arange(n)</c>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is negative or larger than an array can hold (NumPy returns an empty array for negative n).</exception>
+    public long[] Permutation(long n)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(n, Array.MaxLength);
+        long[] result = new long[n];
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = i;
+        }
+
+        Shuffle(result.AsSpan());
+        return result;
+    }
+
+    /// <summary>Shuffles <paramref name="items"/> in place, as <c>shuffle(x)</c> (Fisher–Yates from the end, <c>random_interval</c> draws).</summary>
+    public void Shuffle<T>(Span<T> items)
+    {
+        for (int i = items.Length - 1; i > 0; i--)
+        {
+            int j = (int)BoundedIntegers.Interval(_engine, (ulong)i);
+            (items[i], items[j]) = (items[j], items[i]);
+        }
+    }
+
+    /// <summary>Shuffles <paramref name="items"/> in place, as <c>shuffle(x)</c>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="items"/> is null.</exception>
+    public void Shuffle<T>(T[] items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        Shuffle(items.AsSpan());
+    }
+
+    /// <summary>Shuffles <paramref name="items"/> in place, as <c>shuffle(x)</c>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="items"/> is null.</exception>
+    public void Shuffle<T>(IList<T> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        for (int i = items.Count - 1; i > 0; i--)
+        {
+            int j = (int)BoundedIntegers.Interval(_engine, (ulong)i);
+            (items[i], items[j]) = (items[j], items[i]);
+        }
+    }
+
+    /// <summary>One element of 0 … <paramref name="a"/> − 1, as <c>choice(a, replace=replace, p=p)</c> (the same draws as a size of 1).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="a"/> ≤ 0.</exception>
+    /// <exception cref="ArgumentException"><paramref name="p"/> is invalid (see <see cref="Choice(long, int, bool, double[])"/>).</exception>
+    public long Choice(long a, bool replace = true, double[]? p = null) => Choice(a, 1, replace, p)[0];
+
+    /// <summary>
+    /// <paramref name="size"/> elements of 0 … <paramref name="a"/> − 1, as <c>choice(a, size, replace, p)</c>: uniform
+    /// <c>randint</c> draws; or inverse-CDF draws over <paramref name="p"/>; or the first <paramref name="size"/> of a
+    /// permutation; or, without replacement and with <paramref name="p"/>, NumPy's redraw-and-zero loop.
+    /// </summary>
+    /// <param name="a">The population size.</param>
+    /// <param name="size">The number of samples.</param>
+    /// <param name="replace">Whether an element may be drawn more than once.</param>
+    /// <param name="p">The probability of each element (length <paramref name="a"/>, non-negative, summing to 1 within √ε ≈ 1.5e-8), or null for uniform.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is negative; <paramref name="a"/> ≤ 0 with a non-zero size; or, without replacement, <paramref name="size"/> exceeds the population.</exception>
+    /// <exception cref="ArgumentException"><paramref name="p"/> has the wrong length, contains NaN or negative values, or does not sum to 1; or, without replacement, has fewer non-zero entries than <paramref name="size"/>.</exception>
+    public long[] Choice(long a, int size, bool replace = true, double[]? p = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(size);
+        if (a <= 0 && size != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(a), a, "a must be greater than 0 unless no samples are taken.");
+        }
+
+        if (p is not null)
+        {
+            CheckProbabilities(a, p);
+        }
+
+        if (replace)
+        {
+            return p is null ? RandInt(0, a, size) : ChoiceWithReplacement(p, size);
+        }
+
+        if (size > a)
+        {
+            throw new ArgumentOutOfRangeException(nameof(size), size, $"Cannot take a larger sample than the population ({a}) when replace is false.");
+        }
+
+        if (p is null)
+        {
+            return Permutation(a)[..size];
+        }
+
+        int positive = p.Count(x => x > 0);
+        if (positive < size)
+        {
+            throw new ArgumentException($"Fewer non-zero entries in p ({positive}) than size ({size}) when replace is false.", nameof(p));
+        }
+
+        return ChoiceWithoutReplacement(p, size);
+    }
+
+    /// <summary>A copy of the complete state (engine and Gaussian cache), as <c>get_state(legacy=False)</c>.</summary>
+    public NumPyLegacyState GetState() => new(_engine.GetState(), _hasGauss, _gauss);
+
+    /// <summary>Replaces the complete state, as <c>set_state(state)</c>; an invalid state changes nothing.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="state"/> is null.</exception>
+    public void SetState(NumPyLegacyState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        _engine.SetState(state.BitGeneratorState);
+        _hasGauss = state.HasGauss;
+        _gauss = state.CachedGaussian;
+    }
+
+    /// <summary>
+    /// Replaces the complete state from NumPy's legacy tuple, as
+    /// <c>set_state(('MT19937', key, pos, has_gauss, cached_gaussian))</c>; an invalid state changes nothing.
+    /// </summary>
+    /// <param name="algorithm">Must be <c>"MT19937"</c>.</param>
+    /// <param name="key">The 624 key words.</param>
+    /// <param name="pos">The read position, 0 … 624.</param>
+    /// <param name="hasGauss">Non-zero when a Gaussian value is cached (as NumPy, any non-zero int means true).</param>
+    /// <param name="cachedGaussian">The cached value.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="algorithm"/> or <paramref name="key"/> is null.</exception>
+    /// <exception cref="ArgumentException">The algorithm is not MT19937, or the key, position or cached value is invalid.</exception>
+    public void SetState(string algorithm, uint[] key, int pos, int hasGauss = 0, double cachedGaussian = 0)
+    {
+        ArgumentNullException.ThrowIfNull(algorithm);
+        ArgumentNullException.ThrowIfNull(key);
+        if (algorithm != "MT19937")
+        {
+            throw new ArgumentException($"set_state can only be used with legacy MT19937 state instances, not '{algorithm}'.", nameof(algorithm));
+        }
+
+        SetState(new NumPyLegacyState(new Mt19937State(key, pos), hasGauss != 0, cachedGaussian));
+    }
+
+    /// <summary>The complete state as JSON in NumPy's <c>get_state(legacy=False)</c> layout (what <c>tools/state_json.py</c> reads).</summary>
+    public string GetStateJson() => GetState().ToJson();
+
+    /// <summary>Replaces the complete state from JSON in NumPy's <c>get_state(legacy=False)</c> layout; invalid JSON changes nothing.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="FormatException">The JSON is malformed, for another bit generator, or describes an invalid state.</exception>
+    public void SetStateJson(string json) => SetState(NumPyLegacyState.FromJson(json));
+
+    /// <inheritdoc />
+    public override string ToString() => "NumPyRandomState(MT19937)";
+
+    private static Mt19937 CreateLegacy(uint[] seed)
+    {
+        ArgumentNullException.ThrowIfNull(seed, SeedArrayName);
+        return seed.Length switch
+        {
+            0 => throw new ArgumentException("The seed array must be non-empty.", SeedArrayName),
+            1 => Mt19937.CreateLegacy(seed[0]),
+            _ => Mt19937.CreateLegacy(seed),
+        };
+    }
+
+    private static ulong CheckBounds(long low, long high)
+    {
+        if (low >= high)
+        {
+            throw low == 0
+                ? new ArgumentOutOfRangeException(nameof(high), high, "high <= 0: randint(high) draws from [0, high).")
+                : new ArgumentOutOfRangeException(nameof(high), high, $"low >= high: the range [{low}, {high}) is empty.");
+        }
+
+        return (ulong)(high - 1) - (ulong)low;
+    }
+
+    private static ulong CheckClosedBounds(long low, long high)
+    {
+        if (low > high)
+        {
+            throw low == 0
+                ? new ArgumentOutOfRangeException(nameof(high), high, "high < 0: the range [0, high] is empty.")
+                : new ArgumentOutOfRangeException(nameof(high), high, $"low > high: the range [{low}, {high}] is empty.");
+        }
+
+        return (ulong)high - (ulong)low;
+    }
+
+    private static void CheckScale(double scale)
+    {
+        if (!double.IsNaN(scale) && double.IsNegative(scale))
+        {
+            throw new ArgumentOutOfRangeException(nameof(scale), scale, "scale < 0: the scale must be non-negative.");
+        }
+    }
+
+    private static double CheckRange(double low, double high)
+    {
+        double range = high - low;
+        return double.IsFinite(range)
+            ? range
+            : throw new ArgumentOutOfRangeException(nameof(high), high, $"Range exceeds valid bounds: high - low must be finite (low is {low}).");
+    }
+
+    private static void CheckProbabilities(long a, double[] p)
+    {
+        if (p.Length != a)
+        {
+            throw new ArgumentException($"'a' and 'p' must have the same size: a is {a}, p has {p.Length} entries.", nameof(p));
+        }
+
+        // NumPy checks the Kahan-compensated sum, in this order.
+        double sum = 0.0;
+        if (p.Length > 0)
+        {
+            sum = p[0];
+            double c = 0.0;
+            for (int i = 1; i < p.Length; i++)
+            {
+                double y = p[i] - c;
+                double t = sum + y;
+                c = (t - sum) - y;
+                sum = t;
+            }
+        }
+
+        if (double.IsNaN(sum))
+        {
+            throw new ArgumentException("The probabilities contain NaN.", nameof(p));
+        }
+
+        if (p.Any(x => x < 0))
+        {
+            throw new ArgumentException("The probabilities must be non-negative.", nameof(p));
+        }
+
+        if (Math.Abs(sum - 1.0) > ProbabilityTolerance)
+        {
+            throw new ArgumentException($"The probabilities must sum to 1 (within {ProbabilityTolerance:R}); they sum to {sum:R}.", nameof(p));
+        }
+    }
+
+    // NumPy's cdf = p.cumsum(); cdf /= cdf[-1]: a sequential running sum, then every entry divided by the last.
+    private static double[] NormalisedCdf(double[] p)
+    {
+        double[] cdf = new double[p.Length];
+        double running = 0.0;
+        for (int i = 0; i < p.Length; i++)
+        {
+            running = i == 0 ? p[0] : running + p[i];
+            cdf[i] = running;
+        }
+
+        double last = cdf[^1];
+        for (int i = 0; i < cdf.Length; i++)
+        {
+            cdf[i] /= last;
+        }
+
+        return cdf;
+    }
+
+    // searchsorted(cdf, u, side='right'): the number of entries <= u.
+    private static long SearchSortedRight(double[] cdf, double u)
+    {
+        int lo = 0;
+        int hi = cdf.Length;
+        while (lo < hi)
+        {
+            int mid = (int)((uint)(lo + hi) >> 1);
+            if (cdf[mid] <= u)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    private long[] ChoiceWithReplacement(double[] p, int size)
+    {
+        if (size == 0)
+        {
+            return [];
+        }
+
+        double[] cdf = NormalisedCdf(p);
+        double[] u = RandomSample(size);
+        long[] result = new long[size];
+        for (int i = 0; i < size; i++)
+        {
+            result[i] = SearchSortedRight(cdf, u[i]);
+        }
+
+        return result;
+    }
+
+    private long[] ChoiceWithoutReplacement(double[] p, int size)
+    {
+        double[] weights = (double[])p.Clone();
+        long[] found = new long[size];
+        bool[] seen = new bool[p.Length];
+        int unique = 0;
+        while (unique < size)
+        {
+            double[] x = RandomSample(size - unique);
+            for (int i = 0; i < unique; i++)
+            {
+                weights[found[i]] = 0.0;
+            }
+
+            double[] cdf = NormalisedCdf(weights);
+
+            // np.unique(new, return_index=True) then sorting the indices keeps each new value's first occurrence,
+            // in draw order; values found in earlier rounds have zero weight and cannot be drawn again.
+            int start = unique;
+            foreach (double u in x)
+            {
+                long index = SearchSortedRight(cdf, u);
+                if (!seen[index])
+                {
+                    seen[index] = true;
+                    found[unique++] = index;
+                }
+            }
+
+            for (int i = start; i < unique; i++)
+            {
+                seen[found[i]] = false;
+            }
+        }
+
+        return found;
+    }
+
+    private double Gauss()
+    {
+        if (_hasGauss)
+        {
+            double cached = _gauss;
+            _hasGauss = false;
+            _gauss = 0.0;
+            return cached;
+        }
+
+        double x1, x2, r2;
+        do
+        {
+            x1 = (2.0 * _engine.NextDouble()) - 1.0;
+            x2 = (2.0 * _engine.NextDouble()) - 1.0;
+            r2 = (x1 * x1) + (x2 * x2);
+        }
+        while (r2 >= 1.0 || r2 == 0.0);
+
+        double f = Math.Sqrt(-2.0 * Math.Log(r2) / r2);
+        _gauss = f * x1;
+        _hasGauss = true;
+        return f * x2;
+    }
+
+    private void ResetGauss()
+    {
+        _hasGauss = false;
+        _gauss = 0.0;
+    }
+}
