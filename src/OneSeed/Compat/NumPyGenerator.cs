@@ -228,13 +228,20 @@ public sealed class NumPyGenerator
     }
 
     /// <summary>
-    /// <paramref name="length"/> random bytes (NumPy's <c>bytes(length)</c>: ⌈length/4⌉ raw 32-bit draws, little-endian, truncated).
+    /// <paramref name="length"/> random bytes (NumPy's <c>bytes(length)</c>: ⌈length/4⌉ raw 32-bit draws, little-endian, truncated; like NumPy, <c>Bytes(0)</c> still consumes one 32-bit draw).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is negative.</exception>
     public byte[] Bytes(int length)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         byte[] result = new byte[length];
+        if (length == 0)
+        {
+            // NumPy computes ((length - 1) // 4 + 1) words with C division (cdivision=True), so bytes(0) still draws one word.
+            BitGenerator.NextUInt32();
+            return result;
+        }
+
         Span<byte> word = stackalloc byte[4];
         for (int i = 0; i < length; i += 4)
         {
