@@ -41,6 +41,15 @@ public sealed class FdlibmMathTests
     }
 
     [Fact]
+    public void Log1p_golden_values_match_the_c_library()
+    {
+        JsonNode golden = PythonOracle.LoadGolden("numpy_generator.json")["log1p"]!;
+        double[] xs = JsonAssert.DoubleBits(golden["x"]);
+        Assert.True(xs.Length > 300);
+        JsonAssert.Equal(JsonAssert.UInt64s(golden["log1p"]), xs.Select(x => BitConverter.DoubleToUInt64Bits(FdlibmMath.Log1p(x))).ToArray(), "golden log1p");
+    }
+
+    [Fact]
     public void Log1p_special_values()
     {
         Assert.Equal(double.NegativeInfinity, FdlibmMath.Log1p(-1.0));
