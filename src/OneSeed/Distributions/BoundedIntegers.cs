@@ -118,6 +118,38 @@ public static class BoundedIntegers
     }
 
     /// <summary>
+    /// <paramref name="offset"/> + a uniform integer in [0, <paramref name="rng"/>], exactly as NumPy's scalar
+    /// <c>random_bounded_uint64</c> (used by <c>Generator.choice</c>'s Floyd sampling and its integer shuffles);
+    /// it draws what one element of <see cref="Fill"/> draws.
+    /// </summary>
+    public static ulong Next(BitGenerator engine, ulong offset, ulong rng, bool useMasked)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        if (rng == 0)
+        {
+            return offset;
+        }
+
+        if (rng <= uint.MaxValue)
+        {
+            uint rng32 = (uint)rng;
+            if (rng32 == uint.MaxValue)
+            {
+                return offset + engine.NextUInt32();
+            }
+
+            return offset + (useMasked ? Masked32(engine, rng32, (uint)Mask(rng32)) : Lemire32(engine, rng32));
+        }
+
+        if (rng == ulong.MaxValue)
+        {
+            return offset + engine.NextUInt64();
+        }
+
+        return offset + (useMasked ? Masked64(engine, rng, Mask(rng)) : Lemire64(engine, rng));
+    }
+
+    /// <summary>
     /// Fills <paramref name="destination"/> with <paramref name="offset"/> + a uniform integer in [0, <paramref name="rng"/>]
     /// each, exactly as NumPy's <c>random_bounded_uint64_fill</c> (the int64 path of <c>Generator.integers</c> with
     /// <paramref name="useMasked"/> false, and of legacy <c>RandomState.randint</c> with it true).

@@ -1,0 +1,92 @@
+using OneSeed.Engines;
+
+namespace OneSeed.Distributions;
+
+/// <summary>
+/// Standard normal doubles exactly as NumPy's <c>random_standard_normal</c> draws them (what
+/// <c>Generator.standard_normal</c> and <c>Generator.normal</c> use): a 256-layer ziggurat over one 64-bit draw
+/// per attempt, with NumPy's own <c>ki/wi/fi</c> tables.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Each attempt splits one <see cref="BitGenerator.NextUInt64"/> into an 8-bit layer index, a sign bit and a
+/// 52-bit magnitude. About 99.3% of values return from that first test. Layer 0 samples the tail beyond
+/// r ≈ 3.654 with Marsaglia's method, using <see cref="FdlibmMath.Log1p"/> (ours, bit-identical everywhere);
+/// the other layers' wedge test compares against <see cref="Math.Exp"/>.
+/// </para>
+/// <para>
+/// Reproducibility tier: <b>stable</b> (bit-exact with NumPy 1.17+ over the same engine state), with one caveat:
+/// only the accept/reject decision of the rare (about 1 in 100 draws) wedge test depends on the platform's
+/// <c>exp</c>. On Linux, .NET's <see cref="Math.Exp"/> is glibc's, exactly what NumPy uses there; a platform whose
+/// <c>exp</c> differs in the last bit could flip a decision only when the uniform lands within one ulp of the
+/// density, which is astronomically rare but not impossible.
+/// </para>
+/// </remarks>
+public static class StandardNormal
+{
+    /// <summary>One standard normal double (NumPy's <c>random_standard_normal</c>).</summary>
+    public static double Next(BitGenerator engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        return Sample(engine);
+    }
+
+    /// <summary>Fills <paramref name="destination"/> with standard normal doubles (NumPy's <c>random_standard_normal_fill</c>).</summary>
+    public static void Fill(BitGenerator engine, Span<double> destination)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] = Sample(engine);
+        }
+    }
+
+    internal static double Sample(BitGenerator engine)
+    {
+        ReadOnlySpan<ulong> ki = ZigguratTables.Ki;
+        ReadOnlySpan<double> wi = ZigguratTables.Wi;
+        while (true)
+        {
+            ulong r = engine.NextUInt64();
+            int idx = (int)(r & 0xff);
+            r >>= 8;
+            ulong rabs = (r >> 1) & 0x000fffffffffffffUL;
+            double x = rabs * wi[idx];
+            if ((r & 1) != 0)
+            {
+                x = -x;
+            }
+
+            if (rabs < ki[idx])
+            {
+                return x;
+            }
+
+            if (idx == 0)
+            {
+                return Tail(engine, rabs);
+            }
+
+            ReadOnlySpan<double> fi = ZigguratTables.Fi;
+            if (((fi[idx - 1] - fi[idx]) * engine.NextDouble()) + fi[idx] < Math.Exp(-0.5 * x * x))
+            {
+                return x;
+            }
+        }
+    }
+
+    private static double Tail(BitGenerator engine, ulong rabs)
+    {
+        while (true)
+        {
+            // NumPy draws 1 - U (log1p(-U)) so that log(0) cannot happen.
+            double xx = -ZigguratTables.NormalInvR * FdlibmMath.Log1p(-engine.NextDouble());
+            double yy = -FdlibmMath.Log1p(-engine.NextDouble());
+            if (yy + yy > xx * xx)
+            {
+                // The sign comes from bit 8 of the magnitude, not the sign bit: NumPy's choice, kept for the stream.
+                return ((rabs >> 8) & 1) != 0 ? -(ZigguratTables.NormalR + xx) : ZigguratTables.NormalR + xx;
+            }
+        }
+    }
+}
