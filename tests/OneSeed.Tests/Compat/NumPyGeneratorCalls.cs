@@ -12,14 +12,10 @@ namespace OneSeed.Tests.Compat;
 /// </summary>
 internal static class NumPyGeneratorCalls
 {
-    /// <summary>THE place that maps an oracle bit-generator name to an engine (extend it when engines are added).</summary>
-    public static BitGenerator CreateEngine(string name, BigInteger seed) => name switch
-    {
-        "MT19937" => new Mt19937(seed),
-        _ => throw new ArgumentException($"No OneSeed engine for NumPy bit generator {name} yet.", nameof(name)),
-    };
+    /// <summary>Maps an oracle bit-generator name to an engine seeded as NumPy seeds it.</summary>
+    public static BitGenerator CreateEngine(string name, BigInteger seed) => BitGenerators.Create(name, seed);
 
-    public static readonly string[] Engines = ["MT19937"];
+    public static readonly IReadOnlyList<string> Engines = BitGenerators.Names;
 
     /// <summary>Runs one oracle case (from its seed) and checks every call, the engine's next raw draws and, if present, the state.</summary>
     public static NumPyGenerator Check(JsonNode expectedCase, JsonNode request, string context)
