@@ -22,7 +22,7 @@ namespace OneSeed.Compat;
 /// <para>
 /// Reproducibility tier: <b>stable</b>. Checked bit for bit against CPython 3.11 (the seeding, <c>random()</c>,
 /// <c>getrandbits</c>, <c>randrange</c>/<c>randint</c>/<c>choice</c>/<c>shuffle</c>/<c>sample</c> and <c>gauss</c>
-/// algorithms have been the same since CPython 3.2; <c>RandBytes</c> exists since 3.9, and 3.12 changed
+/// algorithms have been the same since CPython 3.2; <c>RandBytes</c> and <c>GetRandBits(0)</c> need 3.9, and 3.12 changed
 /// <c>randrange</c>'s handling of non-integer arguments only, which this integer-only API does not have).
 /// <see cref="Random"/>, <see cref="Uniform"/>, <see cref="Triangular"/> and the integer paths use only exact
 /// arithmetic (and <see cref="Math.Sqrt"/>, which is correctly rounded everywhere), so they are identical on every
@@ -30,6 +30,13 @@ namespace OneSeed.Compat;
 /// <see cref="Math.Cos"/> and <see cref="Math.Sin"/>, which .NET delegates to the platform's C math library, as
 /// CPython does: on Linux (glibc) both give the same bits; on other operating systems they match a CPython on the same
 /// OS only as far as the two use the same libm (in practice they do, but it is not guaranteed).
+/// </para>
+/// <para>
+/// Deliberate differences, all on bad input only: arguments are validated before anything is drawn (CPython's
+/// <c>expovariate(0)</c> draws, then raises ZeroDivisionError); errors are .NET exceptions naming the parameter
+/// (<see cref="ArgumentException"/> where CPython raises ValueError or IndexError); <see cref="SetState"/> refuses
+/// an all-zero key, which CPython accepts and then outputs only zeros, and reads only state version 3 (CPython 3).
+/// Python's <c>choices</c>, <c>seed(version=1)</c>, float seeds and the rarer distributions are not provided.
 /// </para>
 /// <para>Not thread-safe, like CPython's <c>Random</c> instances (which rely on the GIL).</para>
 /// </remarks>

@@ -150,7 +150,7 @@ public sealed class Mt19937 : BitGenerator
     /// As NumPy, each jump first treats a position of 624 ("twist before the next draw") as 0 without twisting,
     /// then applies the jump polynomial to the 624-word window starting at the position, leaving the position
     /// wherever Horner's method ends. The resulting stream is NumPy's, which is what matters for compatibility;
-    /// it is a stream 2^128 steps away only up to that position convention. Each jump costs about a millisecond.
+    /// it is a stream 2^128 steps away only up to that position convention. A jump takes a few milliseconds (about as long as NumPy's).
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="jumps"/> is negative.</exception>
     public Mt19937 Jumped(int jumps = 1)
