@@ -224,6 +224,22 @@ internal static class StateJson
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    /// <summary>
+    /// A finite double as a JSON number that reads back to the same bits in .NET and in Python, and that Python's
+    /// <c>json</c> reads as a float (never an int): the shortest round-trip form, with ".0" added when it has no
+    /// fraction or exponent.
+    /// </summary>
+    public static string FormatDouble(double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, "JSON has no representation for NaN or infinity.");
+        }
+
+        string text = value.ToString("R", CultureInfo.InvariantCulture);
+        return text.AsSpan().IndexOfAny('.', 'E', 'e') >= 0 ? text : text + ".0";
+    }
+
     /// <summary>Writes an integer of any size as an exact JSON number.</summary>
     public static void WriteInteger(Utf8JsonWriter writer, string name, BigInteger value)
     {
