@@ -7,7 +7,7 @@ make the ratios conservative. Usage: compare.py FILE...  (BenchmarkDotNet *-repo
 import json
 import sys
 
-WORK = {'UInt64': 'uint64', 'Uniform': 'uniform', 'Integers1000': 'integers_1000',
+WORK = {'RawUInt64': 'uint64', 'Uniform': 'uniform', 'Integers1000': 'integers_1000',
         'Integers2Pow40': 'integers_2^40', 'Normal': 'normal', 'Exponential': 'exponential',
         'RandInt1000': 'randint_1000'}
 

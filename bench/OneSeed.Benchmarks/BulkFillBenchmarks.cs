@@ -24,7 +24,7 @@ public class BulkFillBenchmarks
     public void Setup() => _engine = BitGenerators.Create(Engine, new Seeding.SeedSequence(12345));
 
     [Benchmark]
-    public void UInt64() => _engine.Fill(_words);
+    public void RawUInt64() => _engine.Fill(_words);
 
     [Benchmark]
     public void Uniform() => _engine.Fill(_doubles);

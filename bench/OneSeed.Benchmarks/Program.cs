@@ -3,7 +3,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 
 // Short, single-launch jobs: the side-by-side table (bench/compare.sh) reports ratios, and the machine is shared.
-IConfig config = DefaultConfig.Instance.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10).WithIterationTime(BenchmarkDotNet.Horology.TimeInterval.FromMilliseconds(250)).AsDefault());
+IConfig config = DefaultConfig.Instance.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10).WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(250)).AsDefault());
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
 
 /// <summary>Entry point holder for BenchmarkSwitcher.</summary>

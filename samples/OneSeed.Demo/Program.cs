@@ -62,7 +62,8 @@ if (python is not null)
 }
 
 // Call order no longer matters: the same streams drawn in the opposite order give the same numbers.
-var reversed = new[] { "dropout", "augment" }.Select(n => (n, new NumPyGenerator(new Pcg64(root.Derive(n, n == "augment" ? [0] : []))).Random(3))).ToDictionary();
+string[] otherOrder = ["dropout", "augment"];
+var reversed = otherOrder.Select(n => (n, new NumPyGenerator(new Pcg64(root.Derive(n, n == "augment" ? [0] : []))).Random(3))).ToDictionary();
 bool orderFree = reversed["augment"].SequenceEqual(Stream("augment", 0)) && reversed["dropout"].SequenceEqual(Stream("dropout"));
 Console.WriteLine($"Named streams drawn in another order give the same numbers: {(orderFree ? "yes" : "NO")}");
 

@@ -33,12 +33,20 @@ internal static class PythonSide
 
         var start = new ProcessStartInfo(python) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(Harness.Replace("\n        ", "\n", StringComparison.Ordinal));
+        start.ArgumentList.Add(Harness);
         using Process process = Process.Start(start)!;
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
         Task<string> stderr = process.StandardError.ReadToEndAsync();
-        process.StandardInput.Write(JsonSerializer.Serialize(snippets));
-        process.StandardInput.Close();
+        try
+        {
+            process.StandardInput.Write(JsonSerializer.Serialize(snippets));
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // Python exited before reading its input (e.g. NumPy missing); its stderr says why.
+        }
+
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
