@@ -183,49 +183,16 @@ public sealed class NumPyGenerator
 
     /// <summary>A random permutation of 0 … <paramref name="n"/> − 1 (NumPy's <c>permutation(n)</c>: <c>arange(n)</c> shuffled by <see cref="Shuffle{T}(Span{T})"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is negative (NumPy returns an empty array; we refuse it as a likely bug) or exceeds the largest array.</exception>
-    public long[] Permutation(long n)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(n);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(n, Array.MaxLength);
-        long[] result = new long[n];
-        for (int i = 0; i < result.Length; i++)
-        {
-            result[i] = i;
-        }
-
-        Shuffle(result.AsSpan());
-        return result;
-    }
+    public long[] Permutation(long n) => FisherYates.Permutation(BitGenerator, n);
 
     /// <summary>
     /// Shuffles <paramref name="list"/> in place as NumPy's <c>shuffle(x)</c> does for a sequence or a 1-d array: for i
     /// from n − 1 down to 1, swap x[i] with x[j], j drawn by <see cref="BoundedIntegers.Interval"/>(i).
     /// </summary>
-    public void Shuffle<T>(IList<T> list)
-    {
-        ArgumentNullException.ThrowIfNull(list);
-        if (list is T[] array)
-        {
-            Shuffle(array.AsSpan());
-            return;
-        }
-
-        for (int i = list.Count - 1; i > 0; i--)
-        {
-            int j = (int)BoundedIntegers.Interval(BitGenerator, (ulong)i);
-            (list[i], list[j]) = (list[j], list[i]);
-        }
-    }
+    public void Shuffle<T>(IList<T> list) => FisherYates.Shuffle(BitGenerator, list);
 
     /// <summary>Shuffles <paramref name="span"/> in place, exactly as NumPy's <c>shuffle</c> of a 1-d array (see <see cref="Shuffle{T}(IList{T})"/>).</summary>
-    public void Shuffle<T>(Span<T> span)
-    {
-        for (int i = span.Length - 1; i > 0; i--)
-        {
-            int j = (int)BoundedIntegers.Interval(BitGenerator, (ulong)i);
-            (span[i], span[j]) = (span[j], span[i]);
-        }
-    }
+    public void Shuffle<T>(Span<T> span) => FisherYates.Shuffle(BitGenerator, span);
 
     /// <summary>
     /// <paramref name="length"/> random bytes (NumPy's <c>bytes(length)</c>: ⌈length/4⌉ raw 32-bit draws, little-endian, truncated; like NumPy, <c>Bytes(0)</c> still consumes one 32-bit draw).

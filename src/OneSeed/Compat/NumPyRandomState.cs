@@ -289,49 +289,18 @@ public sealed class NumPyRandomState
 
     /// <summary>A random permutation of 0 … <paramref name="n"/> − 1, as <c>permutation(n)</c> (a shuffled <c>arange(n)</c>).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is negative or larger than an array can hold (NumPy returns an empty array for negative n).</exception>
-    public long[] Permutation(long n)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(n);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(n, Array.MaxLength);
-        long[] result = new long[n];
-        for (int i = 0; i < result.Length; i++)
-        {
-            result[i] = i;
-        }
-
-        Shuffle(result.AsSpan());
-        return result;
-    }
+    public long[] Permutation(long n) => FisherYates.Permutation(_engine, n);
 
     /// <summary>Shuffles <paramref name="items"/> in place, as <c>shuffle(x)</c> (Fisher–Yates from the end, <c>random_interval</c> draws).</summary>
-    public void Shuffle<T>(Span<T> items)
-    {
-        for (int i = items.Length - 1; i > 0; i--)
-        {
-            int j = (int)BoundedIntegers.Interval(_engine, (ulong)i);
-            (items[i], items[j]) = (items[j], items[i]);
-        }
-    }
+    public void Shuffle<T>(Span<T> items) => FisherYates.Shuffle(_engine, items);
 
     /// <summary>Shuffles <paramref name="items"/> in place, as <c>shuffle(x)</c>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="items"/> is null.</exception>
-    public void Shuffle<T>(T[] items)
-    {
-        ArgumentNullException.ThrowIfNull(items);
-        Shuffle(items.AsSpan());
-    }
+    public void Shuffle<T>(T[] items) => FisherYates.Shuffle(_engine, (IList<T>)items);
 
     /// <summary>Shuffles <paramref name="items"/> in place, as <c>shuffle(x)</c>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="items"/> is null.</exception>
-    public void Shuffle<T>(IList<T> items)
-    {
-        ArgumentNullException.ThrowIfNull(items);
-        for (int i = items.Count - 1; i > 0; i--)
-        {
-            int j = (int)BoundedIntegers.Interval(_engine, (ulong)i);
-            (items[i], items[j]) = (items[j], items[i]);
-        }
-    }
+    public void Shuffle<T>(IList<T> items) => FisherYates.Shuffle(_engine, items);
 
     /// <summary>One element of 0 … <paramref name="a"/> − 1, as <c>choice(a, replace=replace, p=p)</c> (the same draws as a size of 1).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="a"/> ≤ 0.</exception>
