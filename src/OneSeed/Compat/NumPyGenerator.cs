@@ -91,7 +91,7 @@ public sealed class NumPyGenerator
     }
 
     /// <summary>A standard normal double (NumPy's <c>standard_normal()</c>, ziggurat).</summary>
-    public double StandardNormal() => Distributions.StandardNormal.Sample(BitGenerator);
+    public double StandardNormal() => Distributions.StandardNormal.Next(BitGenerator);
 
     /// <summary><paramref name="size"/> standard normal doubles (NumPy's <c>standard_normal(size)</c>).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is negative.</exception>
@@ -107,7 +107,7 @@ public sealed class NumPyGenerator
     public double Normal(double loc, double scale)
     {
         CheckNonNegative(scale, nameof(scale));
-        return loc + (scale * Distributions.StandardNormal.Sample(BitGenerator));
+        return loc + (scale * Distributions.StandardNormal.Next(BitGenerator));
     }
 
     /// <summary><paramref name="size"/> normal doubles (NumPy's <c>normal(loc, scale, size)</c>).</summary>
@@ -116,16 +116,17 @@ public sealed class NumPyGenerator
     {
         CheckNonNegative(scale, nameof(scale));
         double[] result = NewArray<double>(size);
+        Distributions.StandardNormal.Fill(BitGenerator, result);
         for (int i = 0; i < result.Length; i++)
         {
-            result[i] = loc + (scale * Distributions.StandardNormal.Sample(BitGenerator));
+            result[i] = loc + (scale * result[i]);
         }
 
         return result;
     }
 
     /// <summary>A standard exponential double (NumPy's <c>standard_exponential()</c>, ziggurat).</summary>
-    public double StandardExponential() => Distributions.StandardExponential.Sample(BitGenerator);
+    public double StandardExponential() => Distributions.StandardExponential.Next(BitGenerator);
 
     /// <summary><paramref name="size"/> standard exponential doubles (NumPy's <c>standard_exponential(size)</c>).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is negative.</exception>
@@ -141,7 +142,7 @@ public sealed class NumPyGenerator
     public double Exponential(double scale = 1.0)
     {
         CheckNonNegative(scale, nameof(scale));
-        return scale * Distributions.StandardExponential.Sample(BitGenerator);
+        return scale * Distributions.StandardExponential.Next(BitGenerator);
     }
 
     /// <summary><paramref name="size"/> exponential doubles with mean <paramref name="scale"/> (NumPy's <c>exponential(scale, size)</c>).</summary>
@@ -150,9 +151,10 @@ public sealed class NumPyGenerator
     {
         CheckNonNegative(scale, nameof(scale));
         double[] result = NewArray<double>(size);
+        Distributions.StandardExponential.Fill(BitGenerator, result);
         for (int i = 0; i < result.Length; i++)
         {
-            result[i] = scale * Distributions.StandardExponential.Sample(BitGenerator);
+            result[i] = scale * result[i];
         }
 
         return result;

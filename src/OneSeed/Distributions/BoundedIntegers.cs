@@ -21,18 +21,9 @@ public static class BoundedIntegers
     /// </summary>
     public static ulong Lemire64(BitGenerator engine, ulong rng)
     {
-        ulong rngExcl = rng + 1;
-        ulong high = Math.BigMul(engine.NextUInt64(), rngExcl, out ulong leftover);
-        if (leftover < rngExcl)
-        {
-            ulong threshold = (ulong.MaxValue - rng) % rngExcl;
-            while (leftover < threshold)
-            {
-                high = Math.BigMul(engine.NextUInt64(), rngExcl, out leftover);
-            }
-        }
-
-        return high;
+        ArgumentNullException.ThrowIfNull(engine);
+        var source = new VirtualSource(engine);
+        return Lemire64(ref source, rng);
     }
 
     /// <summary>
@@ -41,20 +32,9 @@ public static class BoundedIntegers
     /// </summary>
     public static uint Lemire32(BitGenerator engine, uint rng)
     {
-        uint rngExcl = rng + 1;
-        ulong m = (ulong)engine.NextUInt32() * rngExcl;
-        uint leftover = (uint)m;
-        if (leftover < rngExcl)
-        {
-            uint threshold = (uint.MaxValue - rng) % rngExcl;
-            while (leftover < threshold)
-            {
-                m = (ulong)engine.NextUInt32() * rngExcl;
-                leftover = (uint)m;
-            }
-        }
-
-        return (uint)(m >> 32);
+        ArgumentNullException.ThrowIfNull(engine);
+        var source = new VirtualSource(engine);
+        return Lemire32(ref source, rng);
     }
 
     /// <summary>The smallest all-ones bit mask covering <paramref name="max"/> (NumPy's <c>gen_mask</c>).</summary>
@@ -66,12 +46,9 @@ public static class BoundedIntegers
     /// </summary>
     public static ulong Masked64(BitGenerator engine, ulong rng, ulong mask)
     {
-        ulong value;
-        while ((value = engine.NextUInt64() & mask) > rng)
-        {
-        }
-
-        return value;
+        ArgumentNullException.ThrowIfNull(engine);
+        var source = new VirtualSource(engine);
+        return Masked64(ref source, rng, mask);
     }
 
     /// <summary>
@@ -80,12 +57,9 @@ public static class BoundedIntegers
     /// </summary>
     public static uint Masked32(BitGenerator engine, uint rng, uint mask)
     {
-        uint value;
-        while ((value = engine.NextUInt32() & mask) > rng)
-        {
-        }
-
-        return value;
+        ArgumentNullException.ThrowIfNull(engine);
+        var source = new VirtualSource(engine);
+        return Masked32(ref source, rng, mask);
     }
 
     /// <summary>
@@ -94,27 +68,9 @@ public static class BoundedIntegers
     /// </summary>
     public static ulong Interval(BitGenerator engine, ulong max)
     {
-        if (max == 0)
-        {
-            return 0;
-        }
-
-        ulong mask = Mask(max);
-        ulong value;
-        if (max <= uint.MaxValue)
-        {
-            while ((value = engine.NextUInt32() & mask) > max)
-            {
-            }
-        }
-        else
-        {
-            while ((value = engine.NextUInt64() & mask) > max)
-            {
-            }
-        }
-
-        return value;
+        ArgumentNullException.ThrowIfNull(engine);
+        var source = new VirtualSource(engine);
+        return Interval(ref source, max);
     }
 
     /// <summary>
@@ -130,23 +86,24 @@ public static class BoundedIntegers
             return offset;
         }
 
+        var source = new VirtualSource(engine);
         if (rng <= uint.MaxValue)
         {
             uint rng32 = (uint)rng;
             if (rng32 == uint.MaxValue)
             {
-                return offset + engine.NextUInt32();
+                return offset + source.NextUInt32();
             }
 
-            return offset + (useMasked ? Masked32(engine, rng32, (uint)Mask(rng32)) : Lemire32(engine, rng32));
+            return offset + (useMasked ? Masked32(ref source, rng32, (uint)Mask(rng32)) : Lemire32(ref source, rng32));
         }
 
         if (rng == ulong.MaxValue)
         {
-            return offset + engine.NextUInt64();
+            return offset + source.NextUInt64();
         }
 
-        return offset + (useMasked ? Masked64(engine, rng, Mask(rng)) : Lemire64(engine, rng));
+        return offset + (useMasked ? Masked64(ref source, rng, Mask(rng)) : Lemire64(ref source, rng));
     }
 
     /// <summary>
@@ -160,6 +117,7 @@ public static class BoundedIntegers
     /// </remarks>
     public static void Fill(BitGenerator engine, ulong offset, ulong rng, bool useMasked, Span<ulong> destination)
     {
+        ArgumentNullException.ThrowIfNull(engine);
         if (rng == 0)
         {
             destination.Fill(offset);
@@ -169,48 +127,138 @@ public static class BoundedIntegers
             uint rng32 = (uint)rng;
             if (rng32 == uint.MaxValue)
             {
-                for (int i = 0; i < destination.Length; i++)
-                {
-                    destination[i] = offset + engine.NextUInt32();
-                }
+                Run(engine, destination, new Raw32(offset));
             }
             else if (useMasked)
             {
-                uint mask = (uint)Mask(rng32);
-                for (int i = 0; i < destination.Length; i++)
-                {
-                    destination[i] = offset + Masked32(engine, rng32, mask);
-                }
+                Run(engine, destination, new MaskedRejection32(offset, rng32, (uint)Mask(rng32)));
             }
             else
             {
-                for (int i = 0; i < destination.Length; i++)
-                {
-                    destination[i] = offset + Lemire32(engine, rng32);
-                }
+                Run(engine, destination, new Lemire32Sampler(offset, rng32));
             }
         }
         else if (rng == ulong.MaxValue)
         {
-            for (int i = 0; i < destination.Length; i++)
-            {
-                destination[i] = offset + engine.NextUInt64();
-            }
+            Run(engine, destination, new Raw64(offset));
         }
         else if (useMasked)
         {
-            ulong mask = Mask(rng);
-            for (int i = 0; i < destination.Length; i++)
-            {
-                destination[i] = offset + Masked64(engine, rng, mask);
-            }
+            Run(engine, destination, new MaskedRejection64(offset, rng, Mask(rng)));
         }
         else
         {
-            for (int i = 0; i < destination.Length; i++)
+            Run(engine, destination, new Lemire64Sampler(offset, rng));
+        }
+    }
+
+    internal static ulong Lemire64<TSource>(ref TSource source, ulong rng)
+        where TSource : struct, IRawSource
+    {
+        ulong rngExcl = rng + 1;
+        ulong high = Math.BigMul(source.NextUInt64(), rngExcl, out ulong leftover);
+        if (leftover < rngExcl)
+        {
+            ulong threshold = (ulong.MaxValue - rng) % rngExcl;
+            while (leftover < threshold)
             {
-                destination[i] = offset + Lemire64(engine, rng);
+                high = Math.BigMul(source.NextUInt64(), rngExcl, out leftover);
             }
         }
+
+        return high;
+    }
+
+    internal static uint Lemire32<TSource>(ref TSource source, uint rng)
+        where TSource : struct, IRawSource
+    {
+        uint rngExcl = rng + 1;
+        ulong m = (ulong)source.NextUInt32() * rngExcl;
+        uint leftover = (uint)m;
+        if (leftover < rngExcl)
+        {
+            uint threshold = (uint.MaxValue - rng) % rngExcl;
+            while (leftover < threshold)
+            {
+                m = (ulong)source.NextUInt32() * rngExcl;
+                leftover = (uint)m;
+            }
+        }
+
+        return (uint)(m >> 32);
+    }
+
+    internal static ulong Masked64<TSource>(ref TSource source, ulong rng, ulong mask)
+        where TSource : struct, IRawSource
+    {
+        ulong value;
+        while ((value = source.NextUInt64() & mask) > rng)
+        {
+        }
+
+        return value;
+    }
+
+    internal static uint Masked32<TSource>(ref TSource source, uint rng, uint mask)
+        where TSource : struct, IRawSource
+    {
+        uint value;
+        while ((value = source.NextUInt32() & mask) > rng)
+        {
+        }
+
+        return value;
+    }
+
+    internal static ulong Interval<TSource>(ref TSource source, ulong max)
+        where TSource : struct, IRawSource
+    {
+        if (max == 0)
+        {
+            return 0;
+        }
+
+        ulong mask = Mask(max);
+        return max <= uint.MaxValue ? Masked32(ref source, (uint)max, (uint)mask) : Masked64(ref source, max, mask);
+    }
+
+    private static void Run<TSampler>(BitGenerator engine, Span<ulong> destination, TSampler sampler)
+        where TSampler : struct, ISampler<ulong> => engine.FillSampled(destination, ref sampler);
+
+    // One sampler per branch of NumPy's random_bounded_uint64_fill, so each bulk loop is specialised per engine.
+    private readonly struct Raw32(ulong offset) : ISampler<ulong>
+    {
+        public ulong Sample<TSource>(ref TSource source)
+            where TSource : struct, IRawSource => offset + source.NextUInt32();
+    }
+
+    private readonly struct Raw64(ulong offset) : ISampler<ulong>
+    {
+        public ulong Sample<TSource>(ref TSource source)
+            where TSource : struct, IRawSource => offset + source.NextUInt64();
+    }
+
+    private readonly struct Lemire32Sampler(ulong offset, uint rng) : ISampler<ulong>
+    {
+        public ulong Sample<TSource>(ref TSource source)
+            where TSource : struct, IRawSource => offset + Lemire32(ref source, rng);
+    }
+
+    private readonly struct Lemire64Sampler(ulong offset, ulong rng) : ISampler<ulong>
+    {
+        public ulong Sample<TSource>(ref TSource source)
+            where TSource : struct, IRawSource => offset + Lemire64(ref source, rng);
+    }
+
+    private readonly struct MaskedRejection32(ulong offset, uint rng, uint mask) : ISampler<ulong>
+    {
+        public ulong Sample<TSource>(ref TSource source)
+            where TSource : struct, IRawSource => offset + Masked32(ref source, rng, mask);
+    }
+
+    private readonly struct MaskedRejection64(ulong offset, ulong rng, ulong mask) : ISampler<ulong>
+    {
+        public ulong Sample<TSource>(ref TSource source)
+            where TSource : struct, IRawSource => offset + Masked64(ref source, rng, mask);
     }
 }

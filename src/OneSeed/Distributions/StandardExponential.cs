@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using OneSeed.Engines;
 
 namespace OneSeed.Distributions;
@@ -26,47 +27,65 @@ public static class StandardExponential
     public static double Next(BitGenerator engine)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        return Sample(engine);
+        var source = new VirtualSource(engine);
+        return Sample(ref source);
     }
 
     /// <summary>Fills <paramref name="destination"/> with standard exponential doubles (NumPy's <c>random_standard_exponential_fill</c>).</summary>
     public static void Fill(BitGenerator engine, Span<double> destination)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        for (int i = 0; i < destination.Length; i++)
-        {
-            destination[i] = Sample(engine);
-        }
+        var sampler = default(Sampler);
+        engine.FillSampled(destination, ref sampler);
     }
 
-    internal static double Sample(BitGenerator engine)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double Sample<TSource>(ref TSource source)
+        where TSource : struct, IRawSource
     {
         ReadOnlySpan<ulong> ke = ZigguratTables.Ke;
         ReadOnlySpan<double> we = ZigguratTables.We;
         while (true)
         {
-            ulong ri = engine.NextUInt64() >> 3;
+            ulong ri = source.NextUInt64() >> 3;
             int idx = (int)(ri & 0xff);
             ri >>= 8;
-            double x = ri * we[idx];
+            double x = (long)ri * we[idx]; // ri < 2^53: exact through long, which converts faster than ulong
             if (ri < ke[idx])
             {
                 return x;
             }
 
-            if (idx == 0)
+            if (Unlikely(ref source, idx, x, out double value))
             {
-                // NumPy uses 1 - U (log1p(-U)) so that log(0) cannot happen.
-                return ZigguratTables.ExponentialR - FdlibmMath.Log1p(-engine.NextDouble());
-            }
-
-            ReadOnlySpan<double> fe = ZigguratTables.Fe;
-            if (((fe[idx - 1] - fe[idx]) * engine.NextDouble()) + fe[idx] < Math.Exp(-x))
-            {
-                return x;
+                return value;
             }
 
             // NumPy recurses into random_standard_exponential here; looping draws the same values.
         }
+    }
+
+    // Out of line so the hot loop stays small enough to inline into bulk fills.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool Unlikely<TSource>(ref TSource source, int idx, double x, out double value)
+        where TSource : struct, IRawSource
+    {
+        if (idx == 0)
+        {
+            // NumPy uses 1 - U (log1p(-U)) so that log(0) cannot happen.
+            value = ZigguratTables.ExponentialR - FdlibmMath.Log1p(-source.NextDouble());
+            return true;
+        }
+
+        ReadOnlySpan<double> fe = ZigguratTables.Fe;
+        value = x;
+        return ((fe[idx - 1] - fe[idx]) * source.NextDouble()) + fe[idx] < Math.Exp(-x);
+    }
+
+    /// <summary>The per-value step for bulk fills.</summary>
+    internal readonly struct Sampler : ISampler<double>
+    {
+        public double Sample<TSource>(ref TSource source)
+            where TSource : struct, IRawSource => StandardExponential.Sample(ref source);
     }
 }

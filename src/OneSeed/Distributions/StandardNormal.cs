@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using OneSeed.Engines;
 
 namespace OneSeed.Distributions;
@@ -28,34 +29,34 @@ public static class StandardNormal
     public static double Next(BitGenerator engine)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        return Sample(engine);
+        var source = new VirtualSource(engine);
+        return Sample(ref source);
     }
 
     /// <summary>Fills <paramref name="destination"/> with standard normal doubles (NumPy's <c>random_standard_normal_fill</c>).</summary>
     public static void Fill(BitGenerator engine, Span<double> destination)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        for (int i = 0; i < destination.Length; i++)
-        {
-            destination[i] = Sample(engine);
-        }
+        var sampler = default(Sampler);
+        engine.FillSampled(destination, ref sampler);
     }
 
-    internal static double Sample(BitGenerator engine)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double Sample<TSource>(ref TSource source)
+        where TSource : struct, IRawSource
     {
         ReadOnlySpan<ulong> ki = ZigguratTables.Ki;
         ReadOnlySpan<double> wi = ZigguratTables.Wi;
         while (true)
         {
-            ulong r = engine.NextUInt64();
+            ulong r = source.NextUInt64();
             int idx = (int)(r & 0xff);
             r >>= 8;
             ulong rabs = (r >> 1) & 0x000fffffffffffffUL;
-            double x = rabs * wi[idx];
-            if ((r & 1) != 0)
-            {
-                x = -x;
-            }
+
+            // Same bits as NumPy's `x = rabs * wi[idx]; if (sign) x = -x;`: rabs < 2^52 converts exactly through long
+            // (cheaper than ulong), and flipping the sign bit is IEEE negation, without a 50%-mispredicted branch.
+            double x = BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits((long)rabs * wi[idx]) ^ (long)((r & 1) << 63));
 
             if (rabs < ki[idx])
             {
@@ -64,29 +65,46 @@ public static class StandardNormal
 
             if (idx == 0)
             {
-                return Tail(engine, rabs);
+                return Tail(ref source, rabs);
             }
 
-            ReadOnlySpan<double> fi = ZigguratTables.Fi;
-            if (((fi[idx - 1] - fi[idx]) * engine.NextDouble()) + fi[idx] < Math.Exp(-0.5 * x * x))
+            if (AcceptWedge(ref source, idx, x))
             {
                 return x;
             }
         }
     }
 
-    private static double Tail(BitGenerator engine, ulong rabs)
+    // The rare paths stay out of line so the hot loop above stays small enough to inline into bulk fills.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool AcceptWedge<TSource>(ref TSource source, int idx, double x)
+        where TSource : struct, IRawSource
+    {
+        ReadOnlySpan<double> fi = ZigguratTables.Fi;
+        return ((fi[idx - 1] - fi[idx]) * source.NextDouble()) + fi[idx] < Math.Exp(-0.5 * x * x);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static double Tail<TSource>(ref TSource source, ulong rabs)
+        where TSource : struct, IRawSource
     {
         while (true)
         {
             // NumPy draws 1 - U (log1p(-U)) so that log(0) cannot happen.
-            double xx = -ZigguratTables.NormalInvR * FdlibmMath.Log1p(-engine.NextDouble());
-            double yy = -FdlibmMath.Log1p(-engine.NextDouble());
+            double xx = -ZigguratTables.NormalInvR * FdlibmMath.Log1p(-source.NextDouble());
+            double yy = -FdlibmMath.Log1p(-source.NextDouble());
             if (yy + yy > xx * xx)
             {
                 // The sign comes from bit 8 of the magnitude, not the sign bit: NumPy's choice, kept for the stream.
                 return ((rabs >> 8) & 1) != 0 ? -(ZigguratTables.NormalR + xx) : ZigguratTables.NormalR + xx;
             }
         }
+    }
+
+    /// <summary>The per-value step for bulk fills.</summary>
+    internal readonly struct Sampler : ISampler<double>
+    {
+        public double Sample<TSource>(ref TSource source)
+            where TSource : struct, IRawSource => StandardNormal.Sample(ref source);
     }
 }

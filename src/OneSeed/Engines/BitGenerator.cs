@@ -58,6 +58,29 @@ public abstract class BitGenerator
     }
 
     /// <summary>
+    /// Fills <paramref name="destination"/> with values of <paramref name="sampler"/>, drawing from this engine. Sealed
+    /// engines override it to pass their own <see cref="IRawSource"/>, so the whole loop is specialised and the draws
+    /// are inlined; the draws consumed, and so the results, are exactly those of calling the sampler once per value.
+    /// </summary>
+    internal virtual void FillSampled<TSampler, T>(Span<T> destination, ref TSampler sampler)
+        where TSampler : struct, ISampler<T>
+    {
+        var source = new VirtualSource(this);
+        FillSampled(ref source, destination, ref sampler);
+    }
+
+    /// <summary>The loop behind every <see cref="FillSampled{TSampler, T}(Span{T}, ref TSampler)"/> override.</summary>
+    private protected static void FillSampled<TSource, TSampler, T>(ref TSource source, Span<T> destination, ref TSampler sampler)
+        where TSource : struct, IRawSource
+        where TSampler : struct, ISampler<T>
+    {
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] = sampler.Sample(ref source);
+        }
+    }
+
+    /// <summary>
     /// The complete engine state as JSON in the layout of NumPy's <c>bit_generator.state</c> dictionary
     /// (integers as JSON numbers of any size, arrays as lists), so it round-trips with Python
     /// (see <c>tools/numpy_state.py</c>).

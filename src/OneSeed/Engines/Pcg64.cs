@@ -64,6 +64,13 @@ public sealed class Pcg64 : BitGenerator
     public void SetState(Pcg64State state) => _core.SetState(state);
 
     /// <inheritdoc />
+    internal override void FillSampled<TSampler, T>(Span<T> destination, ref TSampler sampler)
+    {
+        var source = new Source(this);
+        FillSampled(ref source, destination, ref sampler);
+    }
+
+    /// <inheritdoc />
     public override string GetStateJson() => _core.GetState().ToJson("PCG64");
 
     /// <inheritdoc />
@@ -87,5 +94,15 @@ public sealed class Pcg64 : BitGenerator
         var copy = new Pcg64(_core.GetState());
         copy._core.Jump(jumps);
         return copy;
+    }
+
+    /// <summary>This engine's draws as direct, inlinable calls (the engine type is sealed), for <see cref="FillSampled{TSampler, T}"/>.</summary>
+    private readonly struct Source(Pcg64 engine) : IRawSource
+    {
+        public ulong NextUInt64() => engine.NextUInt64();
+
+        public uint NextUInt32() => engine.NextUInt32();
+
+        public double NextDouble() => (engine.NextUInt64() >> 11) * (1.0 / 9007199254740992.0);
     }
 }

@@ -251,6 +251,13 @@ public sealed class Philox : BitGenerator
     }
 
     /// <inheritdoc />
+    internal override void FillSampled<TSampler, T>(Span<T> destination, ref TSampler sampler)
+    {
+        var source = new Source(this);
+        FillSampled(ref source, destination, ref sampler);
+    }
+
+    /// <inheritdoc />
     public override string GetStateJson() => GetState().ToJson();
 
     /// <inheritdoc />
@@ -352,5 +359,15 @@ public sealed class Philox : BitGenerator
             words[i] = (ulong)(value & ulong.MaxValue);
             value >>= 64;
         }
+    }
+
+    /// <summary>This engine's draws as direct, inlinable calls (the engine type is sealed), for <see cref="FillSampled{TSampler, T}"/>.</summary>
+    private readonly struct Source(Philox engine) : IRawSource
+    {
+        public ulong NextUInt64() => engine.NextUInt64();
+
+        public uint NextUInt32() => engine.NextUInt32();
+
+        public double NextDouble() => (engine.NextUInt64() >> 11) * (1.0 / 9007199254740992.0);
     }
 }

@@ -151,6 +151,13 @@ public sealed class Sfc64 : BitGenerator
     }
 
     /// <inheritdoc />
+    internal override void FillSampled<TSampler, T>(Span<T> destination, ref TSampler sampler)
+    {
+        var source = new Source(this);
+        FillSampled(ref source, destination, ref sampler);
+    }
+
+    /// <inheritdoc />
     public override string GetStateJson() => GetState().ToJson();
 
     /// <inheritdoc />
@@ -164,5 +171,15 @@ public sealed class Sfc64 : BitGenerator
         b = c + (c << 3);
         c = BitOperations.RotateLeft(c, 24) + tmp;
         return tmp;
+    }
+
+    /// <summary>This engine's draws as direct, inlinable calls (the engine type is sealed), for <see cref="FillSampled{TSampler, T}"/>.</summary>
+    private readonly struct Source(Sfc64 engine) : IRawSource
+    {
+        public ulong NextUInt64() => engine.NextUInt64();
+
+        public uint NextUInt32() => engine.NextUInt32();
+
+        public double NextDouble() => (engine.NextUInt64() >> 11) * (1.0 / 9007199254740992.0);
     }
 }

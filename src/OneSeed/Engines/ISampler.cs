@@ -1,0 +1,12 @@
+namespace OneSeed.Engines;
+
+/// <summary>
+/// A distribution's per-value step (one value of <typeparamref name="T"/> from however many raw draws it needs),
+/// generic over the source so the JIT compiles one tight loop per (engine, distribution) pair.
+/// </summary>
+/// <remarks>A sampler may carry state across values (a cached second normal); bulk fills take it by reference.</remarks>
+internal interface ISampler<T>
+{
+    T Sample<TSource>(ref TSource source)
+        where TSource : struct, IRawSource;
+}
