@@ -33,8 +33,7 @@ public sealed class NumPyRandomState
     private const double ProbabilityTolerance = 1.0 / 67108864.0;
 
     private readonly Mt19937 _engine;
-    private bool _hasGauss;
-    private double _gauss;
+    private PolarGaussian _gauss;
 
     /// <summary>
     /// A generator seeded with fresh entropy from the operating system, as <c>RandomState()</c> (an
@@ -128,26 +127,7 @@ public sealed class NumPyRandomState
     }
 
     /// <summary>Fills <paramref name="destination"/> with doubles in [0, 1), as <c>random_sample(len)</c>.</summary>
-    public void RandomSample(Span<double> destination)
-    {
-        // Each double is two consecutive 32-bit draws, so the engine's bulk 32-bit fill gives the same bits
-        // without a virtual call per value.
-        Span<uint> words = stackalloc uint[512];
-        while (!destination.IsEmpty)
-        {
-            int n = Math.Min(destination.Length, words.Length / 2);
-            Span<uint> chunk = words[..(2 * n)];
-            _engine.Fill(chunk);
-            for (int i = 0; i < n; i++)
-            {
-                uint a = chunk[2 * i] >> 5;
-                uint b = chunk[(2 * i) + 1] >> 6;
-                destination[i] = ((a * 67108864.0) + b) / 9007199254740992.0;
-            }
-
-            destination = destination[n..];
-        }
-    }
+    public void RandomSample(Span<double> destination) => _engine.Fill(destination);
 
     /// <summary>One double in [0, 1), as <c>rand()</c> (the same as <see cref="RandomSample()"/>).</summary>
     public double Rand() => RandomSample();
@@ -229,11 +209,7 @@ public sealed class NumPyRandomState
     {
         ArgumentOutOfRangeException.ThrowIfNegative(size);
         double[] result = new double[size];
-        for (int i = 0; i < result.Length; i++)
-        {
-            result[i] = Gauss();
-        }
-
+        _engine.FillSampled(result.AsSpan(), ref _gauss);
         return result;
     }
 
@@ -256,9 +232,10 @@ public sealed class NumPyRandomState
         CheckScale(scale);
         ArgumentOutOfRangeException.ThrowIfNegative(size);
         double[] result = new double[size];
+        _engine.FillSampled(result.AsSpan(), ref _gauss);
         for (int i = 0; i < result.Length; i++)
         {
-            result[i] = loc + (scale * Gauss());
+            result[i] = loc + (scale * result[i]);
         }
 
         return result;
@@ -356,7 +333,7 @@ public sealed class NumPyRandomState
     }
 
     /// <summary>A copy of the complete state (engine and Gaussian cache), as <c>get_state(legacy=False)</c>.</summary>
-    public NumPyLegacyState GetState() => new(_engine.GetState(), _hasGauss, _gauss);
+    public NumPyLegacyState GetState() => new(_engine.GetState(), _gauss.HasCached, _gauss.Cached);
 
     /// <summary>Replaces the complete state, as <c>set_state(state)</c>; an invalid state changes nothing.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="state"/> is null.</exception>
@@ -364,8 +341,8 @@ public sealed class NumPyRandomState
     {
         ArgumentNullException.ThrowIfNull(state);
         _engine.SetState(state.BitGeneratorState);
-        _hasGauss = state.HasGauss;
-        _gauss = state.CachedGaussian;
+        _gauss.HasCached = state.HasGauss;
+        _gauss.Cached = state.CachedGaussian;
     }
 
     /// <summary>
@@ -590,32 +567,9 @@ public sealed class NumPyRandomState
 
     private double Gauss()
     {
-        if (_hasGauss)
-        {
-            double cached = _gauss;
-            _hasGauss = false;
-            _gauss = 0.0;
-            return cached;
-        }
-
-        double x1, x2, r2;
-        do
-        {
-            x1 = (2.0 * _engine.NextDouble()) - 1.0;
-            x2 = (2.0 * _engine.NextDouble()) - 1.0;
-            r2 = (x1 * x1) + (x2 * x2);
-        }
-        while (r2 >= 1.0 || r2 == 0.0);
-
-        double f = Math.Sqrt(-2.0 * Math.Log(r2) / r2);
-        _gauss = f * x1;
-        _hasGauss = true;
-        return f * x2;
+        var source = new VirtualSource(_engine);
+        return _gauss.Sample(ref source);
     }
 
-    private void ResetGauss()
-    {
-        _hasGauss = false;
-        _gauss = 0.0;
-    }
+    private void ResetGauss() => _gauss = default;
 }
