@@ -31,7 +31,6 @@ namespace OneSeed.Compat;
 public sealed class NumPyGenerator
 {
     // NumPy's atol for choice's probabilities: sqrt(finfo(float64).eps).
-    private static readonly double ChoiceAtol = Math.Sqrt(2.220446049250313e-16);
 
     /// <summary>Creates a generator drawing from <paramref name="bitGenerator"/> (NumPy's <c>Generator(bit_generator)</c>); the engine is shared, not copied.</summary>
     public NumPyGenerator(BitGenerator bitGenerator)
@@ -251,25 +250,12 @@ public sealed class NumPyGenerator
 
         if (p is not null)
         {
-            ValidateProbabilities(a, p);
+            WeightedChoice.Validate(a, p);
         }
 
         if (replace)
         {
-            if (p is not null)
-            {
-                double[] cdf = CumulativeDistribution(p);
-                double[] uniforms = Random(size);
-                long[] picked = new long[size];
-                for (int i = 0; i < size; i++)
-                {
-                    picked[i] = SearchSortedRight(cdf, uniforms[i]);
-                }
-
-                return picked;
-            }
-
-            return Integers(0, a, size);
+            return p is null ? Integers(0, a, size) : WeightedChoice.WithReplacement(BitGenerator, p, size);
         }
 
         if (size > a)
@@ -279,7 +265,7 @@ public sealed class NumPyGenerator
 
         if (p is not null)
         {
-            return ChoiceWeightedWithoutReplacement(p, size);
+            return WeightedChoice.WithoutReplacement(BitGenerator, p, size);
         }
 
         long cutoff = shuffle ? 50 : 20;
@@ -335,133 +321,6 @@ public sealed class NumPyGenerator
         }
 
         return range;
-    }
-
-    private static void ValidateProbabilities(long a, double[] p)
-    {
-        if (p.Length != a)
-        {
-            throw new ArgumentException($"a and p must have same size (a = {a}, p has {p.Length} entries).", nameof(p));
-        }
-
-        // NumPy sums with Kahan's compensated summation before comparing with 1.
-        double sum = 0.0;
-        if (p.Length > 0)
-        {
-            sum = p[0];
-            double c = 0.0;
-            for (int i = 1; i < p.Length; i++)
-            {
-                double y = p[i] - c;
-                double t = sum + y;
-                c = (t - sum) - y;
-                sum = t;
-            }
-        }
-
-        if (double.IsNaN(sum))
-        {
-            throw new ArgumentException("probabilities contain NaN", nameof(p));
-        }
-
-        for (int i = 0; i < p.Length; i++)
-        {
-            if (p[i] < 0)
-            {
-                throw new ArgumentException($"probabilities are not non-negative (p[{i}] = {p[i]}).", nameof(p));
-            }
-        }
-
-        if (Math.Abs(sum - 1.0) > ChoiceAtol)
-        {
-            throw new ArgumentException($"probabilities do not sum to 1 (sum = {sum:R}).", nameof(p));
-        }
-    }
-
-    private static double[] CumulativeDistribution(double[] p)
-    {
-        // np.cumsum adds sequentially; NumPy then divides every entry by the last one.
-        double[] cdf = new double[p.Length];
-        double running = 0.0;
-        for (int i = 0; i < p.Length; i++)
-        {
-            running += p[i];
-            cdf[i] = running;
-        }
-
-        double last = cdf[^1];
-        for (int i = 0; i < cdf.Length; i++)
-        {
-            cdf[i] /= last;
-        }
-
-        return cdf;
-    }
-
-    // searchsorted(side='right'): the number of entries <= value.
-    private static long SearchSortedRight(double[] cdf, double value)
-    {
-        int lo = 0, hi = cdf.Length;
-        while (lo < hi)
-        {
-            int mid = lo + ((hi - lo) >> 1);
-            if (cdf[mid] <= value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
-
-    private long[] ChoiceWeightedWithoutReplacement(double[] p, int size)
-    {
-        int nonZero = 0;
-        foreach (double v in p)
-        {
-            if (v > 0)
-            {
-                nonZero++;
-            }
-        }
-
-        if (nonZero < size)
-        {
-            throw new ArgumentException($"Fewer non-zero entries in p than size ({nonZero} < {size}).", nameof(p));
-        }
-
-        double[] weights = (double[])p.Clone();
-        long[] found = new long[size];
-        var seen = new HashSet<long>();
-        int nUniq = 0;
-        while (nUniq < size)
-        {
-            double[] x = Random(size - nUniq);
-            for (int k = 0; k < nUniq; k++)
-            {
-                weights[found[k]] = 0;
-            }
-
-            double[] cdf = CumulativeDistribution(weights);
-
-            // np.unique(new, return_index=True) + sorting the indices keeps each new value's first occurrence, in draw order.
-            seen.Clear();
-            foreach (double u in x)
-            {
-                long value = SearchSortedRight(cdf, u);
-                if (seen.Add(value))
-                {
-                    found[nUniq++] = value;
-                }
-            }
-
-        }
-
-        return found;
     }
 
     private long[] ChoiceTailShuffle(long a, int size)

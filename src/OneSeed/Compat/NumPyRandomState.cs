@@ -30,7 +30,6 @@ public sealed class NumPyRandomState
     private const string SeedArrayName = "seed";
 
     // NumPy's choice() accepts probabilities that sum to 1 within sqrt(float64 eps) = sqrt(2^-52) = 2^-26.
-    private const double ProbabilityTolerance = 1.0 / 67108864.0;
 
     private readonly Mt19937 _engine;
     private PolarGaussian _gauss;
@@ -305,12 +304,12 @@ public sealed class NumPyRandomState
 
         if (p is not null)
         {
-            CheckProbabilities(a, p);
+            WeightedChoice.Validate(a, p);
         }
 
         if (replace)
         {
-            return p is null ? RandInt(0, a, size) : ChoiceWithReplacement(p, size);
+            return p is null ? RandInt(0, a, size) : WeightedChoice.WithReplacement(_engine, p, size);
         }
 
         if (size > a)
@@ -323,13 +322,7 @@ public sealed class NumPyRandomState
             return Permutation(a)[..size];
         }
 
-        int positive = p.Count(x => x > 0);
-        if (positive < size)
-        {
-            throw new ArgumentException($"Fewer non-zero entries in p ({positive}) than size ({size}) when replace is false.", nameof(p));
-        }
-
-        return ChoiceWithoutReplacement(p, size);
+        return WeightedChoice.WithoutReplacement(_engine, p, size);
     }
 
     /// <summary>A copy of the complete state (engine and Gaussian cache), as <c>get_state(legacy=False)</c>.</summary>
@@ -428,141 +421,6 @@ public sealed class NumPyRandomState
         return double.IsFinite(range)
             ? range
             : throw new ArgumentOutOfRangeException(nameof(high), high, $"Range exceeds valid bounds: high - low must be finite (low is {low}).");
-    }
-
-    private static void CheckProbabilities(long a, double[] p)
-    {
-        if (p.Length != a)
-        {
-            throw new ArgumentException($"'a' and 'p' must have the same size: a is {a}, p has {p.Length} entries.", nameof(p));
-        }
-
-        // NumPy checks the Kahan-compensated sum, in this order.
-        double sum = 0.0;
-        if (p.Length > 0)
-        {
-            sum = p[0];
-            double c = 0.0;
-            for (int i = 1; i < p.Length; i++)
-            {
-                double y = p[i] - c;
-                double t = sum + y;
-                c = (t - sum) - y;
-                sum = t;
-            }
-        }
-
-        if (double.IsNaN(sum))
-        {
-            throw new ArgumentException("The probabilities contain NaN.", nameof(p));
-        }
-
-        if (p.Any(x => x < 0))
-        {
-            throw new ArgumentException("The probabilities must be non-negative.", nameof(p));
-        }
-
-        if (Math.Abs(sum - 1.0) > ProbabilityTolerance)
-        {
-            throw new ArgumentException($"The probabilities must sum to 1 (within {ProbabilityTolerance:R}); they sum to {sum:R}.", nameof(p));
-        }
-    }
-
-    // NumPy's cdf = p.cumsum(); cdf /= cdf[-1]: a sequential running sum, then every entry divided by the last.
-    private static double[] NormalisedCdf(double[] p)
-    {
-        double[] cdf = new double[p.Length];
-        double running = 0.0;
-        for (int i = 0; i < p.Length; i++)
-        {
-            running = i == 0 ? p[0] : running + p[i];
-            cdf[i] = running;
-        }
-
-        double last = cdf[^1];
-        for (int i = 0; i < cdf.Length; i++)
-        {
-            cdf[i] /= last;
-        }
-
-        return cdf;
-    }
-
-    // searchsorted(cdf, u, side='right'): the number of entries <= u.
-    private static long SearchSortedRight(double[] cdf, double u)
-    {
-        int lo = 0;
-        int hi = cdf.Length;
-        while (lo < hi)
-        {
-            int mid = (int)((uint)(lo + hi) >> 1);
-            if (cdf[mid] <= u)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
-
-    private long[] ChoiceWithReplacement(double[] p, int size)
-    {
-        if (size == 0)
-        {
-            return [];
-        }
-
-        double[] cdf = NormalisedCdf(p);
-        double[] u = RandomSample(size);
-        long[] result = new long[size];
-        for (int i = 0; i < size; i++)
-        {
-            result[i] = SearchSortedRight(cdf, u[i]);
-        }
-
-        return result;
-    }
-
-    private long[] ChoiceWithoutReplacement(double[] p, int size)
-    {
-        double[] weights = (double[])p.Clone();
-        long[] found = new long[size];
-        bool[] seen = new bool[p.Length];
-        int unique = 0;
-        while (unique < size)
-        {
-            double[] x = RandomSample(size - unique);
-            for (int i = 0; i < unique; i++)
-            {
-                weights[found[i]] = 0.0;
-            }
-
-            double[] cdf = NormalisedCdf(weights);
-
-            // np.unique(new, return_index=True) then sorting the indices keeps each new value's first occurrence,
-            // in draw order; values found in earlier rounds have zero weight and cannot be drawn again.
-            int start = unique;
-            foreach (double u in x)
-            {
-                long index = SearchSortedRight(cdf, u);
-                if (!seen[index])
-                {
-                    seen[index] = true;
-                    found[unique++] = index;
-                }
-            }
-
-            for (int i = start; i < unique; i++)
-            {
-                seen[found[i]] = false;
-            }
-        }
-
-        return found;
     }
 
     private double Gauss()

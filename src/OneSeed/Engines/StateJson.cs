@@ -126,64 +126,13 @@ internal static class StateJson
         };
     }
 
-    public static uint[] GetUInt32Array(JsonElement parent, string name, int length)
-    {
-        JsonElement value = GetProperty(parent, name);
-        if (value.ValueKind != JsonValueKind.Array)
-        {
-            throw new FormatException($"State entry '{name}' must be an array, not {value.ValueKind}.");
-        }
-
-        int count = value.GetArrayLength();
-        if (count != length)
-        {
-            throw new FormatException($"State entry '{name}' has {count} elements; it must have exactly {length}.");
-        }
-
-        uint[] result = new uint[length];
-        int i = 0;
-        foreach (JsonElement item in value.EnumerateArray())
-        {
-            if (item.ValueKind != JsonValueKind.Number || !item.TryGetUInt32(out result[i]))
-            {
-                throw new FormatException($"State entry '{name}[{i}]' is {item.GetRawText()}; it must be an integer in [0, {uint.MaxValue}].");
-            }
-
-            i++;
-        }
-
-        return result;
-    }
+    /// <summary>Reads an array of exactly <paramref name="length"/> integers in [0, 2^32) (MT19937 keys).</summary>
+    public static uint[] GetUInt32Array(JsonElement parent, string name, int length) =>
+        GetArray(parent, name, length, static (JsonElement e, out uint v) => e.TryGetUInt32(out v), uint.MaxValue);
 
     /// <summary>Reads an array of exactly <paramref name="length"/> integers in [0, 2^64) (NumPy's uint64 arrays: Philox counter/key/buffer, SFC64 state).</summary>
-    public static ulong[] GetUInt64Array(JsonElement parent, string name, int length)
-    {
-        JsonElement value = GetProperty(parent, name);
-        if (value.ValueKind != JsonValueKind.Array)
-        {
-            throw new FormatException($"State entry '{name}' must be an array, not {value.ValueKind}.");
-        }
-
-        int count = value.GetArrayLength();
-        if (count != length)
-        {
-            throw new FormatException($"State entry '{name}' has {count} elements; it must have exactly {length}.");
-        }
-
-        ulong[] result = new ulong[length];
-        int i = 0;
-        foreach (JsonElement item in value.EnumerateArray())
-        {
-            if (item.ValueKind != JsonValueKind.Number || !item.TryGetUInt64(out result[i]))
-            {
-                throw new FormatException($"State entry '{name}[{i}]' is {item.GetRawText()}; it must be an integer in [0, {ulong.MaxValue}].");
-            }
-
-            i++;
-        }
-
-        return result;
-    }
+    public static ulong[] GetUInt64Array(JsonElement parent, string name, int length) =>
+        GetArray(parent, name, length, static (JsonElement e, out ulong v) => e.TryGetUInt64(out v), ulong.MaxValue);
 
     /// <summary>Writes <c>"name": [..]</c> with the words as exact JSON numbers.</summary>
     public static void WriteUInt64Array(Utf8JsonWriter writer, string name, ReadOnlySpan<ulong> values)
@@ -245,5 +194,36 @@ internal static class StateJson
     {
         writer.WritePropertyName(name);
         writer.WriteRawValue(value.ToString(CultureInfo.InvariantCulture), skipInputValidation: true);
+    }
+
+    private delegate bool TryRead<T>(JsonElement element, out T value);
+
+    private static T[] GetArray<T>(JsonElement parent, string name, int length, TryRead<T> tryRead, T max)
+    {
+        JsonElement value = GetProperty(parent, name);
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw new FormatException($"State entry '{name}' must be an array, not {value.ValueKind}.");
+        }
+
+        int count = value.GetArrayLength();
+        if (count != length)
+        {
+            throw new FormatException($"State entry '{name}' has {count} elements; it must have exactly {length}.");
+        }
+
+        T[] result = new T[length];
+        int i = 0;
+        foreach (JsonElement item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Number || !tryRead(item, out result[i]))
+            {
+                throw new FormatException($"State entry '{name}[{i}]' is {item.GetRawText()}; it must be an integer in [0, {max}].");
+            }
+
+            i++;
+        }
+
+        return result;
     }
 }
