@@ -15,10 +15,22 @@ public static class FisherYates
     public static void Shuffle<T>(BitGenerator engine, Span<T> items)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        for (int i = items.Length - 1; i > 0; i--)
+
+        // The swap partners depend only on the position, never on the data, so they are drawn in chunks through the
+        // engine's specialised bulk path (the same draws in the same order) and applied afterwards.
+        Span<ulong> partners = stackalloc ulong[256];
+        var sampler = new DescendingInterval(items.Length - 1);
+        int i = items.Length - 1;
+        while (i > 0)
         {
-            int j = (int)BoundedIntegers.Interval(engine, (ulong)i);
-            (items[i], items[j]) = (items[j], items[i]);
+            Span<ulong> chunk = partners[..Math.Min(partners.Length, i)];
+            engine.FillSampled(chunk, ref sampler);
+            foreach (ulong partner in chunk)
+            {
+                int j = (int)partner;
+                (items[i], items[j]) = (items[j], items[i]);
+                i--;
+            }
         }
     }
 
@@ -56,5 +68,14 @@ public static class FisherYates
 
         Shuffle(engine, result.AsSpan());
         return result;
+    }
+
+    /// <summary>Draws the swap partner of position i, then of i − 1, and so on.</summary>
+    private struct DescendingInterval(long first) : ISampler<ulong>
+    {
+        private ulong _next = (ulong)first;
+
+        public ulong Sample<TSource>(ref TSource source)
+            where TSource : struct, IRawSource => BoundedIntegers.Interval(ref source, _next--);
     }
 }

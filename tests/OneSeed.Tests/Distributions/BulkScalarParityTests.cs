@@ -45,6 +45,28 @@ public sealed class BulkScalarParityTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void Shuffle_matches_scalar_interval_draws(string engine)
+    {
+        foreach (int length in Lengths)
+        {
+            BitGenerator a = BitGenerators.Create(engine, 77 + length);
+            BitGenerator b = BitGenerators.Create(engine, 77 + length);
+            int[] bulk = Enumerable.Range(0, length).ToArray();
+            int[] scalar = Enumerable.Range(0, length).ToArray();
+            FisherYates.Shuffle(a, bulk.AsSpan());
+            for (int i = length - 1; i > 0; i--)
+            {
+                int j = (int)BoundedIntegers.Interval(b, (ulong)i);
+                (scalar[i], scalar[j]) = (scalar[j], scalar[i]);
+            }
+
+            Assert.Equal(scalar, bulk);
+            Assert.Equal(b.GetStateJson(), a.GetStateJson());
+        }
+    }
+
     private static void Check<T>(string engineName, string what, Action<BitGenerator, Span<T>> bulk, Func<BitGenerator, T> scalar)
         where T : unmanaged
     {
