@@ -9,7 +9,7 @@ import sys
 
 WORK = {'RawUInt64': 'uint64', 'Uniform': 'uniform', 'Integers1000': 'integers_1000',
         'Integers2Pow40': 'integers_2^40', 'Normal': 'normal', 'Exponential': 'exponential',
-        'RandInt1000': 'randint_1000'}
+        'RandInt1000': 'randint_1000', 'Permutation': 'permutation'}
 
 
 def main(argv):

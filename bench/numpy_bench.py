@@ -36,6 +36,7 @@ def workloads(engine):
         'integers_2^40': lambda: g.integers(0, 1 << 40, size=N),
         'normal': lambda: g.standard_normal(out=doubles),
         'exponential': lambda: g.standard_exponential(out=doubles),
+        'permutation': lambda: g.permutation(N),
     }
 
 

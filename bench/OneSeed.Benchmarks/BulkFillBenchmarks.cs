@@ -40,6 +40,10 @@ public class BulkFillBenchmarks
     [Benchmark]
     public void Normal() => StandardNormal.Fill(_engine, _doubles);
 
+    /// <summary>Generator.permutation(N): allocates its result, as NumPy's does.</summary>
+    [Benchmark]
+    public long[] Permutation() => FisherYates.Permutation(_engine, N);
+
     [Benchmark]
     public void Exponential() => StandardExponential.Fill(_engine, _doubles);
 }
