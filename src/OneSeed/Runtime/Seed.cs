@@ -304,8 +304,9 @@ public static class Seed
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The override is an <see cref="AsyncLocal{T}"/>: it follows <c>await</c> continuations and flows into tasks
-    /// started inside the scope (which then share the instances: don't draw from them concurrently). Dispose the scope
+    /// The override is an <see cref="AsyncLocal{T}"/>: it follows <c>await</c> continuations and flows into tasks and
+    /// threads started inside the scope (which then share the instances: don't draw from them concurrently; a worker
+    /// thread should open its own scope, or be started with <see cref="Thread.UnsafeStart()"/>). Dispose the scope
     /// on the flow that created it; scopes nest. Nothing else sees the instances: <see cref="Everything(uint)"/>,
     /// <see cref="Isolate"/> and <see cref="RngSnapshot"/> act on the process-wide instances only; the code that owns
     /// the scope owns its instances' state.
