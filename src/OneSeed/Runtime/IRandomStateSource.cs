@@ -30,10 +30,17 @@ namespace OneSeed;
 /// <see cref="FormatException"/>) that leaves the source unchanged. Members are called from whichever thread calls
 /// the runtime; synchronize if your source is used concurrently.
 /// </para>
+/// <para>
+/// Reproducibility tier: the contract is <b>stable within a major version</b>; each implementation documents the
+/// tier of its own seeding and state format.
+/// </para>
 /// </remarks>
 public interface IRandomStateSource
 {
-    /// <summary>A unique, stable name (e.g. <c>mylib.rng</c>); names starting with <c>oneseed.</c>, <c>python.</c>, <c>numpy.</c> and <c>torch.</c> are reserved.</summary>
+    /// <summary>
+    /// A unique, stable name (e.g. <c>mylib.rng</c>), stored in snapshot files; by convention the prefixes <c>oneseed.</c>,
+    /// <c>python.</c>, <c>numpy.</c> and <c>torch.</c> belong to OneSeed and its integration packages.
+    /// </summary>
     string Name { get; }
 
     /// <summary>Seeds the source from the run's root seed (called by <see cref="Seed.Everything(uint)"/> and on registration).</summary>
