@@ -6,12 +6,22 @@ random.seed(s); np.random.seed(s) (the well-known seed-everything calls), then d
 "global" is PCG64(SeedSequence(s, spawn_key=(0x53656E4F, hash64("oneseed.global")))) raw next_uint64 output, and each
 stream is default_rng(SeedSequence(s, spawn_key=(0x53656E4F, hash64(name), *keys))).random(n) (docs/runtime.md).
 Doubles travel as IEEE bits.
+
+op "resume": a case is {"snapshot": text of an RngSnapshot file, "n": n}; Python loads each source's state with
+tools/state_json.py (python.random -> random.Random, numpy.random -> RandomState, oneseed.global and each named
+stream -> PCG64) and draws n values from each: random(), gauss(), random_sample, standard_normal, next_uint64, random.
 """
 import hashlib
+import json
+import os
 import random
+import sys
 
 import numpy as np
 from oracle_common import serve, f64_list, int_list, next_uint64
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', '..', 'tools'))
+import state_json  # noqa: E402
 
 TAG = 0x53656E4F
 
@@ -44,4 +54,22 @@ def everything(case):
     return out
 
 
-serve({'everything': everything})
+def resume(case):
+    n = case['n']
+    sources = {s['name']: s['state'] for s in json.loads(case['snapshot'])['payload']['sources']}
+    py = state_json.loads(json.dumps(sources['python.random']))
+    rs = state_json.loads(json.dumps(sources['numpy.random']), 'RandomState')
+    out = {
+        'py_random': f64_list(py.random() for _ in range(n)),
+        'py_gauss': f64_list(py.gauss(0.0, 1.0) for _ in range(n)),
+        'np_random': f64_list(rs.random_sample(n)),
+        'np_normal': f64_list(rs.standard_normal(n)),
+        'global': next_uint64(state_json.loads(json.dumps(sources['oneseed.global'])), n),
+        'streams': [{'name': st['name'], 'keys': st['keys'],
+                     'random': f64_list(np.random.Generator(state_json.loads(json.dumps(st['state']))).random(n))}
+                    for st in sources['oneseed.streams']['streams']],
+    }
+    return out
+
+
+serve({'everything': everything, 'resume': resume})

@@ -10,5 +10,5 @@ internal sealed class IsolationScope : IDisposable
         _snapshot = snapshot;
     }
 
-    public void Dispose() => Interlocked.Exchange(ref _snapshot, null)?.Restore();
+    public void Dispose() => Interlocked.Exchange(ref _snapshot, null)?.Restore(skipUnregistered: true);
 }

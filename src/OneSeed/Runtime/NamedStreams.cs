@@ -139,8 +139,9 @@ internal sealed class NamedStreams : IRandomStateSource
     // The root the captured streams were derived from is recorded so that a restore can rewind streams created later.
     private static uint Seed0 => OneSeed.Seed.Initial;
 
+    // Length-prefixed, so no name can imitate another (name, keys) pair.
     private static string Id(string name, long[] keys) =>
-        keys.Length == 0 ? name : name + "\0" + string.Join(",", keys.Select(k => k.ToString(CultureInfo.InvariantCulture)));
+        string.Create(CultureInfo.InvariantCulture, $"{name.Length}:{name}[{string.Join(",", keys)}]");
 
     private static ParsedState Parse(string state)
     {
@@ -186,7 +187,7 @@ internal sealed class NamedStreams : IRandomStateSource
                     : throw new FormatException($"Named stream '{name}' has a key that is not a non-negative 64-bit integer: {e.GetRawText()}.")).ToArray();
                 if (!seen.Add(Id(name, keys)))
                 {
-                    throw new FormatException($"Named stream '{Id(name, keys).Replace('\0', ' ')}' is listed twice.");
+                    throw new FormatException($"Named stream '{name}' [{string.Join(", ", keys)}] is listed twice.");
                 }
 
                 if (!stream.TryGetProperty("state", out JsonElement engineState))

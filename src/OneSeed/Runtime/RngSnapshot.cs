@@ -8,7 +8,7 @@ namespace OneSeed;
 /// <summary>
 /// The complete random state of the process: the root seed and the state of every registered source (the Python and
 /// NumPy shared façades, <see cref="Seed.Global"/>, the named streams in use, and integrations such as TorchSharp).
-/// <see cref="Restore"/> puts it back so the next draws are identical; <see cref="Save"/> and <see cref="Load"/>
+/// <see cref="Restore()"/> puts it back so the next draws are identical; <see cref="Save"/> and <see cref="Load"/>
 /// carry it to another process.
 /// </summary>
 /// <remarks>
@@ -21,7 +21,7 @@ namespace OneSeed;
 /// </para>
 /// <para>
 /// Refused, with a <see cref="FormatException"/> and nothing changed: other formats or versions, checksum mismatches,
-/// malformed states. <see cref="Restore"/> validates every entry (all names registered, every state accepted by its
+/// malformed states. <see cref="Restore()"/> validates every entry (all names registered, every state accepted by its
 /// source) before restoring anything, and if a source still fails midway, the sources already restored are rolled back.
 /// Registered sources that the snapshot does not list are left as they are.
 /// </para>
@@ -43,7 +43,7 @@ public sealed class RngSnapshot
         _entries = entries;
     }
 
-    /// <summary>The root seed (<see cref="Seed.Initial"/>) at capture time; <see cref="Restore"/> sets it back.</summary>
+    /// <summary>The root seed (<see cref="Seed.Initial"/>) at capture time; <see cref="Restore()"/> sets it back.</summary>
     public uint RootSeed { get; }
 
     /// <summary>The names of the captured sources, in capture order.</summary>
@@ -97,29 +97,46 @@ public sealed class RngSnapshot
     /// </summary>
     /// <exception cref="InvalidOperationException">The snapshot lists a source that is not registered in this process.</exception>
     /// <exception cref="FormatException">A source refuses its state.</exception>
-    public void Restore()
+    public void Restore() => Restore(skipUnregistered: false);
+
+    /// <summary>
+    /// <see cref="Restore()"/>; with <paramref name="skipUnregistered"/> (isolation scopes), sources unregistered since
+    /// the capture are skipped instead of refused, so the scope still restores everything that remains.
+    /// </summary>
+    internal void Restore(bool skipUnregistered)
     {
         lock (Seed.SyncRoot)
         {
-            var sources = new IRandomStateSource[_entries.Length];
-            for (int i = 0; i < _entries.Length; i++)
+            var sources = new List<IRandomStateSource>(_entries.Length);
+            var entries = new List<(string Name, string State)>(_entries.Length);
+            foreach ((string name, string state) in _entries)
             {
-                string name = _entries[i].Name;
-                sources[i] = Seed.RegisteredSources.FirstOrDefault(s => s.Name == name)
-                    ?? throw new InvalidOperationException(
+                IRandomStateSource? source = Seed.RegisteredSources.FirstOrDefault(s => s.Name == name);
+                if (source is null)
+                {
+                    if (skipUnregistered)
+                    {
+                        continue;
+                    }
+
+                    throw new InvalidOperationException(
                         $"The snapshot has state for source '{name}', which is not registered in this process (registered: " +
                         $"{string.Join(", ", Seed.RegisteredSources.Select(s => s.Name))}). Register it (Seed.Register) before restoring; nothing was changed.");
+                }
+
+                sources.Add(source);
+                entries.Add((name, state));
             }
 
-            for (int i = 0; i < sources.Length; i++)
+            for (int i = 0; i < sources.Count; i++)
             {
                 try
                 {
-                    sources[i].ValidateState(_entries[i].State);
+                    sources[i].ValidateState(entries[i].State);
                 }
                 catch (Exception e) when (e is FormatException or ArgumentException or JsonException)
                 {
-                    throw new FormatException($"Source '{_entries[i].Name}' refuses the snapshot's state: {e.Message} Nothing was changed.", e);
+                    throw new FormatException($"Source '{entries[i].Name}' refuses the snapshot's state: {e.Message} Nothing was changed.", e);
                 }
             }
 
@@ -129,9 +146,9 @@ public sealed class RngSnapshot
             try
             {
                 Seed.SetRoot(RootSeed);
-                for (; restored < sources.Length; restored++)
+                for (; restored < sources.Count; restored++)
                 {
-                    sources[restored].RestoreState(_entries[restored].State);
+                    sources[restored].RestoreState(entries[restored].State);
                 }
             }
             catch (Exception e)
@@ -142,7 +159,7 @@ public sealed class RngSnapshot
                 }
 
                 Seed.SetRoot(rootBefore);
-                throw new FormatException($"Source '{_entries[restored].Name}' refused the snapshot's state: {e.Message} Every source was rolled back.", e);
+                throw new FormatException($"Source '{entries[restored].Name}' refused the snapshot's state: {e.Message} Every source was rolled back.", e);
             }
         }
     }

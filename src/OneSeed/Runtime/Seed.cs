@@ -210,8 +210,10 @@ public static class Seed
     /// same numbers from the same <see cref="NumPyGenerator"/> calls.
     /// </para>
     /// <para>
-    /// <see cref="Everything(uint)"/> resets every stream in use to its start for the new root, in place. Names
-    /// starting with <c>oneseed.</c> are reserved for OneSeed's own streams (<see cref="GlobalStreamName"/>).
+    /// <see cref="Everything(uint)"/> resets every stream in use to its start for the new root, in place. Streams stay
+    /// alive for the process's lifetime (so snapshots can capture them): use a bounded set of (name, keys), and
+    /// <see cref="CreateStream"/> for per-sample or per-item generators. Names starting with <c>oneseed.</c> are
+    /// reserved for OneSeed's own streams (<see cref="GlobalStreamName"/>).
     /// </para>
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> or <paramref name="keys"/> is null.</exception>
@@ -232,6 +234,24 @@ public static class Seed
         {
             return Streams.Get(s_root, name, keys);
         }
+    }
+
+    /// <summary>
+    /// A new, untracked generator at the start of the named stream (<paramref name="name"/>, <paramref name="keys"/>):
+    /// the values <see cref="Stream"/> would give for a stream not used yet, but a fresh instance on every call that
+    /// <see cref="Everything(uint)"/> does not reset and snapshots do not capture.
+    /// </summary>
+    /// <remarks>
+    /// For short-lived, numerous generators (one per sample, per item, per request): <see cref="Stream"/> keeps every
+    /// stream it hands out alive for the process's lifetime so it can snapshot them, which suits a bounded set of names.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> or <paramref name="keys"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A key is negative.</exception>
+    public static NumPyGenerator CreateStream(string name, params long[] keys)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(keys);
+        return new NumPyGenerator(NamedStreams.CreateEngine(Initial, name, keys));
     }
 
     /// <summary>

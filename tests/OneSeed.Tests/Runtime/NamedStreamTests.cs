@@ -109,6 +109,20 @@ public sealed class NamedStreamTests
     }
 
     [Fact]
+    public void CreateStream_gives_a_fresh_untracked_instance_at_the_stream_s_start()
+    {
+        Seed.Everything(13u);
+        NumPyGenerator a = Seed.CreateStream("per.sample", 5);
+        NumPyGenerator b = Seed.CreateStream("per.sample", 5);
+        Assert.NotSame(a, b);
+        double[] first = a.Random(3);
+        Assert.Equal(first, b.Random(3));
+        Assert.DoesNotContain("per.sample\"", RngSnapshot.Capture().GetState("oneseed.streams")!, StringComparison.Ordinal);
+        Assert.Equal(first, Seed.Stream("per.sample", 5).Random(3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Seed.CreateStream("x", -1));
+    }
+
+    [Fact]
     public void Stream_validates_its_arguments()
     {
         Assert.Throws<ArgumentNullException>(() => Seed.Stream(null!));

@@ -95,6 +95,22 @@ public sealed class RegistryAndIsolationTests
     }
 
     [Fact]
+    public void Isolate_still_restores_the_remaining_sources_when_one_is_unregistered_inside_the_scope()
+    {
+        var source = new TestSource("test.transient");
+        Seed.Register(source);
+        Seed.Everything(26u);
+        double expected = new PythonRandom(26).Random();
+        using (Seed.Isolate())
+        {
+            PythonRandom.Shared.Random();
+            Seed.Unregister(source);
+        }
+
+        Assert.Equal(expected, PythonRandom.Shared.Random());
+    }
+
+    [Fact]
     public void Isolation_scopes_nest()
     {
         Seed.Everything(24u);

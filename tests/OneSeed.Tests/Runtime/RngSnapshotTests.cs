@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OneSeed.Compat;
+using OneSeed.Tests.Infrastructure;
 
 namespace OneSeed.Tests.Runtime;
 
@@ -222,6 +223,62 @@ public sealed class RngSnapshotTests : IDisposable
         Assert.Null(snapshot.GetState("nope"));
         Assert.DoesNotContain("internalstate", snapshot.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Live_snapshot_states_resume_in_python_with_tools_state_json()
+    {
+        var seeds = new LiveSeeds();
+        var cases = new JsonArray();
+        var expected = new List<JsonObject>();
+        for (int i = 0; i < 40; i++)
+        {
+            int n = seeds.Int(1, 9);
+            Seed.Everything(seeds.UInt32());
+            // Leave the state mid-stream: odd normal counts fill both Gaussian caches, draws cross MT19937 twists.
+            for (int k = seeds.Int(0, 3); k > 0; k--)
+            {
+                PythonRandom.Shared.Gauss();
+                NumPyRandomState.Shared.StandardNormal(seeds.Int(0, 4));
+            }
+
+            PythonRandom.Shared.Random();
+            NumPyRandomState.Shared.RandomSample(seeds.Int(0, 1300));
+            Seed.Global.Fill(new double[seeds.Int(0, 5)]);
+            Seed.Stream("live", i).Random(seeds.Int(0, 5));
+            Seed.Stream("live.other").Random(seeds.Int(0, 5));
+            cases.Add(new JsonObject { ["snapshot"] = RngSnapshot.Capture().ToJson(), ["n"] = n });
+            expected.Add(new JsonObject
+            {
+                ["py_random"] = Bits(Enumerable.Range(0, n).Select(_ => PythonRandom.Shared.Random())),
+                ["py_gauss"] = Bits(Enumerable.Range(0, n).Select(_ => PythonRandom.Shared.Gauss())),
+                ["np_random"] = Bits(NumPyRandomState.Shared.RandomSample(n)),
+                ["np_normal"] = Bits(NumPyRandomState.Shared.StandardNormal(n)),
+                ["global"] = new JsonArray([.. Enumerable.Range(0, n).Select(_ => (JsonNode)Seed.Global.NextUInt64())]),
+                ["live"] = Bits(Seed.Stream("live", i).Random(n)),
+                ["live.other"] = Bits(Seed.Stream("live.other").Random(n)),
+            });
+        }
+
+        JsonArray results = PythonOracle.Run("seed_everything.py", new JsonObject { ["op"] = "resume", ["cases"] = cases })["results"]!.AsArray();
+        for (int i = 0; i < cases.Count; i++)
+        {
+            JsonNode r = results[i]!;
+            JsonObject e = expected[i];
+            string context = $"case {i} {seeds.Replay}";
+            foreach (string key in new[] { "py_random", "py_gauss", "np_random", "np_normal", "global" })
+            {
+                Assert.True(JsonNode.DeepEquals(e[key], r[key]), $"{context} {key}: C# {e[key]!.ToJsonString()} Python {r[key]!.ToJsonString()}");
+            }
+
+            // The snapshot lists every stream in use (earlier cases' "live" keys too); check this case's two.
+            JsonNode Stream(string name, string keys) => r["streams"]!.AsArray().Single(s => (string)s!["name"]! == name && s["keys"]!.ToJsonString() == keys)!["random"]!;
+            Assert.True(JsonNode.DeepEquals(e["live"], Stream("live", $"[{i}]")), $"{context} stream live [{i}]");
+            Assert.True(JsonNode.DeepEquals(e["live.other"], Stream("live.other", "[]")), $"{context} stream live.other");
+            Assert.True(r["streams"]!.AsArray().Count >= i + 2, context);
+        }
+    }
+
+    private static JsonArray Bits(IEnumerable<double> values) => [.. values.Select(v => (JsonNode)BitConverter.DoubleToUInt64Bits(v))];
 
     // What the draws would be if nothing touched the state now: captured and put back, so the check itself is neutral.
     private static string Untouched()
