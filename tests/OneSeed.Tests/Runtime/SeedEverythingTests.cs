@@ -122,6 +122,15 @@ public sealed class SeedEverythingTests
     }
 
     [Fact]
+    public void An_int_literal_binds_to_the_uint_overload_and_an_int_variable_to_the_checked_one()
+    {
+        Assert.Equal(42u, Seed.Everything(42));
+        int fromConfig = -3;
+        Assert.Throws<ArgumentOutOfRangeException>(() => Seed.Everything(fromConfig));
+        Assert.Equal(42u, Seed.Initial);
+    }
+
+    [Fact]
     public void Everything_long_overload_accepts_the_whole_range()
     {
         Assert.Equal(uint.MaxValue, Seed.Everything(4294967295L));
