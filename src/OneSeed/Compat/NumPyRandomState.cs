@@ -31,8 +31,23 @@ public sealed class NumPyRandomState
 
     // NumPy's choice() accepts probabilities that sum to 1 within sqrt(float64 eps) = sqrt(2^-52) = 2^-26.
 
+    // The process-wide instance behind Shared, replaceable per thread / async flow by OneSeed's runtime (data-loader workers).
+    internal static readonly AmbientSlot<NumPyRandomState> SharedSlot = new(static () => new NumPyRandomState());
+
     private readonly Mt19937 _engine;
     private PolarGaussian _gauss;
+
+    /// <summary>
+    /// The shared instance that NumPy's module-level functions use (<c>np.random.seed(s)</c>, <c>np.random.rand()</c>, ...:
+    /// <c>np.random.mtrand._rand</c>): seeded from operating-system entropy at first use, as NumPy does at import, and
+    /// seeded with the run's seed by <see cref="OneSeed.Seed.Everything(uint)"/> (as <c>np.random.seed(seed)</c>).
+    /// </summary>
+    /// <remarks>
+    /// Not thread-safe: draw from one thread, or give each thread its own instance with
+    /// <see cref="OneSeed.Seed.UseAmbient(AmbientSources)"/>, which replaces what <see cref="Shared"/> returns for the
+    /// current thread and async flow (data-loader workers do this).
+    /// </remarks>
+    public static NumPyRandomState Shared => SharedSlot.Current;
 
     /// <summary>
     /// A generator seeded with fresh entropy from the operating system, as <c>RandomState()</c> (an

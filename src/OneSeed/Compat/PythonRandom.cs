@@ -50,8 +50,24 @@ public sealed class PythonRandom
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    // The process-wide instance behind Shared, replaceable per thread / async flow by OneSeed's runtime (data-loader
+    // workers); declared after the constants above so the type initializer has them when Shared is first created.
+    internal static readonly AmbientSlot<PythonRandom> SharedSlot = new(static () => new PythonRandom());
+
     private Mt19937 _engine;
     private double? _gaussNext;
+
+    /// <summary>
+    /// The shared instance that Python's module-level functions use (<c>random.random()</c>, <c>random.seed(s)</c>, ...):
+    /// seeded from operating-system entropy at first use, as CPython does at import, and seeded with the run's seed by
+    /// <see cref="OneSeed.Seed.Everything(uint)"/> (which calls <c>Shared.Seed(seed)</c>, as <c>random.seed(seed)</c>).
+    /// </summary>
+    /// <remarks>
+    /// Not thread-safe (CPython relies on its GIL): draw from one thread, or give each thread its own instance with
+    /// <see cref="OneSeed.Seed.UseAmbient(AmbientSources)"/>, which replaces what <see cref="Shared"/> returns for the
+    /// current thread and async flow (data-loader workers do this).
+    /// </remarks>
+    public static PythonRandom Shared => SharedSlot.Current;
 
     /// <summary>Seeds from operating-system entropy, as <c>random.Random()</c>.</summary>
     public PythonRandom()
