@@ -81,6 +81,25 @@ public static unsafe class TorchSharpDeterminism
     }
 
     /// <summary>
+    /// Puts libtorch's switches back to PyTorch's defaults (deterministic algorithms off, cuDNN deterministic off,
+    /// cuDNN benchmark off). <c>CUBLAS_WORKSPACE_CONFIG</c> is left as it is: cuBLAS has read it already.
+    /// </summary>
+    /// <returns>True when the switches could be reached (see the type's remarks).</returns>
+    public static bool Disable()
+    {
+        TorchSharpNative.EnsureLoaded();
+        if (Api.Value is not { } api)
+        {
+            return false;
+        }
+
+        api.SetDeterministicAlgorithms(false, false);
+        api.SetDeterministicCuDnn(false);
+        api.SetBenchmarkCuDnn(false);
+        return true;
+    }
+
+    /// <summary>
     /// libtorch's <c>at::globalContext().deterministicAlgorithms()</c> (PyTorch's
     /// <c>torch.are_deterministic_algorithms_enabled()</c>), or null where it cannot be read (see remarks).
     /// </summary>

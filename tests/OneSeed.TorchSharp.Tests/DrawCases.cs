@@ -52,21 +52,32 @@ internal static class DrawCases
         {
             case "rand_float32": return Case(seeds, "rand", Length(seeds, 1, 3000), "float32");
             case "rand_float64": return Case(seeds, "rand", Length(seeds, 1, 3000), "float64");
-            case "randn_small": return Case(seeds, "randn", Length(seeds, 1, 15), dtype);
+            case "randn_small_float32": return Case(seeds, "randn", Length(seeds, 1, 15), "float32");
+            case "randn_small_float64": return Case(seeds, "randn", Length(seeds, 1, 15), "float64");
             case "randn_large": return Case(seeds, "randn", Length(seeds, 16, 2000), dtype);
             case "randint_small":
             {
                 long low = seeds.Int64(-1_000_000, 1_000_000);
-                long range = seeds.Bool() ? seeds.Int64(1, 1000) : seeds.Int64(1, 1L << 32);
+                // libtorch 2.10 draws 64 bits from 2^28 on, torch 1.13 from 2^32 on: "randint_mid" has that band.
+                long range = seeds.Int(0, 3) switch { 0 => seeds.Int64(1, 1000), 1 => seeds.Pick(new[] { 1L, 2, (1L << 28) - 1, 1L << 16 }), _ => seeds.Int64(1, 1L << 28) };
                 var c = Case(seeds, "randint", Length(seeds, 1, 500));
                 c["low"] = low;
                 c["high"] = low + range;
                 return c;
             }
 
+            case "randint_mid":
+            {
+                long low = seeds.Int64(-1_000_000, 1_000_000);
+                var c = Case(seeds, "randint", Length(seeds, 1, 500));
+                c["low"] = low;
+                c["high"] = low + seeds.Pick(new[] { 1L << 28, (1L << 32) - 1, seeds.Int64(1L << 28, 1L << 32) });
+                return c;
+            }
+
             case "randint_large":
             {
-                long range = seeds.Int64((1L << 32) + 1, long.MaxValue / 2);
+                long range = seeds.Bool() ? seeds.Pick(new[] { 1L << 32, (1L << 32) + 1, 1L << 62 }) : seeds.Int64((1L << 32) + 1, long.MaxValue / 2);
                 long low = seeds.Int64(-(1L << 60), 1L << 60);
                 var c = Case(seeds, "randint", Length(seeds, 1, 500));
                 c["low"] = low;
@@ -91,8 +102,12 @@ internal static class DrawCases
             }
 
             case "normal_":
+            case "normal_small_float64":
             {
-                var c = Case(seeds, "normal_", Length(seeds, 1, 1000), dtype);
+                // torch's scalar path (fewer than 16 values) in float64 differs from torch 1.13 in the last bits.
+                var c = family == "normal_"
+                    ? (dtype == "float32" ? Case(seeds, "normal_", Length(seeds, 1, 1000), dtype) : Case(seeds, "normal_", Length(seeds, 16, 1000), dtype))
+                    : Case(seeds, "normal_", Length(seeds, 1, 15), "float64");
                 c["mean"] = Math.Round((seeds.Double() - 0.5) * 20, 3);
                 c["std"] = Math.Round(seeds.Double() * 5 + 0.001, 3);
                 return c;
@@ -112,7 +127,7 @@ internal static class DrawCases
                 long low = seeds.Int64(-1_000_000, 1_000_000);
                 var c = Case(seeds, "random_", Length(seeds, 1, 500));
                 c["low"] = low;
-                c["high"] = low + (seeds.Bool() ? seeds.Int64(1, 1000) : seeds.Int64(1, 1L << 40));
+                c["high"] = low + (seeds.Bool() ? seeds.Int64(1, 1L << 28) : seeds.Int64(1L << 32, 1L << 40));
                 return c;
             }
 
