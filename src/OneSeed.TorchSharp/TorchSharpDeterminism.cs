@@ -11,7 +11,7 @@ namespace OneSeed.TorchSharp;
 /// <remarks>
 /// <para>
 /// TorchSharp 0.107 declares <c>torch.use_deterministic_algorithms</c> and
-/// <c>torch.are_deterministic_algorithms_enabled</c> but both throw <see cref="NotImplementedException"/>, and it
+/// <c>torch.are_deterministic_algorithms_enabled</c> only as <c>[Obsolete("not implemented", error: true)]</c>, and it
 /// has no cuDNN deterministic or benchmark switch. libtorch itself exports the setters of its global context
 /// (<c>at::Context::setDeterministicAlgorithms</c>, <c>setDeterministicCuDNN</c>, <c>setBenchmarkCuDNN</c> and
 /// their getters) from <c>libtorch_cpu</c>; on Linux and macOS (Itanium C++ ABI) OneSeed calls those directly.

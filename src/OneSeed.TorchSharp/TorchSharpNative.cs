@@ -106,7 +106,16 @@ public static class TorchSharpNative
                 "(libtorch-cpu-linux-x64 2.10.0 for TorchSharp 0.107) is referenced and restored. Loader said: " + firstError);
         }
 
-        string? patched = PatchedLibraryCache.GetOrCreate(original, PatchedLibraryCache.DefaultRoot);
+        string? patched;
+        try
+        {
+            patched = PatchedLibraryCache.GetOrCreate(original, PatchedLibraryCache.DefaultRoot);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A read-only home (containers, CI sandboxes): fall back to a per-user folder under the temp directory.
+            patched = PatchedLibraryCache.GetOrCreate(original, Path.Combine(Path.GetTempPath(), $"oneseed-{Environment.UserName}", "native"));
+        }
         if (patched is null)
         {
             throw new DllNotFoundException(

@@ -48,4 +48,17 @@ public class TorchSharpDeterminismTests
             TorchSharpDeterminism.Disable();
         }
     }
+
+    /// <summary>Why OneSeed calls libtorch directly (docs/torchsharp.md); if this fails, TorchSharp grew the API.</summary>
+    [Fact]
+    public void TorchSharp_0_107s_own_determinism_API_is_not_implemented()
+    {
+        // Declared with [Obsolete("not implemented", error: true)]: calling them does not even compile.
+        foreach (string name in new[] { "use_deterministic_algorithms", "are_deterministic_algorithms_enabled", "set_deterministic_debug_mode" })
+        {
+            System.Reflection.MethodInfo method = typeof(global::TorchSharp.torch).GetMethod(name)!;
+            var obsolete = (ObsoleteAttribute?)Attribute.GetCustomAttribute(method, typeof(ObsoleteAttribute));
+            Assert.True(obsolete is { IsError: true }, $"torch.{name} is usable now");
+        }
+    }
 }
