@@ -127,6 +127,13 @@ public static class TorchSharpNative
         {
             _patchedHandle = NativeLibrary.Load(patched);
         }
+        catch (DllNotFoundException e) when (e.Message.Contains("cannot open shared object file", StringComparison.Ordinal))
+        {
+            throw new DllNotFoundException(
+                $"OneSeed's copy of TorchSharp's native library ({patched}, made because this host's libstdc++ lacks " +
+                $"{PatchedLibraryCache.VersionName}) cannot find libtorch's libraries: {e.Message}. They were looked for beside " +
+                $"{original} and in [{string.Join(", ", folders)}]; reference and restore libtorch-cpu-linux-x64 2.10.0 (or a libtorch-cuda bundle of the same version).", e);
+        }
         catch (DllNotFoundException e)
         {
             throw new DllNotFoundException(
