@@ -10,7 +10,7 @@ public class ElfImageTests
         yield return Path.Combine(native, "libLibTorchSharp.so");
         yield return Path.Combine(native, "libc10.so");
         yield return Path.Combine(native, "libshm.so");
-        yield return "/usr/lib/x86_64-linux-gnu/libstdc++.so.6";
+        yield return NativeLoaderTests.LoadedLibStdCxx;
     }
 
     /// <remarks>Reading also checks every entry's vna_hash against the System V hash of its name.</remarks>

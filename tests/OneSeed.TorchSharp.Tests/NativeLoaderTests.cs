@@ -22,7 +22,18 @@ public class NativeLoaderTests
     }
 
     private static bool HostLibStdCxxHas(string version) =>
-        File.ReadAllBytes("/usr/lib/x86_64-linux-gnu/libstdc++.so.6").AsSpan().IndexOf(System.Text.Encoding.ASCII.GetBytes(version + "\0")) >= 0;
+        File.ReadAllBytes(LoadedLibStdCxx).AsSpan().IndexOf(System.Text.Encoding.ASCII.GetBytes(version + "\0")) >= 0;
+
+    /// <summary>The libstdc++ this process mapped (the one the dynamic loader checked the version needs against).</summary>
+    internal static string LoadedLibStdCxx
+    {
+        get
+        {
+            TorchSharpNative.EnsureLoaded();
+            string line = File.ReadLines("/proc/self/maps").First(l => l.Contains("/libstdc++.so", StringComparison.Ordinal));
+            return line[line.IndexOf('/', StringComparison.Ordinal)..];
+        }
+    }
 
     private static string TempRoot() => Directory.CreateTempSubdirectory("oneseed-native-test-").FullName;
 
