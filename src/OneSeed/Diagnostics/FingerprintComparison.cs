@@ -8,7 +8,7 @@ namespace OneSeed.Diagnostics;
 /// docs/cli.md; contributed entries carry their own, and the more serious of the two sides counts). A value that
 /// one side could not observe (unknown), a loaded assembly or a contributed entry that only one process has, is
 /// <see cref="DifferenceSeverity.Informational"/>: it cannot be compared. An environment variable set on one side
-/// only is a real difference with the variable's severity. Immutable. Reproducibility tier: <b>stable within a major version</b>.
+/// only is a real difference with the variable's severity, except <c>ONESEED_SEED</c> (the seed is chosen per run: informational unless both sides set it). Immutable. Reproducibility tier: <b>stable within a major version</b>.
 /// </remarks>
 public sealed class FingerprintComparison
 {
@@ -73,7 +73,11 @@ public sealed class FingerprintComparison
 
         if (saved is null || current is null)
         {
-            if (any.Section != "environment")
+            if (any.Key == "environment.ONESEED_SEED")
+            {
+                (severity, reason) = (DifferenceSeverity.Informational, "The seed is chosen per run, not by the machine; set ONESEED_SEED on both sides to compare it.");
+            }
+            else if (any.Section != "environment")
             {
                 (severity, reason) = (DifferenceSeverity.Informational, "Present on one side only (not loaded or not observed in the other process), so it cannot be compared.");
             }
