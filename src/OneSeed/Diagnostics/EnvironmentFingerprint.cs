@@ -319,6 +319,7 @@ public sealed class EnvironmentFingerprint
                     }
 
                     RequireObject(section.Value, section.Name);
+                    _ = new FingerprintEntry(section.Name, "check", null, DifferenceSeverity.Informational); // validates an empty section's name too
                     foreach (JsonProperty p in section.Value.EnumerateObject())
                     {
                         (DifferenceSeverity severity, string reason) = FingerprintRules.Classify(section.Name, p.Name);
@@ -400,6 +401,7 @@ public sealed class EnvironmentFingerprint
         foreach (JsonProperty section in contributed.EnumerateObject())
         {
             RequireObject(section.Value, $"{ContributedKey}.{section.Name}");
+            _ = new FingerprintEntry(section.Name, "check", null, DifferenceSeverity.Informational);
             foreach (JsonProperty p in section.Value.EnumerateObject())
             {
                 string where = $"{ContributedKey}.{section.Name}.{p.Name}";
