@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using OneSeed.Cli.Commands;
 
 namespace OneSeed.Cli;
@@ -6,11 +7,14 @@ namespace OneSeed.Cli;
 /// <summary>Builds the command tree and turns every failure into one line on standard error and an exit code.</summary>
 internal static class CliApp
 {
-    public static RootCommand BuildRoot()
+    public static Command BuildRoot()
     {
-        var root = new RootCommand(
+        // A plain command named "oneseed" rather than RootCommand, whose name would be the assembly's (OneSeed.Cli).
+        var root = new Command("oneseed",
             "oneseed: record and check what a result depends on, audit a command for nondeterminism, and measure how much the seed moves a result.\n" +
             "Exit codes: 0 ok, 1 differences found, 2 bad command line, 3 unreadable/invalid file, 4 command could not start, 5 some sweep runs failed, 130 interrupted.");
+        root.Options.Add(new HelpOption());
+        root.Options.Add(new VersionOption());
         root.Subcommands.Add(FingerprintCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
@@ -23,14 +27,15 @@ internal static class CliApp
 
     public static async Task<int> RunAsync(string[] args)
     {
-        RootCommand root = BuildRoot();
+        Command root = BuildRoot();
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            string command = parsed.CommandResult.Command is RootCommand ? "oneseed" : "oneseed " + parsed.CommandResult.Command.Name;
-            string hint = args.Contains("--") ? "" : " (put the command to run after '--')";
-            bool unmatched = parsed.Errors[0].Message.Contains("Unrecognized", StringComparison.OrdinalIgnoreCase);
-            await Console.Error.WriteLineAsync($"oneseed: {OneLine(parsed.Errors[0].Message).TrimEnd('.')}{(unmatched ? hint : "")}; see '{command} --help'.").ConfigureAwait(false);
+            string command = parsed.CommandResult.Command == root ? "oneseed" : "oneseed " + parsed.CommandResult.Command.Name;
+            string hint = parsed.CommandResult.Command.Name is "audit" or "sweep" && !args.Contains("--") ? " (put the command to run after '--')" : "";
+            // An unrecognized token explains more than the "required command missing" it causes.
+            string message = (parsed.Errors.FirstOrDefault(e => e.Message.Contains("Unrecognized", StringComparison.OrdinalIgnoreCase)) ?? parsed.Errors[0]).Message;
+            await Console.Error.WriteLineAsync($"oneseed: {OneLine(message).TrimEnd('.')}{hint}; see '{command} --help'.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
