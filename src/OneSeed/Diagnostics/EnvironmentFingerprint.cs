@@ -167,6 +167,8 @@ public sealed class EnvironmentFingerprint
         Add("git", "dirty", dirty);
         Add("git", "status", status);
 
+        // Wiring point for the runtime (Seed.Everything / Seed.Initial): once it exists, the seed it set should come
+        // between options.Seed and ONESEED_SEED here, with source "Seed.Initial".
         string? envSeed = Environment.GetEnvironmentVariable("ONESEED_SEED");
         Add("seed", "value", options.Seed ?? envSeed);
         Add("seed", "source", options.Seed is not null ? "FingerprintOptions.Seed" : envSeed is not null ? "ONESEED_SEED" : "none");
