@@ -31,6 +31,7 @@ public sealed class SweepEndToEndTests
         Assert.Equal(4, (long)stats["max"]!["seed"]!);
         Assert.Equal(5, json["runs"]!.AsArray().Count);
 
+        Assert.True(File.Exists(dir.File("out/fingerprint.json")));
         XDocument svg = XDocument.Load(dir.File("out/plot.svg"));
         string text = svg.ToString();
         Assert.Contains("best: seed 0", text, StringComparison.Ordinal);
@@ -130,6 +131,40 @@ public sealed class SweepEndToEndTests
         string[] csv = File.ReadAllLines(dir.File("out/results.csv"));
         Assert.Equal(9, csv.Length);
         Assert.All(csv.Skip(1), row => Assert.Contains(",ok,0,", row, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Sweep_Interrupted_Exits130_AndResumes()
+    {
+        using var dir = new TempDir();
+        string[] args = ["sweep", "--seeds", "0..5", "--out", "out", "--", "sh", "-c", "sleep 0.3; echo {seed}"];
+        string journal = dir.File("out/runs.jsonl");
+        using (Process p = CliProcess.Start(dir.Path, null, args))
+        {
+            _ = p.StandardOutput.ReadToEndAsync();
+            Task<string> stderr = p.StandardError.ReadToEndAsync();
+            var watch = Stopwatch.StartNew();
+            while (!(File.Exists(journal) && File.ReadAllLines(journal).Length >= 2))
+            {
+                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60) && !p.HasExited, "the sweep did not record 2 seeds");
+                Thread.Sleep(20);
+            }
+
+            using (Process kill = Process.Start("kill", ["-INT", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                kill.WaitForExit();
+            }
+
+            Assert.True(p.WaitForExit(TimeSpan.FromSeconds(30)), "the sweep did not stop on SIGINT");
+            Assert.Equal(130, p.ExitCode);
+            string error = await stderr;
+            Assert.Contains("interrupted", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        }
+
+        var r = CliProcess.Run(dir.Path, args);
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Equal(6, File.ReadAllLines(journal).Length);
     }
 
     [Fact]

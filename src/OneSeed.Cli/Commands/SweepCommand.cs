@@ -53,6 +53,13 @@ internal static class SweepCommand
         {
             store.CheckOrWriteConfig(config.ToJsonString(Indented), CommandRunner.Describe(command));
             done = store.Load();
+
+            // The environment of the sweep, recorded once beside its results (`oneseed verify DIR/fingerprint.json` later).
+            string fingerprint = Path.Combine(store.Directory, "fingerprint.json");
+            if (!File.Exists(fingerprint))
+            {
+                FingerprintCommand.Capture(null, git: true).Save(fingerprint);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
