@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace OneSeed.Cli.Sweep;
+
+/// <summary>The outcome of one seed's run, one line of runs.jsonl.</summary>
+internal sealed record SweepRecord(long Seed, bool Ok, int? ExitCode, double? Metric, double ElapsedSeconds, string? Error, string? StderrTail)
+{
+    public string ToJsonLine()
+    {
+        var o = new JsonObject
+        {
+            ["seed"] = Seed,
+            ["status"] = Ok ? "ok" : "failed",
+            ["exit_code"] = ExitCode,
+            ["metric"] = Metric,
+            ["elapsed_s"] = Math.Round(ElapsedSeconds, 3),
+            ["error"] = Error,
+        };
+        if (StderrTail is { Length: > 0 })
+        {
+            o["stderr_tail"] = StderrTail;
+        }
+
+        return o.ToJsonString();
+    }
+
+    public JsonObject ToJsonObject() => (JsonObject)JsonNode.Parse(ToJsonLine())!;
+
+    public static SweepRecord? TryParse(string line)
+    {
+        try
+        {
+            if (JsonNode.Parse(line) is not JsonObject o || o["seed"] is null || o["status"] is null)
+            {
+                return null;
+            }
+
+            return new SweepRecord(
+                o["seed"]!.GetValue<long>(),
+                o["status"]!.GetValue<string>() == "ok",
+                o["exit_code"]?.GetValue<int>(),
+                o["metric"]?.GetValue<double>(),
+                o["elapsed_s"]?.GetValue<double>() ?? 0,
+                o["error"]?.GetValue<string>(),
+                o["stderr_tail"]?.GetValue<string>());
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    public string ToCsvRow() => string.Join(',',
+        Seed.ToString(CultureInfo.InvariantCulture),
+        Ok ? "ok" : "failed",
+        ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "",
+        Metric?.ToString("R", CultureInfo.InvariantCulture) ?? "",
+        ElapsedSeconds.ToString("0.###", CultureInfo.InvariantCulture),
+        Csv(Error ?? ""));
+
+    public const string CsvHeader = "seed,status,exit_code,metric,elapsed_s,error";
+
+    private static string Csv(string s) =>
+        s.IndexOfAny([',', '"', '\n', '\r']) < 0 ? s : "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}
