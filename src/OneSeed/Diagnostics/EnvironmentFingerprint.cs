@@ -167,11 +167,11 @@ public sealed class EnvironmentFingerprint
         Add("git", "dirty", dirty);
         Add("git", "status", status);
 
-        // Wiring point for the runtime (Seed.Everything / Seed.Initial): once it exists, the seed it set should come
-        // between options.Seed and ONESEED_SEED here, with source "Seed.Initial".
-        string? envSeed = Environment.GetEnvironmentVariable("ONESEED_SEED");
-        Add("seed", "value", options.Seed ?? envSeed);
-        Add("seed", "source", options.Seed is not null ? "FingerprintOptions.Seed" : envSeed is not null ? "ONESEED_SEED" : "none");
+        // The seed in force: an explicit option, else the root Seed.Everything chose in this process, else the inherited one.
+        string? chosen = Seed.ChosenRoot?.ToString(CultureInfo.InvariantCulture);
+        string? envSeed = Environment.GetEnvironmentVariable(Seed.EnvironmentVariable);
+        Add("seed", "value", options.Seed ?? chosen ?? envSeed);
+        Add("seed", "source", options.Seed is not null ? "FingerprintOptions.Seed" : chosen is not null ? "Seed.Initial" : envSeed is not null ? Seed.EnvironmentVariable : "none");
 
         IFingerprintContributor[] contributors;
         lock (ContributorsLock)

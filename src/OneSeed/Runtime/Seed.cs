@@ -67,6 +67,18 @@ public static class Seed
         }
     }
 
+    /// <summary>The root seed if <see cref="Everything(uint)"/> chose one in this process; null while it is still the OS default.</summary>
+    internal static uint? ChosenRoot
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return s_everythingCalled ? s_root : null;
+            }
+        }
+    }
+
     /// <summary>
     /// A thread-safe OneSeed generator, usable as a <see cref="System.Random"/>, for code that just wants "the" random
     /// source. Reseeded in place by <see cref="Everything(uint)"/> (so references taken earlier stay valid); replaced for
