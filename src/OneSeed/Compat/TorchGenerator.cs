@@ -347,6 +347,11 @@ public sealed class TorchGenerator
 
         ulong range = unchecked((ulong)high - (ulong)low);
         var result = new long[n];
+        if (n == 0)
+        {
+            return result;
+        }
+
         if (range < (1UL << 32))
         {
             Span<uint> words = MemoryMarshal.Cast<long, uint>(result.AsSpan())[..n];

@@ -10,7 +10,7 @@ internal static class TorchCalls
 {
     public static TorchGenerator Create(JsonNode testCase)
     {
-        if (testCase["state"] is JsonNode state)
+        if (testCase["seed"] is null && testCase["state"] is JsonNode state)
         {
             var g = new TorchGenerator();
             g.SetState(Convert.FromBase64String((string)state!));
