@@ -43,7 +43,7 @@ def sampler_cases():
                                                (2**63 + 1, 5, True, None), (42, 50, True, 70), (7, 1, False, None),
                                                (3, 3, True, 64)]:
         case = {'seed': seed, 'n': n, 'replacement': replacement, 'num_samples': num_samples, 'epochs': 3}
-        case.update(random_sampler(case))
+        case['expected'] = random_sampler(case)
         rs.append(case)
     ds = []
     for n, replicas, shuffle, seed, drop_last in [(10, 3, True, 0, False), (10, 3, True, 0, True), (10, 4, False, 0, False),
@@ -52,7 +52,7 @@ def sampler_cases():
         for rank in range(replicas):
             case = {'n': n, 'num_replicas': replicas, 'rank': rank, 'shuffle': shuffle, 'seed': seed,
                     'drop_last': drop_last, 'epochs': [0, 1, 2]}
-            case.update(distributed_sampler(case))
+            case['expected'] = distributed_sampler(case)
             ds.append(case)
     return rs, ds
 
