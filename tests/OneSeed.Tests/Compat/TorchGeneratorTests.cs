@@ -159,6 +159,35 @@ public sealed class TorchGeneratorTests
     }
 
     [Fact]
+    public void LiveLegacyStatesWithACachedNormalAreAcceptedAsTorchDoes()
+    {
+        var seeds = new LiveSeeds();
+        var cases = new JsonArray();
+        var legacies = new List<byte[]>();
+        for (int k = 0; k < 50; k++)
+        {
+            var g = TorchCalls.Seeded(JsonAssert.ToBig(RandomSeed(seeds)));
+            g.Rand(seeds.Int(0, 700));
+            byte[] legacy = g.GetState().AsSpan(0, TorchGenerator.LegacyStateSize).ToArray();
+            BitConverter.GetBytes(seeds.Double()).CopyTo(legacy, 5016);
+            BitConverter.GetBytes(seeds.Double() * 3).CopyTo(legacy, 5032);
+            BitConverter.GetBytes(seeds.Int(0, 2)).CopyTo(legacy, 5040);
+            legacies.Add(legacy);
+            cases.Add(new JsonObject { ["state"] = Convert.ToBase64String(legacy), ["calls"] = new JsonArray(new JsonArray("randn_double", 3), new JsonArray("randn", 5)) });
+        }
+
+        JsonArray results = PythonOracle.Run(Oracle, new JsonObject { ["op"] = "calls", ["cases"] = cases.DeepClone() })["results"]!.AsArray();
+        for (int k = 0; k < cases.Count; k++)
+        {
+            var g = new TorchGenerator();
+            g.SetState(legacies[k]);
+            JsonArray mine = TorchCalls.RunAll(g, cases[k]!["calls"]!.AsArray());
+            Assert.True(JsonNode.DeepEquals(results[k]!["outputs"], mine), $"legacy case {k} {seeds.Replay}");
+            Assert.Equal((string)results[k]!["state"]!, Convert.ToBase64String(g.GetState()));
+        }
+    }
+
+    [Fact]
     public void MalformedStatesAreRefusedAndLeaveTheGeneratorUnchanged()
     {
         var g = new TorchGenerator(5);
@@ -214,6 +243,38 @@ public sealed class TorchGeneratorTests
         Assert.Throws<ArgumentOutOfRangeException>(() => g.NormalDouble(double.NaN, 1, 1));
         Assert.Equal(state, g.GetState());
         Assert.Equal("TorchGenerator(initial_seed=1)", g.ToString());
+    }
+
+    [Fact]
+    public void VectorAndScalarNormalPathsAgreeBitForBit()
+    {
+        if (!System.Runtime.Intrinsics.X86.Fma.IsSupported || !System.Runtime.Intrinsics.X86.Avx2.IsSupported)
+        {
+            return;
+        }
+
+        var seeds = new LiveSeeds();
+        var uniforms = new float[16 * 20000];
+        for (int i = 0; i < uniforms.Length; i++)
+        {
+            uniforms[i] = seeds.Int(0, 8) switch
+            {
+                0 => seeds.Int(0, 64) / 16777216.0f,
+                1 => (16777215 - seeds.Int(0, 64)) / 16777216.0f,
+                _ => seeds.Int(0, 1 << 24) / 16777216.0f,
+            };
+        }
+
+        float mean = (float)((seeds.Double() * 10) - 5);
+        float std = (float)(seeds.Double() * 3);
+        float[] scalar = (float[])uniforms.Clone();
+        float[] vector = (float[])uniforms.Clone();
+        TorchNormalAvx2.TransformScalar(scalar, mean, std);
+        TorchNormalAvx2.TransformVector(vector, mean, std);
+        for (int i = 0; i < scalar.Length; i++)
+        {
+            Assert.True(BitConverter.SingleToUInt32Bits(scalar[i]) == BitConverter.SingleToUInt32Bits(vector[i]), $"index {i}, uniform {uniforms[i]:R}: {scalar[i]:R} vs {vector[i]:R} {seeds.Replay}");
+        }
     }
 
     [Fact]
