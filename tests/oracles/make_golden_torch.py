@@ -57,11 +57,22 @@ def sampler_cases():
     return rs, ds
 
 
+def large_randperm():
+    # Above uint32_max / 20 newer torch (2.1+) switches randperm to 64-bit draws; torch 1.13 does not. Heads and tails only.
+    out = []
+    for seed, n in [(7, 2**32 // 20 + 1), (11, 3_000_001)]:
+        g = torch.Generator().manual_seed(seed)
+        p = torch.randperm(n, generator=g, dtype=torch.int32)
+        out.append({'seed': seed, 'n': n, 'head': p[:16].tolist(), 'tail': p[-16:].tolist()})
+    return out
+
+
 def main():
     meta = {'torch': torch.__version__}
+    torch.set_num_threads(1)
     write_golden(os.path.join(OUT, 'torch_generator.json'),
                  {'torch': meta, 'default_state': calls({'seed': 67280421310721, 'calls': []})['state'],
-                  'cases': generator_cases()})
+                  'cases': generator_cases(), 'large_randperm': large_randperm()})
     rs, ds = sampler_cases()
     write_golden(os.path.join(OUT, 'torch_samplers.json'), {'torch': meta, 'random_sampler': rs, 'distributed_sampler': ds})
 

@@ -654,11 +654,22 @@ public sealed class TorchGenerator
 
     private void ShuffleLikeRandPerm<T>(T[] values)
     {
-        long n = values.Length;
-        for (long i = 0; i < n - 1; i++)
+        // Exactly n - 1 draws, taken from the engine in blocks (Fill draws no more than asked, so the state stays exact).
+        Span<uint> draws = stackalloc uint[256];
+        int n = values.Length;
+        int i = 0;
+        while (i < n - 1)
         {
-            long z = NextUInt32() % (n - i);
-            (values[i], values[z + i]) = (values[z + i], values[i]);
+            Span<uint> block = draws[..Math.Min(draws.Length, n - 1 - i)];
+            _engine.Fill(block);
+            foreach (uint draw in block)
+            {
+                int z = i + (int)(draw % (uint)(n - i));
+                (values[i], values[z]) = (values[z], values[i]);
+                i++;
+            }
         }
+
+        Touch();
     }
 }

@@ -47,6 +47,25 @@ public sealed class TorchGeneratorTests
     }
 
     [Fact]
+    public void LargeRandPermKeepsTheOneAlgorithmOfTorch113()
+    {
+        // The case above uint32_max / 20 (where torch 2.1+ changed algorithm) takes over a minute in a Debug test run
+        // (random access over 860 MB), so it runs only with ONESEED_SLOW_TESTS=1; the 3,000,001 case always runs.
+        bool slow = Environment.GetEnvironmentVariable("ONESEED_SLOW_TESTS") == "1";
+        foreach (JsonNode? c in PythonOracle.LoadGolden("torch_generator.json")["large_randperm"]!.AsArray())
+        {
+            if (!slow && (int)c!["n"]! > 100_000_000)
+            {
+                continue;
+            }
+
+            int[] p = new TorchGenerator((long)c!["seed"]!).RandPermInt32((int)c["n"]!);
+            JsonAssert.Equal(JsonAssert.Int64s(c["head"]), p.Take(16).Select(v => (long)v).ToArray(), $"head, n = {c["n"]}");
+            JsonAssert.Equal(JsonAssert.Int64s(c["tail"]), p.Skip(p.Length - 16).Select(v => (long)v).ToArray(), $"tail, n = {c["n"]}");
+        }
+    }
+
+    [Fact]
     public void LiveUniformIntegerPermutationAndBernoulliDraws()
     {
         var seeds = new LiveSeeds();
