@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using OneSeed.Engines;
@@ -590,7 +591,21 @@ public sealed class TorchGenerator
         Span<uint> words = MemoryMarshal.Cast<float, uint>(destination);
         _engine.Fill(words);
         Touch();
-        for (int i = 0; i < words.Length; i++)
+
+        // (word & 0xFFFFFF) * 2^-24: the int-to-float conversion and the scaling are exact, so lanes give the scalar bits.
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var mask = new Vector<int>(0xFFFFFF);
+            var scale = new Vector<float>(1.0f / 16777216.0f);
+            Span<int> ints = MemoryMarshal.Cast<uint, int>(words);
+            for (; i <= words.Length - Vector<int>.Count; i += Vector<int>.Count)
+            {
+                (Vector.ConvertToSingle(new Vector<int>(ints[i..]) & mask) * scale).CopyTo(destination[i..]);
+            }
+        }
+
+        for (; i < words.Length; i++)
         {
             destination[i] = (words[i] & 0xFFFFFF) * (1.0f / 16777216.0f);
         }
@@ -606,11 +621,28 @@ public sealed class TorchGenerator
         Span<uint> words = MemoryMarshal.Cast<double, uint>(destination);
         _engine.Fill(words);
         Touch();
-        for (int i = 0; i < destination.Length; i++)
+
+        // random64() = first draw << 32 | second draw, i.e. each little-endian 64-bit pair with its halves swapped;
+        // keep its low 53 bits. The conversion of a 53-bit integer and the scaling by 2^-53 are exact.
+        Span<ulong> pairs = MemoryMarshal.Cast<double, ulong>(destination);
+        const ulong Mask53 = (1UL << 53) - 1;
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
         {
-            // random64() = first draw << 32 | second draw; keep its low 53 bits.
-            ulong value = ((ulong)words[2 * i] << 32) | words[(2 * i) + 1];
-            destination[i] = (value & ((1UL << 53) - 1)) * (1.0 / 9007199254740992.0);
+            var mask = new Vector<ulong>(Mask53);
+            var scale = new Vector<double>(1.0 / 9007199254740992.0);
+            for (; i <= pairs.Length - Vector<ulong>.Count; i += Vector<ulong>.Count)
+            {
+                var v = new Vector<ulong>(pairs[i..]);
+                Vector<long> value = Vector.AsVectorInt64(((v << 32) | (v >> 32)) & mask);
+                (Vector.ConvertToDouble(value) * scale).CopyTo(destination[i..]);
+            }
+        }
+
+        for (; i < pairs.Length; i++)
+        {
+            ulong value = BitOperations.RotateLeft(pairs[i], 32);
+            destination[i] = (value & Mask53) * (1.0 / 9007199254740992.0);
         }
     }
 
