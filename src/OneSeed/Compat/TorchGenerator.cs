@@ -19,15 +19,16 @@ namespace OneSeed.Compat;
 /// part of its state (<see cref="GetState"/>) and are cleared by <see cref="ManualSeed(ulong)"/>.
 /// </para>
 /// <para>
-/// Each method says which torch call it reproduces. Normal deviates use the platform's <c>log</c>, <c>log1p</c>,
-/// <c>sin</c>, <c>cos</c> (glibc on Linux, exactly what torch calls there); on other C runtimes they may differ in
-/// the last bit. <see cref="Randn"/> and <see cref="Normal"/> for 16 or more values follow torch's AVX2 kernel
-/// (<c>normal_fill_AVX2</c>, the one torch picks on any x86-64 CPU with AVX2), which is reproduced in portable
-/// code; torch builds running without AVX2 (ARM, or <c>ATEN_CPU_CAPABILITY=default</c>) give different float32
-/// normals there. See docs/torch.md.
+/// Each method says which torch call it reproduces. The double-precision Box–Muller paths (every normal of fewer
+/// than 16 values, and <see cref="RandnDouble"/>/<see cref="NormalDouble"/> from 16 on) call the platform's
+/// <c>log</c>, <c>sin</c> and <c>cos</c> through <see cref="Math"/>, as torch calls the C library's: on Linux
+/// (glibc) they are bit-identical to torch on Linux; on another C runtime a value may differ in its last bit.
+/// <see cref="Randn"/> and <see cref="Normal"/> for 16 or more values follow torch's AVX2 kernel
+/// (<c>normal_fill_AVX2</c>, which torch uses on any x86-64 CPU with AVX2) in portable arithmetic, so they are the
+/// same everywhere; torch itself, running without AVX2 (ARM, or <c>ATEN_CPU_CAPABILITY=default</c>), gives
+/// different float32 normals there. See docs/torch.md.
 /// </para>
-/// <para>Reproducibility tier: <b>stable</b> for uniform, integer, permutation and Bernoulli draws;
-/// <b>non-portable</b> (bit-exact with torch on Linux/glibc) for the normal draws.</para>
+/// <para>Reproducibility tier: <b>stable</b> (with the platform note above for the double-precision normals).</para>
 /// <para>Not thread-safe: use one generator per thread, as torch's lock would serialise them anyway.</para>
 /// </remarks>
 public sealed class TorchGenerator
