@@ -9,6 +9,8 @@ Requests (see oracle_common.serve):
       float32 values travel as their 32-bit patterns, float64 as 64-bit patterns.
   op "random_sampler": case {"seed", "n", "replacement", "num_samples" (or null), "epochs"} ->
       {"epochs": [list(sampler) per epoch], "state": base64}
+  op "json_round_trip": case {"json": TorchGenerator.GetStateJson(), "n": int} -> {"rand": float32 bits of
+      torch.rand(n) from the generator tools/state_json.py loads, "json": state_json.dumps of it afterwards}
   op "distributed_sampler": case {"n", "num_replicas", "rank", "shuffle", "seed", "drop_last", "epochs": [e, ...]} ->
       {"epochs": [list(sampler) after set_epoch(e) per e]}
 """
@@ -18,6 +20,9 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 from oracle_common import serve  # noqa: E402
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', '..', 'tools'))
+import state_json  # noqa: E402
 
 import torch  # noqa: E402
 from torch.utils.data import RandomSampler  # noqa: E402
@@ -115,7 +120,13 @@ def distributed_sampler(case):
     return {'epochs': out, 'len': len(sampler)}
 
 
-HANDLERS = {'calls': calls, 'random_sampler': random_sampler, 'distributed_sampler': distributed_sampler}
+def json_round_trip(case):
+    g = state_json.loads(case['json'])
+    values = f32_bits(torch.rand(case['n'], generator=g))
+    return {'rand': values, 'json': state_json.dumps(g)}
+
+
+HANDLERS = {'json_round_trip': json_round_trip, 'calls': calls, 'random_sampler': random_sampler, 'distributed_sampler': distributed_sampler}
 
 if __name__ == '__main__':
     serve(HANDLERS)

@@ -207,6 +207,33 @@ public sealed class TorchGeneratorTests
     }
 
     [Fact]
+    public void LiveJsonStatesRoundTripThroughToolsStateJson()
+    {
+        var seeds = new LiveSeeds();
+        var cases = new JsonArray();
+        var generators = new List<TorchGenerator>();
+        for (int k = 0; k < 100; k++)
+        {
+            var g = TorchCalls.Seeded(JsonAssert.ToBig(RandomSeed(seeds)));
+            g.Rand(seeds.Int(0, 1300));
+            g.RandnDouble(seeds.Int(0, 3));
+            generators.Add(g);
+            cases.Add(new JsonObject { ["json"] = g.GetStateJson(), ["n"] = seeds.Int(0, 700) });
+        }
+
+        JsonArray results = PythonOracle.Run(Oracle, new JsonObject { ["op"] = "json_round_trip", ["cases"] = cases.DeepClone() })["results"]!.AsArray();
+        for (int k = 0; k < cases.Count; k++)
+        {
+            TorchGenerator g = generators[k];
+            float[] mine = g.Rand((int)cases[k]!["n"]!);
+            JsonAssert.Equal(JsonAssert.UInt32s(results[k]!["rand"]), mine.Select(BitConverter.SingleToUInt32Bits).ToArray(), $"case {k} {seeds.Replay}");
+            var back = new TorchGenerator();
+            back.SetStateJson((string)results[k]!["json"]!);
+            Assert.Equal(g.GetState(), back.GetState());
+        }
+    }
+
+    [Fact]
     public void MalformedStatesAreRefusedAndLeaveTheGeneratorUnchanged()
     {
         var g = new TorchGenerator(5);
