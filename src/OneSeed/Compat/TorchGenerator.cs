@@ -297,7 +297,7 @@ public sealed class TorchGenerator
     }
 
     /// <summary><c>torch.empty(n).uniform_(from, to, generator=g)</c> (float32); the bounds are first rounded to float32, as torch does.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is negative, a bound is not finite, <paramref name="from"/> &gt; <paramref name="to"/>, or the float32 range overflows.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is negative, a bound is outside the float32 range, <paramref name="from"/> &gt; <paramref name="to"/>, or the float32 range overflows.</exception>
     public float[] Uniform(double from, double to, int n)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
@@ -548,14 +548,15 @@ public sealed class TorchGenerator
 
     private static void CheckUniformRange(double from, double to, double max)
     {
-        if (!double.IsFinite(from))
+        // As torch's check_uniform_bounds: both bounds representable in the output type.
+        if (!(Math.Abs(from) <= max))
         {
-            throw new ArgumentOutOfRangeException(nameof(from), from, "uniform_ expects a finite 'from'.");
+            throw new ArgumentOutOfRangeException(nameof(from), from, $"uniform_ expects 'from' to be in [{-max}, {max}].");
         }
 
-        if (!double.IsFinite(to))
+        if (!(Math.Abs(to) <= max))
         {
-            throw new ArgumentOutOfRangeException(nameof(to), to, "uniform_ expects a finite 'to'.");
+            throw new ArgumentOutOfRangeException(nameof(to), to, $"uniform_ expects 'to' to be in [{-max}, {max}].");
         }
 
         if (from > to)

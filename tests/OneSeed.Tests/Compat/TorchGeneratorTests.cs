@@ -285,6 +285,8 @@ public sealed class TorchGeneratorTests
         Assert.Throws<ArgumentOutOfRangeException>(() => g.Bernoulli(double.NaN, 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => g.Uniform(2, 1, 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => g.UniformDouble(double.NegativeInfinity, 1, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => g.Uniform(1e300, 1e300, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => g.Uniform(-3e38, 3e38, 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => g.Normal(0, -1, 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => g.NormalDouble(double.NaN, 1, 1));
         Assert.Equal(state, g.GetState());
