@@ -9,7 +9,13 @@ import sys
 
 WORK = {'RawUInt64': 'uint64', 'Uniform': 'uniform', 'Integers1000': 'integers_1000',
         'Integers2Pow40': 'integers_2^40', 'Normal': 'normal', 'Exponential': 'exponential',
-        'RandInt1000': 'randint_1000', 'Permutation': 'permutation'}
+        'RandInt1000': 'randint_1000', 'Permutation': 'permutation',
+        # TorchBenchmarks (bench/torch_bench.py times the same calls on torch)
+        'Rand': 'rand_f32', 'RandDouble': 'rand_f64', 'Randn': 'randn_f32', 'RandnDouble': 'randn_f64',
+        'RandPerm': 'randperm'}
+
+# Benchmark classes whose reference is not NumPy: the engine label their rows use (the key prefix in the reference JSON).
+TYPE_ENGINE = {'TorchBenchmarks': 'torch'}
 
 
 def main(argv):
@@ -22,21 +28,22 @@ def main(argv):
         if 'Benchmarks' in data:
             benchmarks.extend(data['Benchmarks'])
             continue
-        versions.add(data['numpy'])
+        # numpy_bench.py writes {"numpy": version}; torch_bench.py adds "library": "torch" with torch's version there.
+        versions.add(f"{data.get('library', 'NumPy')} {data['numpy']}")
         for key, rate in data['rates_mps'].items():
             numpy[key] = max(numpy.get(key, 0.0), rate)
     n = None
     rows = []
     for b in benchmarks:
         params = dict(p.split('=', 1) for p in b['Parameters'].split('&') if '=' in p)
-        engine = params.get('Engine', b['Type'].replace('Benchmarks', ''))
+        engine = params.get('Engine', TYPE_ENGINE.get(b['Type'], b['Type'].replace('Benchmarks', '')))
         n = int(params.get('N', n or 1_000_000))
         work = WORK.get(b['Method'], b['Method'])
         ours = n / b['Statistics']['Mean'] * 1e3  # mean is ns per call of N values -> millions per second
         theirs = numpy.get(f'{engine}/{work}')
         rows.append((work, engine, ours, theirs))
     rows.sort()
-    print(f'| workload ({n:,} values per call) | engine | OneSeed M/s | NumPy {"/".join(sorted(versions))} M/s | ratio |')
+    print(f'| workload ({n:,} values per call) | engine | OneSeed M/s | {"/".join(sorted(versions))} M/s | ratio |')
     print('| --- | --- | ---: | ---: | ---: |')
     for work, engine, ours, theirs in rows:
         ratio = f'{ours / theirs:.2f}x' if theirs else 'n/a'

@@ -7,6 +7,8 @@ Formats (what OneSeed's GetStateJson/SetStateJson read and write):
   * np.random.RandomState: `get_state(legacy=False)`: the MT19937 dict plus `has_gauss` and `gauss`.
   * random.Random (CPython): {"bit_generator": "CPython.random", "version": 3,
     "internalstate": [624 key words + index], "gauss_next": float or null}.
+  * torch.Generator (CPU): {"bit_generator": "torch.CPUGenerator", "state": base64 of the 5056 bytes of
+    g.get_state()} (OneSeed's TorchGenerator).
 Integers of any size are plain JSON numbers; floats use Python's exact shortest repr.
 
 Library use (import from tools/):
@@ -22,6 +24,7 @@ import json
 import sys
 
 CPYTHON_RANDOM = 'CPython.random'
+TORCH_CPU = 'torch.CPUGenerator'
 _UINT64_ARRAYS = {('Philox', 'counter'), ('Philox', 'key'), ('SFC64', 'state')}
 
 
@@ -36,9 +39,17 @@ def _plain(value):
     return value
 
 
+def _is_torch_generator(generator):
+    module = type(generator).__module__ or ''
+    return module.startswith('torch') and type(generator).__name__ == 'Generator'
+
+
 def to_obj(generator):
-    """The JSON-ready dict for a random.Random, RandomState, Generator or NumPy bit generator."""
+    """The JSON-ready dict for a random.Random, RandomState, Generator, NumPy bit generator or CPU torch.Generator."""
     import random
+    if _is_torch_generator(generator):
+        import base64
+        return {'bit_generator': TORCH_CPU, 'state': base64.b64encode(bytes(generator.get_state().tolist())).decode('ascii')}
     if isinstance(generator, random.Random):
         version, internal, gauss_next = generator.getstate()
         return {'bit_generator': CPYTHON_RANDOM, 'version': version,
@@ -84,6 +95,12 @@ def loads(text, kind=None):
         r = random.Random()
         r.setstate((data['version'], tuple(data['internalstate']), data['gauss_next']))
         return r
+    if name == TORCH_CPU:
+        import base64
+        import torch
+        g = torch.Generator()
+        g.set_state(torch.tensor(list(base64.b64decode(data['state'])), dtype=torch.uint8))
+        return g
     import numpy as np
     state = _numpy_state(data)
     if kind == 'RandomState' or (kind is None and 'has_gauss' in state):

@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""Times torch (Debian's 1.13 on this machine) doing the same work as bench/OneSeed.Benchmarks/TorchBenchmarks.cs.
+
+One thread (torch.set_num_threads(1)), a dedicated torch.Generator, best of several repeats, millions of values
+per second; each call allocates its result, as the C# side does. Output has the shape of numpy_bench.py's
+(the "numpy" key carries the version string, "library" says whose), so compare.py reads both.
+Usage: /usr/bin/python3 bench/torch_bench.py [N] > torch.json
+"""
+import json
+import sys
+import time
+
+import torch
+
+N = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+REPEATS = 7
+
+
+def best_rate(fn):
+    fn()  # warm-up
+    best = float('inf')
+    for _ in range(REPEATS):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return N / best / 1e6
+
+
+def main():
+    torch.set_num_threads(1)
+    g = torch.Generator().manual_seed(12345)
+    work = {
+        'rand_f32': lambda: torch.rand(N, generator=g),
+        'rand_f64': lambda: torch.rand(N, dtype=torch.float64, generator=g),
+        'randn_f32': lambda: torch.randn(N, generator=g),
+        'randn_f64': lambda: torch.randn(N, dtype=torch.float64, generator=g),
+        'randperm': lambda: torch.randperm(N, generator=g),
+    }
+    results = {'numpy': torch.__version__, 'library': 'torch', 'n': N, 'rates_mps': {}}
+    for name, fn in work.items():
+        results['rates_mps'][f'torch/{name}'] = best_rate(fn)
+    json.dump(results, sys.stdout, indent=1)
+
+
+if __name__ == '__main__':
+    main()
