@@ -1,8 +1,8 @@
 """Live oracle for OneSeed's Seed.Everything and named streams.
 
-op "everything": a case is {"seed": s, "py_n": n, "py_bits": k, "py_gauss": g, "py_range": r, "np_n": n, "np_high": h,
+op "everything": a case is {"seed": s, "torch_n": n, "py_n": n, "py_bits": k, "py_gauss": g, "py_range": r, "np_n": n, "np_high": h,
 "np_normal": m, "global_n": n, "streams": [{"name": str, "keys": [ints], "n": n}]}. Python runs
-random.seed(s); np.random.seed(s) (the well-known seed-everything calls), then draws from the module-level functions;
+random.seed(s); np.random.seed(s); torch.manual_seed(s) (the well-known seed-everything calls), then draws from the module-level functions;
 "global" is PCG64(SeedSequence(s, spawn_key=(0x53656E4F, hash64("oneseed.global")))) raw next_uint64 output, and each
 stream is default_rng(SeedSequence(s, spawn_key=(0x53656E4F, hash64(name), *keys))).random(n) (docs/runtime.md).
 Doubles travel as IEEE bits.
@@ -18,7 +18,8 @@ import random
 import sys
 
 import numpy as np
-from oracle_common import serve, f64_list, int_list, next_uint64
+import torch
+from oracle_common import serve, f64_list, f32_bits, int_list, next_uint64
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', '..', 'tools'))
 import state_json  # noqa: E402
@@ -38,6 +39,8 @@ def everything(case):
     s = case['seed']
     random.seed(s)
     np.random.seed(s)
+    torch.manual_seed(s)
+    torch.set_num_threads(1)
     out = {
         'py_random': f64_list(random.random() for _ in range(case['py_n'])),
         'py_bits': str(random.getrandbits(case['py_bits'])),
@@ -50,6 +53,9 @@ def everything(case):
         'global': next_uint64(np.random.PCG64(stream_seq(s, 'oneseed.global', [])), case['global_n']),
         'streams': [f64_list(np.random.default_rng(stream_seq(s, st['name'], st['keys'])).random(st['n']))
                     for st in case['streams']],
+        'torch_rand': [f32_bits(v) for v in torch.rand(case['torch_n']).tolist()],
+        'torch_randn': [f32_bits(v) for v in torch.randn(case['torch_n']).tolist()],
+        'torch_initial_seed': torch.initial_seed(),
     }
     return out
 

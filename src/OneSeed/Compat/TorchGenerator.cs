@@ -48,6 +48,10 @@ public sealed class TorchGenerator
     private const int MtN = Mt19937.StateLength;
     private const double TwoPi = 2.0 * Math.PI;
 
+    // The process-wide instance behind Default, replaceable per thread / async flow by OneSeed's runtime (data-loader
+    // workers); declared after the constants above so the type initializer has them when Default is first created.
+    internal static readonly AmbientSlot<TorchGenerator> DefaultSlot = new(static () => new TorchGenerator());
+
     private Mt19937 _engine;
     private ulong _initialSeed;
 
@@ -56,6 +60,14 @@ public sealed class TorchGenerator
     private uint _nextWhenExhausted;
     private double? _nextDoubleNormal;
     private float? _nextFloatNormal;
+
+    /// <summary>
+    /// The default generator, as <c>torch.default_generator</c> (what <c>torch.rand(n)</c> draws from without a
+    /// <c>generator=</c>): seeded with torch's default seed until <see cref="OneSeed.Seed.Everything(uint)"/> seeds it as
+    /// <c>torch.manual_seed(seed)</c>. Not thread-safe; inside a <see cref="OneSeed.Seed.UseAmbient(AmbientSources)"/> scope
+    /// (data-loader workers) it is that scope's own instance.
+    /// </summary>
+    public static TorchGenerator Default => DefaultSlot.Current;
 
     /// <summary>Creates a generator seeded with <see cref="DefaultSeed"/>, as <c>torch.Generator()</c>.</summary>
     public TorchGenerator()

@@ -352,6 +352,7 @@ public static class Seed
         Install(undo, GlobalSlot, sources.Global);
         Install(undo, PythonRandom.SharedSlot, sources.Python);
         Install(undo, NumPyRandomState.SharedSlot, sources.NumPy);
+        Install(undo, TorchGenerator.DefaultSlot, sources.Torch);
         return new AmbientScope(undo);
     }
 
@@ -397,6 +398,12 @@ public static class Seed
             () => NumPyRandomState.SharedSlot.Global.GetStateJson(),
             state => _ = NumPyLegacyState.FromJson(state),
             state => NumPyRandomState.SharedSlot.Global.SetStateJson(state));
+        yield return new DelegateStateSource(
+            "torch.default",
+            seed => TorchGenerator.DefaultSlot.Global.ManualSeed((long)seed),
+            () => TorchGenerator.DefaultSlot.Global.GetStateJson(),
+            state => new TorchGenerator().SetStateJson(state),
+            state => TorchGenerator.DefaultSlot.Global.SetStateJson(state));
         yield return new DelegateStateSource(
             GlobalStreamName,
             seed => GlobalSlot.Global.SetStateJson(CreateGlobal(seed).GetStateJson()),

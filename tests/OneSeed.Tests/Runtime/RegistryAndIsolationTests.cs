@@ -10,7 +10,7 @@ public sealed class RegistryAndIsolationTests
     [Fact]
     public void Built_in_sources_are_registered_in_seeding_order()
     {
-        Assert.Equal(["python.random", "numpy.random", "oneseed.global", "oneseed.streams"], Seed.SourceNames.Take(4));
+        Assert.Equal(["python.random", "numpy.random", "torch.default", "oneseed.global", "oneseed.streams"], Seed.SourceNames.Take(5));
     }
 
     [Fact]

@@ -48,6 +48,7 @@ public sealed class SeedEverythingTests
                 ["np_high"] = (long)seeds.Int(1, int.MaxValue),
                 ["np_normal"] = seeds.Int(0, 6),        // odd counts leave NumPy's Gaussian cache full
                 ["global_n"] = seeds.Int(1, 8),
+                ["torch_n"] = seeds.Int(0, 40),         // both sides of torch's 16-element vectorized normal path
                 ["streams"] = streams,
             });
         }
@@ -83,6 +84,11 @@ public sealed class SeedEverythingTests
             JsonAssert.Equal(JsonAssert.DoubleBits(r["np_after"]), NumPyRandomState.Shared.Rand(3), context + " np.random.rand after normals");
 
             JsonAssert.Equal(JsonAssert.UInt64s(r["global"]), [.. Enumerable.Range(0, (int)c["global_n"]!).Select(_ => Seed.Global.NextUInt64())], context + " Seed.Global");
+
+            int torchN = (int)c["torch_n"]!;
+            JsonAssert.Equal(JsonAssert.UInt32s(r["torch_rand"]), [.. TorchGenerator.Default.Rand(torchN).Select(BitConverter.SingleToUInt32Bits)], context + " torch.rand");
+            JsonAssert.Equal(JsonAssert.UInt32s(r["torch_randn"]), [.. TorchGenerator.Default.Randn(torchN).Select(BitConverter.SingleToUInt32Bits)], context + " torch.randn");
+            Assert.True((ulong)r["torch_initial_seed"]! == TorchGenerator.Default.InitialSeed, context + " torch.initial_seed()");
 
             JsonArray streams = c["streams"]!.AsArray();
             for (int s = 0; s < streams.Count; s++)
