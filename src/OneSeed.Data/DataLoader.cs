@@ -31,7 +31,7 @@ namespace OneSeed.Data;
 /// </para>
 /// </remarks>
 #pragma warning disable CA1710 // A loader is an enumerable of batches, not a collection; "Collection" would mislead.
-public class DataLoader<T, TBatch> : IEnumerable<TBatch>, IAsyncEnumerable<TBatch>, IDisposable
+public class DataLoader<T, TBatch> : IEnumerable<TBatch>, IDisposable
 #pragma warning restore CA1710
 {
     /// <summary>The stream name under which the workers' per-epoch base seed is derived.</summary>
@@ -121,8 +121,13 @@ public class DataLoader<T, TBatch> : IEnumerable<TBatch>, IAsyncEnumerable<TBatc
         }
     }
 
-    /// <summary>Starts the next epoch for <c>await foreach</c>; waiting for a batch does not block a thread.</summary>
-    public IAsyncEnumerator<TBatch> GetAsyncEnumerator(CancellationToken cancellationToken = default) => new EpochRun<T, TBatch>(this, cancellationToken);
+    /// <summary>The next epoch for <c>await foreach</c> (started when enumerated); waiting for a batch does not block a thread.</summary>
+    /// <remarks>
+    /// A method rather than <see cref="IAsyncEnumerable{T}"/> on the loader itself: a type that is both enumerable and
+    /// async-enumerable makes every LINQ call on it ambiguous (System.Linq.AsyncEnumerable is in the .NET 10 base library).
+    /// The token given here and the one given to <c>WithCancellation</c> both stop the epoch.
+    /// </remarks>
+    public IAsyncEnumerable<TBatch> EnumerateAsync(CancellationToken cancellationToken = default) => new AsyncEpoch(this, cancellationToken);
 
     /// <summary>The loader's position: after the last delivered batch (or at the next epoch's start).</summary>
     public DataLoaderState GetState()
@@ -339,6 +344,12 @@ public class DataLoader<T, TBatch> : IEnumerable<TBatch>, IAsyncEnumerable<TBatc
         Span<byte> bytes = stackalloc byte[8];
         RandomNumberGenerator.Fill(bytes);
         return BitConverter.ToUInt64(bytes);
+    }
+
+    private sealed class AsyncEpoch(DataLoader<T, TBatch> loader, CancellationToken token) : IAsyncEnumerable<TBatch>
+    {
+        public IAsyncEnumerator<TBatch> GetAsyncEnumerator(CancellationToken cancellationToken = default) =>
+            new EpochRun<T, TBatch>(loader, token, cancellationToken);
     }
 
     private sealed record Position(int Epoch, int Delivered, string? SamplerState);

@@ -5,6 +5,7 @@ internal sealed class EpochRun<T, TBatch> : IEnumerator<TBatch>, IAsyncEnumerato
 {
     private readonly DataLoader<T, TBatch> _loader;
     private readonly CancellationToken _userToken;
+    private readonly CancellationToken _secondToken;
     private readonly object _stopGate = new();
     private CancellationTokenSource? _stop;
     private EpochPlan? _plan;
@@ -16,11 +17,14 @@ internal sealed class EpochRun<T, TBatch> : IEnumerator<TBatch>, IAsyncEnumerato
     private bool _finished;
     private volatile bool _stoppedByLoader;
 
-    public EpochRun(DataLoader<T, TBatch> loader, CancellationToken userToken)
+    public EpochRun(DataLoader<T, TBatch> loader, CancellationToken userToken, CancellationToken secondToken = default)
     {
         _loader = loader;
         _userToken = userToken;
+        _secondToken = secondToken;
     }
+
+    private bool UserCancelled => _userToken.IsCancellationRequested || _secondToken.IsCancellationRequested;
 
     public TBatch Current => _current;
 
@@ -96,11 +100,12 @@ internal sealed class EpochRun<T, TBatch> : IEnumerator<TBatch>, IAsyncEnumerato
         {
             _started = true;
             _userToken.ThrowIfCancellationRequested();
+            _secondToken.ThrowIfCancellationRequested();
             _plan = _loader.Begin(this);
             _next = _plan.FirstBatch;
             lock (_stopGate)
             {
-                _stop = CancellationTokenSource.CreateLinkedTokenSource(_userToken);
+                _stop = CancellationTokenSource.CreateLinkedTokenSource(_userToken, _secondToken);
             }
 
             if (_loader.Options.Workers > 0 && _next < _plan.BatchCount)
@@ -149,9 +154,9 @@ internal sealed class EpochRun<T, TBatch> : IEnumerator<TBatch>, IAsyncEnumerato
                 return new ObjectDisposedException(_loader.GetType().Name, "The data loader was disposed during enumeration.");
             }
 
-            if (_userToken.IsCancellationRequested)
+            if (UserCancelled)
             {
-                return new OperationCanceledException("The data loader's enumeration was cancelled.", e, _userToken);
+                return new OperationCanceledException("The data loader's enumeration was cancelled.", e, _userToken.IsCancellationRequested ? _userToken : _secondToken);
             }
         }
 
