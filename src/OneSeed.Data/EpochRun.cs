@@ -99,9 +99,19 @@ internal sealed class EpochRun<T, TBatch> : IEnumerator<TBatch>, IAsyncEnumerato
         if (!_started)
         {
             _started = true;
-            _userToken.ThrowIfCancellationRequested();
-            _secondToken.ThrowIfCancellationRequested();
-            _plan = _loader.Begin(this);
+            try
+            {
+                _userToken.ThrowIfCancellationRequested();
+                _secondToken.ThrowIfCancellationRequested();
+                _plan = _loader.Begin(this);
+            }
+            catch
+            {
+                // Nothing started: the enumerator is simply over (Begin left the loader as it was).
+                _finished = true;
+                throw;
+            }
+
             _next = _plan.FirstBatch;
             lock (_stopGate)
             {

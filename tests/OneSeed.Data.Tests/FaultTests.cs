@@ -178,6 +178,26 @@ public sealed class FaultTests
         });
     }
 
+    [Fact]
+    public void An_enumerator_that_could_not_start_stays_over()
+    {
+        using var loader = new DataLoader<int>(Dataset.FromList(new[] { 1, 2 }), new DataLoaderOptions { Workers = 1 });
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        using IEnumerator<IReadOnlyList<int>> cancelled = loader.Enumerate(cts.Token).GetEnumerator();
+        Assert.ThrowsAny<OperationCanceledException>(() => cancelled.MoveNext());
+        Assert.False(cancelled.MoveNext());
+        Assert.Equal(0, loader.Epoch);
+
+        using IEnumerator<IReadOnlyList<int>> active = loader.GetEnumerator();
+        Assert.True(active.MoveNext());
+        using IEnumerator<IReadOnlyList<int>> refused = loader.GetEnumerator();
+        Assert.Throws<InvalidOperationException>(() => refused.MoveNext());
+        Assert.False(refused.MoveNext());
+        Assert.True(active.MoveNext());
+        Assert.False(active.MoveNext());
+    }
+
     private sealed class ArrayComparer : IEqualityComparer<int[]>
     {
         public static readonly ArrayComparer Instance = new();
