@@ -95,7 +95,9 @@ public static class TorchWorkerSeeding
     {
         BigInteger seed = WorkerSeed(baseSeed, workerId);
 
-        // torch.manual_seed takes the value modulo 2^64 (a base seed is below 2^63, so b + w always fits).
+        // torch.manual_seed takes the value modulo 2^64 (a loader's base seed is below 2^63, so b + w always fits; only a
+        // custom sampler's negative base seed wraps). SeedSequence takes no negative entropy, hence the absolute value
+        // (random.seed does the same with negative integers).
         ulong torchSeed = (ulong)(seed & ulong.MaxValue);
         return new AmbientSources
         {
