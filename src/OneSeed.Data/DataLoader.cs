@@ -70,7 +70,14 @@ public class DataLoader<T, TBatch> : IEnumerable<TBatch>, IDisposable
         _collate = collate;
         Seed = options.Seed ?? FreshSeed();
         _root = new SeedSequence(Seed);
-        ISampler order = options.Sampler ?? (options.Shuffle ? new RandomSampler() : new SequentialSampler());
+        if (options.Generator is not null && options.Shuffle && dataset.Count == 0)
+        {
+            throw new ArgumentException("Torch-compatible shuffling (Generator with Shuffle) needs a non-empty dataset, as torch's RandomSampler does.", nameof(dataset));
+        }
+
+        ISampler order = options.Sampler
+            ?? (options.Generator is { } generator ? new TorchCompatibleSampler(generator, options.Shuffle)
+                : options.Shuffle ? new RandomSampler() : new SequentialSampler());
         Sampler = options.WorldSize > 1 ? new DistributedSampler(order, options.Rank, options.WorldSize) : order;
         _batches = new BatchSampler(options.BatchSize, options.DropLast);
         if (options.DropLast && BatchesPerEpoch == 0)
@@ -313,12 +320,25 @@ public class DataLoader<T, TBatch> : IEnumerable<TBatch>, IDisposable
         }
     }
 
-    /// <summary>Runs on each worker thread before it computes anything.</summary>
-    internal void InitializeWorker(WorkerInfo worker)
+    /// <summary>
+    /// Runs on each worker thread before it computes anything: installs the worker's own ambient sources, seeded as
+    /// PyTorch's worker loop seeds them (<see cref="TorchWorkerSeeding"/>), then runs the user's hook. The returned scope
+    /// must be disposed on the same thread when the worker ends (the thread dies with the epoch anyway).
+    /// </summary>
+    internal IDisposable InitializeWorker(WorkerInfo worker, long baseSeed)
     {
-        // Seam: per-worker ambient sources (Seed.Global, PythonRandom.Shared, NumPyRandomState.Shared, TorchGenerator.Default)
-        // are installed here, seeded from worker.Seed as PyTorch's worker loop does, before the user's hook sees them.
-        Options.WorkerInit?.Invoke(worker);
+        IDisposable scope = OneSeed.Seed.UseAmbient(TorchWorkerSeeding.CreateSources(baseSeed, worker.Id));
+        try
+        {
+            Options.WorkerInit?.Invoke(worker);
+        }
+        catch
+        {
+            scope.Dispose();
+            throw;
+        }
+
+        return scope;
     }
 
     private static int[] CopyAndCheck(IReadOnlyList<int> indices, int count, out string? problem)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OneSeed.Compat;
 
 namespace OneSeed.Data;
 
@@ -31,6 +32,14 @@ public sealed class DataLoaderOptions
     /// <summary>The order of the indices; null means <see cref="SequentialSampler"/>, or <see cref="RandomSampler"/> with <see cref="Shuffle"/>.</summary>
     public ISampler? Sampler { get; init; }
 
+    /// <summary>
+    /// Torch-compatible mode: draw each epoch's workers' base seed and (with <see cref="Shuffle"/>) permutation from this
+    /// generator exactly as <c>torch.utils.data.DataLoader(dataset, shuffle=…, generator=g)</c> does in torch 1.13
+    /// (<see cref="TorchCompatibleSampler"/>). The loader draws from it (shared, not copied) and its resumable state
+    /// carries the generator's state. Exclusive with <see cref="Sampler"/> and with <see cref="WorldSize"/> above 1.
+    /// </summary>
+    public TorchGenerator? Generator { get; init; }
+
     /// <summary>Runs on each worker thread at the start of each epoch, before it computes anything (PyTorch's <c>worker_init_fn</c>); not called when <see cref="Workers"/> is 0.</summary>
     public Action<WorkerInfo>? WorkerInit { get; init; }
 
@@ -41,7 +50,7 @@ public sealed class DataLoaderOptions
     public int WorldSize { get; init; } = 1;
 
     /// <inheritdoc />
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"DataLoaderOptions(batchSize={BatchSize}, shuffle={Shuffle}, dropLast={DropLast}, workers={Workers}, rank={Rank}/{WorldSize})");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"DataLoaderOptions(batchSize={BatchSize}, shuffle={Shuffle}, dropLast={DropLast}, workers={Workers}, rank={Rank}/{WorldSize}{(Generator is null ? "" : ", torch-compatible")})");
 
     /// <summary>Refuses inconsistent options with a message naming the option, its value and what is allowed.</summary>
     internal void Validate()
@@ -79,6 +88,20 @@ public sealed class DataLoaderOptions
         if (Shuffle && Sampler is not null)
         {
             throw new ArgumentException("Shuffle and Sampler are mutually exclusive: a sampler decides the order itself (use a RandomSampler for a shuffled order).", nameof(Sampler));
+        }
+
+        if (Generator is not null && Sampler is not null)
+        {
+            throw new ArgumentException(
+                $"Generator and Sampler are mutually exclusive: Generator selects the torch-compatible sampler (TorchCompatibleSampler, shuffled with Shuffle = true); a custom sampler ({Sampler}) would decide the order itself.",
+                nameof(Generator));
+        }
+
+        if (Generator is not null && WorldSize > 1)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"Generator (torch-compatible mode) reproduces a single-process torch DataLoader and cannot be combined with WorldSize {WorldSize} (rank {Rank}); for distributed training leave Generator unset (OneSeed's keyed order is the same on every rank)."),
+                nameof(Generator));
         }
 
         if (WorldSize > 1 && Sampler is DistributedSampler)

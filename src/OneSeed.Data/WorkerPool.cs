@@ -124,11 +124,12 @@ internal sealed class WorkerPool<T, TBatch> : IDisposable
         var worker = new WorkerInfo(id, _threads.Length, unchecked(_plan.WorkerBaseSeed + id), _plan.Epoch);
         WorkerInfo.Current = worker;
         Exception? initFailure = null;
+        IDisposable? ambient = null;
         try
         {
             try
             {
-                _loader.InitializeWorker(worker);
+                ambient = _loader.InitializeWorker(worker, _plan.WorkerBaseSeed);
             }
             catch (Exception e) when (e is not OperationCanceledException || !_stop.IsCancellationRequested)
             {
@@ -167,6 +168,7 @@ internal sealed class WorkerPool<T, TBatch> : IDisposable
         }
         finally
         {
+            ambient?.Dispose();
             WorkerInfo.Current = null;
         }
     }
