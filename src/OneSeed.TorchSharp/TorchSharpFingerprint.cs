@@ -127,7 +127,8 @@ public sealed class TorchSharpFingerprint : IFingerprintContributor
             return (null, null);
         }
 
-        foreach (string file in files.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        // The host separates the files with ';' on every platform.
+        foreach (string file in files.Split(';', StringSplitOptions.RemoveEmptyEntries))
         {
             try
             {
