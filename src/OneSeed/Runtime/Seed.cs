@@ -298,6 +298,17 @@ public static class Seed
         }
     }
 
+    /// <summary>Whether this very instance is registered (for idempotent registration helpers such as OneSeed.TorchSharp's).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
+    public static bool IsRegistered(IRandomStateSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        lock (Gate)
+        {
+            return Sources.Contains(source);
+        }
+    }
+
     /// <summary>Removes a source added with <see cref="Register"/>; returns false if it was not registered.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
     /// <exception cref="InvalidOperationException"><paramref name="source"/> is one of the built-in sources.</exception>
