@@ -1,5 +1,6 @@
-using OneSeed;
 using OneSeed.Compat;
+using OneSeed.Engines;
+using OneSeed.Seeding;
 
 namespace ReproducibleTraining;
 
@@ -8,10 +9,11 @@ internal sealed record Spirals(float[] X, long[] Labels)
 {
     public int Count => Labels.Length;
 
-    public static Spirals Make(string name, int count)
+    public static Spirals Make(uint seed, string name, int count)
     {
-        // CreateStream: a function of (root seed, name) only, and not part of snapshots (the data is made once).
-        NumPyGenerator rng = Seed.CreateStream("spirals", name == "train" ? 0 : 1);
+        // A function of (seed, name) only, like Seed.CreateStream("spirals", k) after Seed.Everything(seed), but
+        // independent of the runtime's state, so a resumed process makes the same data before it restores anything.
+        NumPyGenerator rng = new(new Pcg64(new SeedSequence(seed).Derive("spirals", name == "train" ? 0 : 1)));
         var x = new float[2 * count];
         var labels = new long[count];
         for (int i = 0; i < count; i++)

@@ -31,7 +31,7 @@ internal static class Trainer
             }
         }
 
-        Spirals train = Spirals.Make("train", c.TrainCount), test = Spirals.Make("test", c.TestCount);
+        Spirals train = Spirals.Make(c.Seed, "train", c.TrainCount), test = Spirals.Make(c.Seed, "test", c.TestCount);
         using IMlp model = c.Torch ? new TorchMlp() : new PlainMlp();
         IDataset<Point> dataset = Dataset.Create(train.Count, (i, context) => Augment(train, i, context));
         using var loader = new DataLoader<Point, Batch>(dataset, Collate, new DataLoaderOptions
@@ -44,7 +44,7 @@ internal static class Trainer
         if (resume)
         {
             string dir = snapshotDir ?? throw new ArgumentNullException(nameof(snapshotDir));
-            // Order matters only in that everything is restored before the first batch is drawn.
+            // After the model is built (building it draws its initial weights), before the first batch.
             model.SetState(ReadArrays(Path.Combine(dir, ModelFile)));
             RngSnapshot.Load(Path.Combine(dir, RngFile)).Restore();
             model.SetBackendRngState(File.ReadAllBytes(Path.Combine(dir, BackendRngFile)));
