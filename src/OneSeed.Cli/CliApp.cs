@@ -20,8 +20,7 @@ internal static class CliApp
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(SweepCommand.Create());
 
-        // `oneseed demo` (issue 5: naive vs OneSeed worker seeding on the OneSeed data loader) goes here as
-        // root.Subcommands.Add(DemoCommand.Create()); once OneSeed.Data exists.
+        root.Subcommands.Add(DemoCommand.Create());
         return root;
     }
 
