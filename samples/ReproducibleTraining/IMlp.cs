@@ -18,11 +18,6 @@ internal interface IMlp : IDisposable
     float[][] GetState();
 
     void SetState(float[][] state);
-
-    /// <summary>Captures and restores whatever random state the backend keeps outside OneSeed's registered sources.</summary>
-    byte[] GetBackendRngState();
-
-    void SetBackendRngState(byte[] state);
 }
 
 internal static class Mlp

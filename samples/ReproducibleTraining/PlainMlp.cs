@@ -161,13 +161,6 @@ internal sealed class PlainMlp : IMlp
         }
     }
 
-    // Seed.Global is a registered source: RngSnapshot covers it.
-    public byte[] GetBackendRngState() => [];
-
-    public void SetBackendRngState(byte[] state)
-    {
-    }
-
     public void Dispose()
     {
     }

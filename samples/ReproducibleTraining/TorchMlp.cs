@@ -91,12 +91,6 @@ internal sealed class TorchMlp : IMlp
         }
     }
 
-    // Until OneSeed.TorchSharp registers torch's generator as a source of Seed.Everything/RngSnapshot, the
-    // sample carries its state itself.
-    public byte[] GetBackendRngState() => TorchSharpRandom.GetCpuState();
-
-    public void SetBackendRngState(byte[] state) => TorchSharpRandom.SetCpuState(state);
-
     public void Dispose()
     {
         foreach (Tensor v in _velocity)

@@ -17,18 +17,21 @@ internal sealed record Batch(float[] X, long[] Labels, int Count);
 /// <summary>One training run: fresh from the seed, or resumed from a snapshot folder.</summary>
 internal static class Trainer
 {
-    private const string RngFile = "rng.json", LoaderFile = "loader.json", ModelFile = "model_and_optimizer.bin", BackendRngFile = "backend_rng.bin", EpochFile = "epoch.txt";
+    private const string RngFile = "rng.json", LoaderFile = "loader.json", ModelFile = "model_and_optimizer.bin", EpochFile = "epoch.txt";
 
     public static TrainResult Run(TrainConfig c, int workers, string? snapshotDir, int snapshotAfter, bool resume, Action<int, double>? onEpoch)
     {
+        if (c.Torch)
+        {
+            // TorchSharp's generator becomes one of Seed.Everything's sources and part of every RngSnapshot
+            // (registered before seeding, and before restoring: a snapshot naming an unregistered source is refused).
+            OneSeedTorchSharp.Register();
+        }
+
         if (!resume)
         {
             // The .NET form of random.seed(s); np.random.seed(s); torch.manual_seed(s).
             Seed.Everything(c.Seed);
-            if (c.Torch)
-            {
-                TorchSharpRandom.ManualSeed(c.Seed);
-            }
         }
 
         Spirals train = Spirals.Make(c.Seed, "train", c.TrainCount), test = Spirals.Make(c.Seed, "test", c.TestCount);
@@ -47,7 +50,6 @@ internal static class Trainer
             // After the model is built (building it draws its initial weights), before the first batch.
             model.SetState(ReadArrays(Path.Combine(dir, ModelFile)));
             RngSnapshot.Load(Path.Combine(dir, RngFile)).Restore();
-            model.SetBackendRngState(File.ReadAllBytes(Path.Combine(dir, BackendRngFile)));
             loader.LoadState(DataLoaderState.FromJson(File.ReadAllText(Path.Combine(dir, LoaderFile))));
             start = int.Parse(File.ReadAllText(Path.Combine(dir, EpochFile)), CultureInfo.InvariantCulture);
         }
@@ -68,7 +70,6 @@ internal static class Trainer
             {
                 Directory.CreateDirectory(snapshotDir);
                 RngSnapshot.Capture().Save(Path.Combine(snapshotDir, RngFile));
-                File.WriteAllBytes(Path.Combine(snapshotDir, BackendRngFile), model.GetBackendRngState());
                 File.WriteAllText(Path.Combine(snapshotDir, LoaderFile), loader.GetState().ToJson());
                 WriteArrays(Path.Combine(snapshotDir, ModelFile), model.GetState());
                 File.WriteAllText(Path.Combine(snapshotDir, EpochFile), (epoch + 1).ToString(CultureInfo.InvariantCulture));
