@@ -22,13 +22,6 @@ namespace OneSeed.Data;
 /// </remarks>
 public static class TorchWorkerSeeding
 {
-    private const uint InitA = 0x43b0d7e5;
-    private const uint MultA = 0x931e8875;
-    private const uint InitB = 0x8b51f9dd;
-    private const uint MultB = 0x58f38ded;
-    private const uint MixMultL = 0xca01f9dd;
-    private const uint MixMultR = 0x4973f715;
-    private const int XShift = 16;
 
     /// <summary>The worker's seed, <c>baseSeed + workerId</c>, as Python computes it (no wrapping).</summary>
     /// <param name="baseSeed">The epoch's base seed.</param>
@@ -51,37 +44,9 @@ public static class TorchWorkerSeeding
     {
         ArgumentOutOfRangeException.ThrowIfNegative(workerId);
 
-        // Python's base_seed >> 32 is an arithmetic shift; only its low 32 bits survive the hash's masking.
-        ReadOnlySpan<uint> entropy = [(uint)workerId, (uint)baseSeed, (uint)(baseSeed >> 32), 0u];
-        Span<uint> pool = stackalloc uint[4];
-        uint hashConstA = InitA;
-        for (int i = 0; i < pool.Length; i++)
-        {
-            pool[i] = Hash(entropy[i], ref hashConstA);
-        }
-
-        for (int src = 0; src < pool.Length; src++)
-        {
-            for (int dst = 0; dst < pool.Length; dst++)
-            {
-                if (src != dst)
-                {
-                    pool[dst] = Mix(pool[dst], Hash(pool[src], ref hashConstA));
-                }
-            }
-        }
-
-        uint hashConstB = InitB;
-        uint[] state = new uint[4];
-        for (int i = 0; i < state.Length; i++)
-        {
-            uint value = pool[i] ^ hashConstB;
-            hashConstB = unchecked(hashConstB * MultB);
-            value = unchecked(value * hashConstB);
-            state[i] = value ^ (value >> XShift);
-        }
-
-        return state;
+        // torch's _generate_state is NumPy's SeedSequence algorithm over the words [worker_id, base & 0xFFFFFFFF,
+        // base >> 32, 0] (pool size 4, four output words). Python's >> is arithmetic; only the low 32 bits survive.
+        return new SeedSequence([(uint)workerId, (uint)baseSeed, (uint)(baseSeed >> 32), 0u]).GenerateState(4);
     }
 
     /// <summary>
@@ -106,19 +71,5 @@ public static class TorchWorkerSeeding
             Torch = new TorchGenerator(torchSeed),
             Global = new SynchronizedRandom(new Pcg64(new SeedSequence(BigInteger.Abs(seed)).Derive(Seed.GlobalStreamName))),
         };
-    }
-
-    private static uint Hash(uint value, ref uint hashConstA)
-    {
-        value ^= hashConstA;
-        hashConstA = unchecked(hashConstA * MultA);
-        value = unchecked(value * hashConstA);
-        return value ^ (value >> XShift);
-    }
-
-    private static uint Mix(uint x, uint y)
-    {
-        uint result = unchecked((MixMultL * x) - (MixMultR * y));
-        return result ^ (result >> XShift);
     }
 }
