@@ -7,23 +7,14 @@ Usage: /usr/bin/python3 bench/numpy_bench.py [N] > numpy.json
 """
 import json
 import sys
-import time
 
 import numpy as np
 
+from bench_common import best_rate
+
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
-REPEATS = 7
 ENGINES = ['MT19937', 'PCG64', 'PCG64DXSM', 'Philox', 'SFC64']
 
-
-def best_rate(fn):
-    fn()  # warm-up
-    best = float('inf')
-    for _ in range(REPEATS):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return N / best / 1e6
 
 
 def workloads(engine):
@@ -44,11 +35,11 @@ def main():
     results = {'numpy': np.__version__, 'n': N, 'rates_mps': {}}
     for engine in ENGINES:
         for work, fn in workloads(engine).items():
-            results['rates_mps'][f'{engine}/{work}'] = best_rate(fn)
+            results['rates_mps'][f'{engine}/{work}'] = best_rate(fn, N)
     rs = np.random.RandomState(12345)
-    results['rates_mps']['RandomState/uniform'] = best_rate(lambda: rs.random_sample(N))
-    results['rates_mps']['RandomState/normal'] = best_rate(lambda: rs.standard_normal(N))
-    results['rates_mps']['RandomState/randint_1000'] = best_rate(lambda: rs.randint(0, 1000, size=N))
+    results['rates_mps']['RandomState/uniform'] = best_rate(lambda: rs.random_sample(N), N)
+    results['rates_mps']['RandomState/normal'] = best_rate(lambda: rs.standard_normal(N), N)
+    results['rates_mps']['RandomState/randint_1000'] = best_rate(lambda: rs.randint(0, 1000, size=N), N)
     json.dump(results, sys.stdout, indent=1)
 
 

@@ -8,22 +8,13 @@ Usage: /usr/bin/python3 bench/torch_bench.py [N] > torch.json
 """
 import json
 import sys
-import time
 
 import torch
 
+from bench_common import best_rate
+
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
-REPEATS = 7
 
-
-def best_rate(fn):
-    fn()  # warm-up
-    best = float('inf')
-    for _ in range(REPEATS):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return N / best / 1e6
 
 
 def main():
@@ -38,7 +29,7 @@ def main():
     }
     results = {'numpy': torch.__version__, 'library': 'torch', 'n': N, 'rates_mps': {}}
     for name, fn in work.items():
-        results['rates_mps'][f'torch/{name}'] = best_rate(fn)
+        results['rates_mps'][f'torch/{name}'] = best_rate(fn, N)
     json.dump(results, sys.stdout, indent=1)
 
 
