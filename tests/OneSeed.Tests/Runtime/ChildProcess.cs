@@ -15,7 +15,7 @@ public static class ChildProcess
     {
         if (args.Length < 2 || args[0] != "runtime-child")
         {
-            Console.Error.WriteLine("usage: OneSeed.Tests runtime-child (resume PATH | save SEED PATH | everything-env)");
+            Console.Error.WriteLine("usage: OneSeed.Tests runtime-child (resume PATH | save SEED PATH | everything-env | parity-digest)");
             return 64;
         }
 
@@ -41,6 +41,13 @@ public static class ChildProcess
                         ["initial"] = Seed.Initial,
                         ["env"] = Environment.GetEnvironmentVariable(Seed.EnvironmentVariable),
                         ["py"] = BitConverter.DoubleToUInt64Bits(PythonRandom.Shared.Random()),
+                    }.ToJsonString());
+                    return 0;
+                case "parity-digest":
+                    Console.Out.Write(new JsonObject
+                    {
+                        ["vector128"] = System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated,
+                        ["digest"] = Distributions.IntrinsicsParityTests.Digest(),
                     }.ToJsonString());
                     return 0;
                 default:
