@@ -21,6 +21,7 @@ internal static class CliApp
         root.Subcommands.Add(SweepCommand.Create());
 
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(StreamCommand.Create());
         return root;
     }
 
