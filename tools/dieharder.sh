@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Statistical quality: feeds every engine's raw 64-bit output (bulk Fill path and scalar NextUInt64 path) through
 # stdin into a chosen subset of dieharder's tests, and prints a markdown table of the p-values and verdicts.
-# Needs Debian's dieharder (apt-get install dieharder). About 5 minutes on 2 cores.
+# Needs Debian's dieharder (apt-get install dieharder). About 10 minutes on 2 cores.
 # Usage: bash tools/dieharder.sh [SEED]        (raw dieharder output goes to tools/dieharder-results/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
