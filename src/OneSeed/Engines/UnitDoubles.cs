@@ -1,0 +1,60 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace OneSeed.Engines;
+
+/// <summary>
+/// Exact conversion of 53-bit integers to doubles in [0, 1) (k * 2^-53), scalar and four at a time. Every engine's
+/// uniform doubles (NumPy's <c>(next_uint64 &gt;&gt; 11) * 2^-53</c>, MT19937's two-word form, torch's low 53 bits)
+/// end here, so the vectorised fills give the scalar path's bits.
+/// </summary>
+internal static class UnitDoubles
+{
+    /// <summary>2^-53: multiplying by it is exact, the same as NumPy's division by 9007199254740992.0.</summary>
+    public const double Scale = 1.0 / 9007199254740992.0;
+
+    /// <summary>Bit pattern of 2^84 + 2^52: the two exponent-field biases below, subtracted in one step.</summary>
+    private const ulong BiasBits = 0x4530000000100000UL;
+
+    /// <summary>k * 2^-53 for k &lt; 2^53.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double FromUInt53(ulong k) => k * Scale;
+
+    /// <summary>
+    /// k * 2^-53 for four k &lt; 2^53. AVX2 has no unsigned 64-bit to double conversion (that is AVX-512DQ), so each
+    /// half is placed in the mantissa of a double with a fixed exponent (2^84 for the high 32 bits, 2^52 for the low
+    /// ones); subtracting both biases and adding gives k exactly, because every intermediate fits in 53 bits.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> FromUInt53(Vector256<ulong> k)
+    {
+        Vector256<double> high = ((k >>> 32) | Vector256.Create(0x4530000000000000UL)).AsDouble();
+        Vector256<double> low = ((k & Vector256.Create(0xFFFFFFFFUL)) | Vector256.Create(0x4330000000000000UL)).AsDouble();
+        return ((high - Vector256.Create(BitConverter.UInt64BitsToDouble(BiasBits))) + low) * Vector256.Create(Scale);
+    }
+
+    /// <summary>
+    /// Turns a span that holds raw 64-bit draws (written through <see cref="MemoryMarshal.Cast{TFrom, TTo}(Span{TFrom})"/>)
+    /// into NumPy's uniform doubles in place: <c>(x &gt;&gt; 11) * 2^-53</c>.
+    /// </summary>
+    public static void Top53InPlace(Span<double> destination)
+    {
+        Span<ulong> words = MemoryMarshal.Cast<double, ulong>(destination);
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref ulong start = ref MemoryMarshal.GetReference(words);
+            for (; i <= words.Length - Vector256<ulong>.Count; i += Vector256<ulong>.Count)
+            {
+                Vector256<ulong> raw = Vector256.LoadUnsafe(ref start, (nuint)i);
+                FromUInt53(raw >>> 11).AsUInt64().StoreUnsafe(ref start, (nuint)i);
+            }
+        }
+
+        for (; i < words.Length; i++)
+        {
+            destination[i] = FromUInt53(words[i] >> 11);
+        }
+    }
+}
