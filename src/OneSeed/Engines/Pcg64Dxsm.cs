@@ -54,7 +54,7 @@ public sealed class Pcg64Dxsm : BitGenerator
     public override void Fill(Span<uint> destination) => _core.Fill(destination);
 
     /// <inheritdoc />
-    public override void Fill(Span<double> destination) => _core.Fill(destination);
+    public override void Fill(Span<double> destination) => UnitDoubles.FillTop53(this, destination);
 
     /// <summary>Returns the complete state.</summary>
     public Pcg64State GetState() => _core.GetState();

@@ -89,16 +89,7 @@ public sealed class Sfc64 : BitGenerator
     }
 
     /// <inheritdoc />
-    public override void Fill(Span<double> destination)
-    {
-        ulong a = _a, b = _b, c = _c, w = _w;
-        for (int i = 0; i < destination.Length; i++)
-        {
-            destination[i] = (Step(ref a, ref b, ref c, ref w) >> 11) * (1.0 / 9007199254740992.0);
-        }
-
-        (_a, _b, _c, _w) = (a, b, c, w);
-    }
+    public override void Fill(Span<double> destination) => UnitDoubles.FillTop53(this, destination);
 
     /// <inheritdoc />
     public override void Fill(Span<uint> destination)

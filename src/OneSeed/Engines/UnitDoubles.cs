@@ -35,6 +35,22 @@ internal static class UnitDoubles
     }
 
     /// <summary>
+    /// NumPy's uniform doubles from an engine whose <c>next_double</c> is <c>(next_uint64 &gt;&gt; 11) * 2^-53</c>: the
+    /// engine's bulk 64-bit fill writes into the destination itself, a chunk at a time (so the second pass converts
+    /// while the chunk is still in L1), and the chunk is converted in place. The draws are exactly the scalar ones.
+    /// </summary>
+    public static void FillTop53(BitGenerator engine, Span<double> destination)
+    {
+        const int Chunk = 1024;
+        for (int start = 0; start < destination.Length; start += Chunk)
+        {
+            Span<double> chunk = destination.Slice(start, Math.Min(Chunk, destination.Length - start));
+            engine.Fill(MemoryMarshal.Cast<double, ulong>(chunk));
+            Top53InPlace(chunk);
+        }
+    }
+
+    /// <summary>
     /// Turns a span that holds raw 64-bit draws (written through <see cref="MemoryMarshal.Cast{TFrom, TTo}(Span{TFrom})"/>)
     /// into NumPy's uniform doubles in place: <c>(x &gt;&gt; 11) * 2^-53</c>.
     /// </summary>
