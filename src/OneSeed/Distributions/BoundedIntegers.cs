@@ -1,4 +1,9 @@
+using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using OneSeed.Engines;
 
 namespace OneSeed.Distributions;
@@ -127,15 +132,18 @@ public static class BoundedIntegers
             uint rng32 = (uint)rng;
             if (rng32 == uint.MaxValue)
             {
-                Run(engine, destination, new Raw32(offset));
+                var kernel = default(Raw32Kernel);
+                Fill32(engine, offset, destination, ref kernel);
             }
             else if (useMasked)
             {
-                Run(engine, destination, new MaskedRejection32(offset, rng32, (uint)Mask(rng32)));
+                var kernel = new Masked32Kernel(rng32, (uint)Mask(rng32));
+                Fill32(engine, offset, destination, ref kernel);
             }
             else
             {
-                Run(engine, destination, new Lemire32Sampler(offset, rng32));
+                var kernel = new Lemire32Kernel(rng32);
+                Fill32(engine, offset, destination, ref kernel);
             }
         }
         else if (rng == ulong.MaxValue)
@@ -225,11 +233,128 @@ public static class BoundedIntegers
     private static void Run<TSampler>(BitGenerator engine, Span<ulong> destination, TSampler sampler)
         where TSampler : struct, ISampler<ulong> => engine.FillSampled(destination, ref sampler);
 
-    // One sampler per branch of NumPy's random_bounded_uint64_fill, so each bulk loop is specialised per engine.
-    private readonly struct Raw32(ulong offset) : ISampler<ulong>
+    /// <summary>
+    /// The 32-bit branches of NumPy's random_bounded_uint64_fill, eight values at a time: the engine's 32-bit draws
+    /// come in chunks through its bulk path (<see cref="UInt32DrawCursor"/>), the kernel's vector fast path maps eight
+    /// draws at once and flags the lanes that might need NumPy's rejection step; those values, and everything after
+    /// them in order, go through the exact scalar sampler reading the same cursor. Same draws, same order, same bits.
+    /// </summary>
+    internal static void Fill32<TKernel>(BitGenerator engine, ulong offset, Span<ulong> destination, ref TKernel kernel)
+        where TKernel : struct, IBounded32Kernel
     {
-        public ulong Sample<TSource>(ref TSource source)
-            where TSource : struct, IRawSource => offset + source.NextUInt32();
+        uint[] buffer = ArrayPool<uint>.Shared.Rent(512);
+        var cursor = new UInt32DrawCursor(engine, buffer);
+        Vector256<ulong> offsets = Vector256.Create(offset);
+        ref ulong start = ref MemoryMarshal.GetReference(destination);
+        int i = 0;
+        while (i < destination.Length)
+        {
+            cursor.Refill(destination.Length - i);
+            if (Avx2.IsSupported)
+            {
+                // i + 8 <= destination.Length holds here: the chunk had no more draws than values left to produce.
+                while (cursor.Available >= Vector256<uint>.Count)
+                {
+                    Vector256<uint> values = kernel.Fast(Vector256.Create(cursor.Waiting), out uint slowLanes);
+                    int take = slowLanes == 0 ? Vector256<uint>.Count : BitOperations.TrailingZeroCount(slowLanes);
+                    if (take == Vector256<uint>.Count)
+                    {
+                        (Vector256<ulong> low, Vector256<ulong> high) = Vector256.Widen(values);
+                        (low + offsets).StoreUnsafe(ref start, (nuint)i);
+                        (high + offsets).StoreUnsafe(ref start, (nuint)(i + Vector256<ulong>.Count));
+                    }
+                    else
+                    {
+                        for (int k = 0; k < take; k++)
+                        {
+                            Unsafe.Add(ref start, i + k) = offset + values.GetElement(k);
+                        }
+                    }
+
+                    i += take;
+                    cursor.Skip(take);
+                    kernel.Advance(take);
+                    if (take < Vector256<uint>.Count)
+                    {
+                        Unsafe.Add(ref start, i++) = offset + kernel.Next(ref cursor);
+                    }
+                }
+            }
+
+            while (cursor.Available > 0)
+            {
+                Unsafe.Add(ref start, i++) = offset + kernel.Next(ref cursor);
+            }
+        }
+
+        ArrayPool<uint>.Shared.Return(buffer);
+    }
+
+    /// <summary>One bounded 32-bit sampler, as a vector fast path plus the exact scalar path.</summary>
+    internal interface IBounded32Kernel
+    {
+        /// <summary>The next eight values if no lane needs the scalar path; <paramref name="slowLanes"/> flags those that might (bit k = lane k).</summary>
+        Vector256<uint> Fast(Vector256<uint> draws, out uint slowLanes);
+
+        /// <summary>Records that the fast path produced <paramref name="count"/> values.</summary>
+        void Advance(int count);
+
+        /// <summary>The next value through the exact scalar path.</summary>
+        uint Next(ref UInt32DrawCursor cursor);
+    }
+
+    private struct Raw32Kernel : IBounded32Kernel
+    {
+        public readonly Vector256<uint> Fast(Vector256<uint> draws, out uint slowLanes)
+        {
+            slowLanes = 0;
+            return draws;
+        }
+
+        public readonly void Advance(int count)
+        {
+        }
+
+        public readonly uint Next(ref UInt32DrawCursor cursor) => cursor.NextUInt32();
+    }
+
+    private readonly struct Lemire32Kernel(uint rng) : IBounded32Kernel
+    {
+        public Vector256<uint> Fast(Vector256<uint> draws, out uint slowLanes)
+        {
+            // vpmuludq multiplies the even 32-bit lanes into 64-bit products; the odd lanes go through a shifted copy.
+            Vector256<uint> rngExcl = Vector256.Create(rng + 1);
+            Vector256<ulong> even = Avx2.Multiply(draws, rngExcl);
+            Vector256<ulong> odd = Avx2.Multiply((draws.AsUInt64() >>> 32).AsUInt32(), rngExcl);
+            Vector256<uint> high = Avx2.Blend((even >>> 32).AsUInt32(), odd.AsUInt32(), 0b1010_1010);
+            Vector256<uint> leftover = Avx2.Blend(even.AsUInt32(), (odd << 32).AsUInt32(), 0b1010_1010);
+
+            // NumPy computes its rejection threshold only when leftover < rng + 1; that lane (rare for small ranges) goes scalar.
+            slowLanes = Vector256.LessThan(leftover, rngExcl).ExtractMostSignificantBits();
+            return high;
+        }
+
+        public void Advance(int count)
+        {
+        }
+
+        public uint Next(ref UInt32DrawCursor cursor) => Lemire32(ref cursor, rng);
+    }
+
+    private readonly struct Masked32Kernel(uint rng, uint mask) : IBounded32Kernel
+    {
+        public Vector256<uint> Fast(Vector256<uint> draws, out uint slowLanes)
+        {
+            Vector256<uint> values = draws & Vector256.Create(mask);
+            slowLanes = Vector256.GreaterThan(values, Vector256.Create(rng)).ExtractMostSignificantBits();
+            return values;
+        }
+
+        public void Advance(int count)
+        {
+        }
+
+        public uint Next(ref UInt32DrawCursor cursor) => Masked32(ref cursor, rng, mask);
     }
 
     private readonly struct Raw64(ulong offset) : ISampler<ulong>

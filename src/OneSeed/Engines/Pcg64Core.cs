@@ -162,42 +162,7 @@ internal struct Pcg64Core<TVariant>
         _lo = lo;
     }
 
-    public void Fill(Span<uint> destination)
-    {
-        int i = 0;
-        if (destination.IsEmpty)
-        {
-            return;
-        }
-
-        if (_hasUInt32)
-        {
-            destination[i++] = _uinteger;
-            _hasUInt32 = false;
-        }
-
-        ulong hi = _hi, lo = _lo, incHi = _incHi, incLo = _incLo;
-        for (; i + 1 < destination.Length; i += 2)
-        {
-            ulong next = TVariant.Next(ref hi, ref lo, incHi, incLo);
-            destination[i] = (uint)next;
-            destination[i + 1] = (uint)(next >> 32);
-
-            // NumPy's next_uint32 keeps the returned high half in `uinteger` (only has_uint32 is cleared), and that stale value is part of the state dictionary.
-            _uinteger = (uint)(next >> 32);
-        }
-
-        if (i < destination.Length)
-        {
-            ulong next = TVariant.Next(ref hi, ref lo, incHi, incLo);
-            destination[i] = (uint)next;
-            _hasUInt32 = true;
-            _uinteger = (uint)(next >> 32);
-        }
-
-        _hi = hi;
-        _lo = lo;
-    }
+    public void Fill(BitGenerator engine, Span<uint> destination) => HalfWords.Fill(engine, destination, ref _hasUInt32, ref _uinteger);
 
     /// <summary>
     /// The LCG's step is one 128-bit multiply-add whose latency, not the multiplier's throughput, bounds a single

@@ -51,7 +51,7 @@ public sealed class Pcg64Dxsm : BitGenerator
     public override void Fill(Span<ulong> destination) => _core.Fill(destination);
 
     /// <inheritdoc />
-    public override void Fill(Span<uint> destination) => _core.Fill(destination);
+    public override void Fill(Span<uint> destination) => _core.Fill(this, destination);
 
     /// <inheritdoc />
     public override void Fill(Span<double> destination) => UnitDoubles.FillTop53(this, destination);

@@ -92,41 +92,7 @@ public sealed class Sfc64 : BitGenerator
     public override void Fill(Span<double> destination) => UnitDoubles.FillTop53(this, destination);
 
     /// <inheritdoc />
-    public override void Fill(Span<uint> destination)
-    {
-        if (destination.IsEmpty)
-        {
-            return;
-        }
-
-        int i = 0;
-        if (_hasUInt32)
-        {
-            destination[i++] = _uinteger;
-            _hasUInt32 = false;
-        }
-
-        ulong a = _a, b = _b, c = _c, w = _w;
-        for (; i + 1 < destination.Length; i += 2)
-        {
-            ulong next = Step(ref a, ref b, ref c, ref w);
-            destination[i] = (uint)next;
-            destination[i + 1] = (uint)(next >> 32);
-
-            // NumPy's next_uint32 keeps the returned high half in `uinteger` (only has_uint32 is cleared), and that stale value is part of the state dictionary.
-            _uinteger = (uint)(next >> 32);
-        }
-
-        if (i < destination.Length)
-        {
-            ulong next = Step(ref a, ref b, ref c, ref w);
-            destination[i] = (uint)next;
-            _hasUInt32 = true;
-            _uinteger = (uint)(next >> 32);
-        }
-
-        (_a, _b, _c, _w) = (a, b, c, w);
-    }
+    public override void Fill(Span<uint> destination) => HalfWords.Fill(this, destination, ref _hasUInt32, ref _uinteger);
 
     /// <summary>Returns the complete state.</summary>
     public Sfc64State GetState() => new(_a, _b, _c, _w, _hasUInt32, _uinteger);
