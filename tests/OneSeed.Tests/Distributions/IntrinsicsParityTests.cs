@@ -13,23 +13,42 @@ namespace OneSeed.Tests.Distributions;
 
 /// <summary>
 /// Bit-exact on every CPU: every bulk path (engines, distributions, façades, torch's vectorised normal kernel,
-/// log1p) gives the same bytes in a child process with <c>DOTNET_EnableHWIntrinsic=0</c> (no SIMD, no BMI2/FMA
-/// instructions: the software fallbacks and the JIT's scalar code) as in this process with every intrinsic on.
+/// log1p) gives the same bytes in a child process with hardware intrinsics switched off, or only AVX2 or AVX-512
+/// switched off (the runtime then takes the 128-bit or scalar fallbacks), as in this process with every intrinsic on.
 /// </summary>
 public sealed class IntrinsicsParityTests
 {
-    [Fact]
-    public void Every_bulk_path_gives_the_same_bytes_without_hardware_intrinsics()
+    public static TheoryData<string, string> Configurations() => new()
     {
-        (int exitCode, string output, string errors) = ChildProcess.Run(new Dictionary<string, string?> { ["DOTNET_EnableHWIntrinsic"] = "0" }, "parity-digest");
+        // No SIMD at all and no BMI2/FMA instructions: the software fallbacks and the JIT's scalar code.
+        { "DOTNET_EnableHWIntrinsic", "vector128" },
+        // SSE/AVX only: every Vector256/Avx2 path must fall back.
+        { "DOTNET_EnableAVX2", "avx2" },
+        // Where the CPU has AVX-512, the 256-bit paths must give the bits the 512-bit-capable runtime gives.
+        { "DOTNET_EnableAVX512F", "avx512f" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Configurations))]
+    public void Every_bulk_path_gives_the_same_bytes_with_an_instruction_set_switched_off(string variable, string feature)
+    {
+        (int exitCode, string output, string errors) = ChildProcess.Run(new Dictionary<string, string?> { [variable] = "0" }, "parity-digest");
         Assert.True(exitCode == 0, $"child failed ({exitCode}): {errors}");
         JsonNode child = JsonNode.Parse(output)!;
 
-        // The child really ran without SIMD (otherwise this test would prove nothing).
-        Assert.False((bool)child["vector128"]!, "DOTNET_EnableHWIntrinsic=0 did not disable Vector128 in the child.");
+        // The child really ran without the feature (otherwise this test would prove nothing about it).
+        Assert.False((bool)child[feature]!, $"{variable}=0 did not disable {feature} in the child.");
         Assert.True(Vector128.IsHardwareAccelerated, "this process should run with intrinsics, to compare against");
         Assert.Equal(Digest(), (string)child["digest"]!);
     }
+
+    /// <summary>The instruction sets this process sees, for the child's report.</summary>
+    internal static JsonObject Features() => new()
+    {
+        ["vector128"] = Vector128.IsHardwareAccelerated,
+        ["avx2"] = System.Runtime.Intrinsics.X86.Avx2.IsSupported,
+        ["avx512f"] = System.Runtime.Intrinsics.X86.Avx512F.IsSupported,
+    };
 
     /// <summary>SHA-256 over the bytes of every bulk path, from fixed seeds.</summary>
     internal static string Digest()
@@ -63,6 +82,19 @@ public sealed class IntrinsicsParityTests
             }
 
             Add<long>(FisherYates.Permutation(e, 1000));
+
+            // Lengths over several vector chunks and buffers, none a multiple of a vector width.
+            ulong[] longWords = new ulong[70_001];
+            double[] longDoubles = new double[70_001];
+            e.Fill(longWords);
+            Add<ulong>(longWords);
+            e.Fill(longDoubles);
+            Add<double>(longDoubles);
+            StandardNormal.Fill(e, longDoubles);
+            Add<double>(longDoubles);
+            BoundedIntegers.Fill(e, 0, 999, useMasked: false, longWords);
+            Add<ulong>(longWords);
+            Add<long>(FisherYates.Permutation(e, 70_001));
             Add<long>(new NumPyGenerator(e).Choice(50, 20, replace: false, p: [.. Enumerable.Repeat(0.02, 50)]));
         }
 

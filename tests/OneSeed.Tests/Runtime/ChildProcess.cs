@@ -44,11 +44,9 @@ public static class ChildProcess
                     }.ToJsonString());
                     return 0;
                 case "parity-digest":
-                    Console.Out.Write(new JsonObject
-                    {
-                        ["vector128"] = System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated,
-                        ["digest"] = Distributions.IntrinsicsParityTests.Digest(),
-                    }.ToJsonString());
+                    JsonObject report = Distributions.IntrinsicsParityTests.Features();
+                    report["digest"] = Distributions.IntrinsicsParityTests.Digest();
+                    Console.Out.Write(report.ToJsonString());
                     return 0;
                 default:
                     Console.Error.WriteLine($"unknown mode {args[1]}");
