@@ -2,6 +2,12 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 
+if (args.Length > 0 && args[0] == "--scaling")
+{
+    OneSeed.Benchmarks.ScalingRun.Run(Console.Out, OneSeed.Benchmarks.ScalingRun.ParseMaxExponent(args));
+    return;
+}
+
 // Short, single-launch jobs: the side-by-side table (bench/compare.sh) reports ratios, and the machine is shared.
 IConfig config = DefaultConfig.Instance.AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10).WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(250)).AsDefault());
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
