@@ -100,10 +100,10 @@ public sealed partial class Philox
     {
         for (int r = 0; r < 10; r++)
         {
-            ulong ah0 = Math.BigMul(RoundMultiplier0, a0, out ulong al0);
-            ulong bh0 = Math.BigMul(RoundMultiplier0, b0, out ulong bl0);
-            ulong ah1 = Math.BigMul(RoundMultiplier1, a2, out ulong al1);
-            ulong bh1 = Math.BigMul(RoundMultiplier1, b2, out ulong bl1);
+            ulong ah0 = MulHi(RoundMultiplier0, a0, out ulong al0);
+            ulong bh0 = MulHi(RoundMultiplier0, b0, out ulong bl0);
+            ulong ah1 = MulHi(RoundMultiplier1, a2, out ulong al1);
+            ulong bh1 = MulHi(RoundMultiplier1, b2, out ulong bl1);
             (a0, a1, a2, a3) = (ah1 ^ a1 ^ k0, al1, ah0 ^ a3 ^ k1, al0);
             (b0, b1, b2, b3) = (bh1 ^ b1 ^ k0, bl1, bh0 ^ b3 ^ k1, bl0);
             k0 += KeyBump0;
@@ -111,6 +111,23 @@ public sealed partial class Philox
         }
 
         (o0, o1, o2, o3, o4, o5, o6, o7) = (a0, a1, a2, a3, b0, b1, b2, b3);
+    }
+
+    /// <summary>
+    /// The 128-bit product as high word and low word. Math.BigMul(ulong, ulong, out ulong) passes the low word through
+    /// memory (its out parameter makes the local address-exposed), which spills the whole round state; the UInt128
+    /// overload stays in registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong MulHi(ulong a, ulong b, out ulong low)
+    {
+if (Bmi2.X64.IsSupported)
+        {
+            low = a * b;
+            return Bmi2.X64.MultiplyNoFlags(a, b);
+        }
+
+        return Math.BigMul(a, b, out low);
     }
 
     /// <summary>
