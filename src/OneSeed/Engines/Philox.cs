@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using OneSeed.Seeding;
 
 namespace OneSeed.Engines;
@@ -18,7 +19,7 @@ namespace OneSeed.Engines;
 /// </para>
 /// <para>Reproducibility tier: <b>stable</b>.</para>
 /// </remarks>
-public sealed class Philox : BitGenerator
+public sealed partial class Philox : BitGenerator
 {
     private const ulong RoundMultiplier0 = 0xD2E7470EE14C6C93UL;
     private const ulong RoundMultiplier1 = 0xCA5A826395121157UL;
@@ -130,74 +131,10 @@ public sealed class Philox : BitGenerator
 
     /// <inheritdoc />
     /// <remarks>Whole blocks are encrypted straight into <paramref name="destination"/>; the buffer and counter end as after the same scalar draws.</remarks>
-    public override void Fill(Span<ulong> destination)
-    {
-        int i = 0;
-        while (i < destination.Length && _bufferPos < BufferSize)
-        {
-            destination[i++] = _buffer[_bufferPos++];
-        }
-
-        if (destination.Length - i >= BufferSize)
-        {
-            ulong c0 = _c0, c1 = _c1, c2 = _c2, c3 = _c3, k0 = _k0, k1 = _k1;
-            for (; destination.Length - i >= BufferSize; i += BufferSize)
-            {
-                Increment(ref c0, ref c1, ref c2, ref c3);
-                Block(c0, c1, c2, c3, k0, k1, out ulong o0, out ulong o1, out ulong o2, out ulong o3);
-                destination[i] = o0;
-                destination[i + 1] = o1;
-                destination[i + 2] = o2;
-                destination[i + 3] = o3;
-            }
-
-            (_c0, _c1, _c2, _c3) = (c0, c1, c2, c3);
-
-            // The scalar path would leave the last block in the buffer, fully read; keep the state identical.
-            destination.Slice(i - BufferSize, BufferSize).CopyTo(_buffer);
-            _bufferPos = BufferSize;
-        }
-
-        while (i < destination.Length)
-        {
-            destination[i++] = Next();
-        }
-    }
+    public override void Fill(Span<ulong> destination) => FillWords<RawWords>(destination);
 
     /// <inheritdoc />
-    public override void Fill(Span<double> destination)
-    {
-        const double Scale = 1.0 / 9007199254740992.0;
-        int i = 0;
-        while (i < destination.Length && _bufferPos < BufferSize)
-        {
-            destination[i++] = (_buffer[_bufferPos++] >> 11) * Scale;
-        }
-
-        if (destination.Length - i >= BufferSize)
-        {
-            ulong c0 = _c0, c1 = _c1, c2 = _c2, c3 = _c3, k0 = _k0, k1 = _k1;
-            ulong o0 = 0, o1 = 0, o2 = 0, o3 = 0;
-            for (; destination.Length - i >= BufferSize; i += BufferSize)
-            {
-                Increment(ref c0, ref c1, ref c2, ref c3);
-                Block(c0, c1, c2, c3, k0, k1, out o0, out o1, out o2, out o3);
-                destination[i] = (o0 >> 11) * Scale;
-                destination[i + 1] = (o1 >> 11) * Scale;
-                destination[i + 2] = (o2 >> 11) * Scale;
-                destination[i + 3] = (o3 >> 11) * Scale;
-            }
-
-            (_c0, _c1, _c2, _c3) = (c0, c1, c2, c3);
-            (_buffer[0], _buffer[1], _buffer[2], _buffer[3]) = (o0, o1, o2, o3);
-            _bufferPos = BufferSize;
-        }
-
-        while (i < destination.Length)
-        {
-            destination[i++] = (Next() >> 11) * Scale;
-        }
-    }
+    public override void Fill(Span<double> destination) => FillWords<UnitDoubleBits>(MemoryMarshal.Cast<double, ulong>(destination));
 
     /// <inheritdoc />
     public override void Fill(Span<uint> destination)
@@ -214,14 +151,27 @@ public sealed class Philox : BitGenerator
             _hasUInt32 = false;
         }
 
-        for (; i + 1 < destination.Length; i += 2)
+        int pairs = (destination.Length - i) / 2;
+        if (pairs > 0)
         {
-            ulong next = Next();
-            destination[i] = (uint)next;
-            destination[i + 1] = (uint)(next >> 32);
+            Span<uint> paired = destination.Slice(i, 2 * pairs);
+            if (BitConverter.IsLittleEndian)
+            {
+                // A 64-bit draw split low half first is its little-endian memory layout: fill the pairs as 64-bit words.
+                FillWords<RawWords>(MemoryMarshal.Cast<uint, ulong>(paired));
+            }
+            else
+            {
+                for (int j = 0; j < paired.Length; j += 2)
+                {
+                    ulong next = Next();
+                    (paired[j], paired[j + 1]) = ((uint)next, (uint)(next >> 32));
+                }
+            }
 
             // NumPy's next_uint32 keeps the returned high half in `uinteger` (only has_uint32 is cleared), and that stale value is part of the state dictionary.
-            _uinteger = (uint)(next >> 32);
+            _uinteger = paired[^1];
+            i += 2 * pairs;
         }
 
         if (i < destination.Length)
@@ -230,6 +180,39 @@ public sealed class Philox : BitGenerator
             destination[i] = (uint)next;
             _hasUInt32 = true;
             _uinteger = (uint)(next >> 32);
+        }
+    }
+
+    /// <summary>
+    /// The buffered words first, then whole blocks straight into <paramref name="destination"/> (vectorised where the
+    /// hardware allows), then the rest through <see cref="Next"/>; counter and buffer end as after the same scalar draws.
+    /// </summary>
+    private void FillWords<TOut>(Span<ulong> destination)
+        where TOut : struct, IWordOutput
+    {
+        int i = 0;
+        while (i < destination.Length && _bufferPos < BufferSize)
+        {
+            destination[i++] = TOut.Convert(_buffer[_bufferPos++]);
+        }
+
+        int whole = (destination.Length - i) / BufferSize * BufferSize;
+        if (whole > 0)
+        {
+            var counter = new Counter(_c0, _c1, _c2, _c3);
+            GenerateBlocks<TOut>(ref counter, _k0, _k1, destination.Slice(i, whole));
+            (_c0, _c1, _c2, _c3) = (counter.C0, counter.C1, counter.C2, counter.C3);
+            i += whole;
+
+            // The scalar path would leave the last block in the buffer, fully read. Doubles have lost its low bits, so
+            // encrypt it once more (one block per call) rather than copy it back.
+            Block(_c0, _c1, _c2, _c3, _k0, _k1, out _buffer[0], out _buffer[1], out _buffer[2], out _buffer[3]);
+            _bufferPos = BufferSize;
+        }
+
+        while (i < destination.Length)
+        {
+            destination[i++] = TOut.Convert(Next());
         }
     }
 

@@ -108,4 +108,96 @@ public sealed class PhiloxTests
         Assert.Equal(new ulong[] { 0, 0, 3, 0 }, origin.Jumped(3).GetState().Counter);
         Assert.Equal(new ulong[4], origin.GetState().Counter);
     }
+
+    /// <summary>Counters whose low words are about to wrap, so the 256-bit increment carries inside a vector group.</summary>
+    private static readonly ulong[][] CarryingCounters =
+    [
+        [0, 0, 0, 0],
+        [ulong.MaxValue - 2, 0, 0, 0],
+        [ulong.MaxValue - 5, 7, 0, 0],
+        [ulong.MaxValue - 9, ulong.MaxValue, 3, 0],
+        [ulong.MaxValue - 1, ulong.MaxValue, ulong.MaxValue, 5],
+        [ulong.MaxValue - 3, ulong.MaxValue, ulong.MaxValue, ulong.MaxValue],
+        [ulong.MaxValue, ulong.MaxValue, ulong.MaxValue, ulong.MaxValue],
+    ];
+
+    [Fact]
+    public void Vector_blocks_match_scalar_blocks_including_counter_carries()
+    {
+        var random = new Random(7);
+        var counters = CarryingCounters.ToList();
+        for (int n = 0; n < 20; n++)
+        {
+            counters.Add([(ulong)random.NextInt64() * 3, (ulong)random.NextInt64(), (ulong)random.NextInt64() << 1, (ulong)random.NextInt64()]);
+        }
+
+        foreach (ulong[] c in counters)
+        {
+            foreach (int blocks in new[] { 1, 7, 8, 9, 16, 27 })
+            {
+                ulong k0 = (ulong)random.NextInt64() << 1, k1 = (ulong)random.NextInt64() ^ ulong.MaxValue;
+                var vectorCounter = new Philox.Counter(c[0], c[1], c[2], c[3]);
+                var scalarCounter = vectorCounter;
+                ulong[] vector = new ulong[4 * blocks];
+                ulong[] scalar = new ulong[4 * blocks];
+                Philox.GenerateBlocks<Philox.RawWords>(ref vectorCounter, k0, k1, vector);
+                Philox.GenerateBlocksScalar<Philox.RawWords>(ref scalarCounter, k0, k1, scalar);
+                Assert.Equal(scalar, vector);
+                Assert.Equal(scalarCounter, vectorCounter);
+
+                // And both are the engine's own draws from that key and counter.
+                Philox engine = Philox.FromKey(k0, k1, c);
+                Assert.Equal(scalar, Enumerable.Range(0, scalar.Length).Select(_ => engine.NextUInt64()).ToArray());
+                Assert.Equal(engine.GetState().Counter, new[] { scalarCounter.C0, scalarCounter.C1, scalarCounter.C2, scalarCounter.C3 });
+
+                double[] doubles = new double[4 * blocks];
+                scalarCounter = new Philox.Counter(c[0], c[1], c[2], c[3]);
+                Philox.GenerateBlocks<Philox.UnitDoubleBits>(ref scalarCounter, k0, k1, System.Runtime.InteropServices.MemoryMarshal.Cast<double, ulong>(doubles.AsSpan()));
+                Assert.Equal(scalar.Select(x => (x >> 11) * (1.0 / 9007199254740992.0)).ToArray(), doubles);
+            }
+        }
+    }
+
+    [Fact]
+    public void Long_fills_match_scalar_draws_from_every_buffer_position()
+    {
+        foreach (int length in new[] { 31, 32, 33, 35, 36, 4099, 100_003 })
+        {
+            // Skip 0..4 words (every buffer position), with and without a buffered 32-bit half, near a counter carry too.
+            for (int start = 0; start < 10; start++)
+            {
+                Philox Create() => start < 5 ? new Philox(99 + length) : Philox.FromKey(5, 6, [ulong.MaxValue - 11, ulong.MaxValue, 0, 0]);
+                void Skip(Philox e)
+                {
+                    for (int s = 0; s < start % 5; s++)
+                    {
+                        e.NextUInt64();
+                    }
+
+                    if (length % 2 == 1)
+                    {
+                        e.NextUInt32();
+                    }
+                }
+
+                Philox a = Create(), b = Create();
+                Skip(a);
+                Skip(b);
+                ulong[] words = new ulong[length];
+                a.Fill(words);
+                Assert.Equal(Enumerable.Range(0, length).Select(_ => b.NextUInt64()).ToArray(), words);
+                Assert.Equal(b.GetStateJson(), a.GetStateJson());
+
+                double[] doubles = new double[length];
+                a.Fill(doubles);
+                Assert.Equal(Enumerable.Range(0, length).Select(_ => b.NextDouble()).ToArray(), doubles);
+                Assert.Equal(b.GetStateJson(), a.GetStateJson());
+
+                uint[] halves = new uint[length];
+                a.Fill(halves.AsSpan(0, length));
+                Assert.Equal(Enumerable.Range(0, length).Select(_ => b.NextUInt32()).ToArray(), halves);
+                Assert.Equal(b.GetStateJson(), a.GetStateJson());
+            }
+        }
+    }
 }

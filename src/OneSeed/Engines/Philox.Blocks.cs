@@ -1,0 +1,257 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace OneSeed.Engines;
+
+/// <summary>Bulk block generation for <see cref="Philox"/>: many consecutive counters encrypted at once.</summary>
+public sealed partial class Philox
+{
+    /// <summary>Blocks per AVX2 iteration: two groups of four, so the two dependency chains of ten rounds overlap.</summary>
+    internal const int VectorBlocks = 8;
+
+    /// <summary>How raw 64-bit words are written: as they are, or as NumPy's uniform doubles (bits of <c>(x &gt;&gt; 11) * 2^-53</c>).</summary>
+    internal interface IWordOutput
+    {
+        static abstract ulong Convert(ulong word);
+
+        static abstract Vector256<ulong> Convert(Vector256<ulong> words);
+    }
+
+    internal readonly struct RawWords : IWordOutput
+    {
+        public static ulong Convert(ulong word) => word;
+
+        public static Vector256<ulong> Convert(Vector256<ulong> words) => words;
+    }
+
+    internal readonly struct UnitDoubleBits : IWordOutput
+    {
+        public static ulong Convert(ulong word) => BitConverter.DoubleToUInt64Bits(UnitDoubles.FromUInt53(word >> 11));
+
+        public static Vector256<ulong> Convert(Vector256<ulong> words) => UnitDoubles.FromUInt53(words >>> 11).AsUInt64();
+    }
+
+    /// <summary>
+    /// Writes <paramref name="destination"/>.Length / 4 whole blocks (the length must be a multiple of 4), incrementing
+    /// the counter before each block exactly as <see cref="Next"/> does, and leaves the counter at the last block's.
+    /// </summary>
+    internal static void GenerateBlocks<TOut>(ref Counter counter, ulong k0, ulong k1, Span<ulong> destination)
+        where TOut : struct, IWordOutput
+    {
+        int blocks = destination.Length / BufferSize;
+        ref ulong dst = ref MemoryMarshal.GetReference(destination);
+        int done = 0;
+        if (Avx2.IsSupported && blocks >= VectorBlocks)
+        {
+            done = blocks - (blocks % VectorBlocks);
+            BlocksAvx2<TOut>(ref counter, k0, k1, ref dst, done / VectorBlocks);
+        }
+
+        GenerateBlocksScalar<TOut>(ref counter, k0, k1, destination[(done * BufferSize)..]);
+    }
+
+    /// <summary><see cref="GenerateBlocks{TOut}"/> without intrinsics: the fallback, and the reference the tests hold the vector path to.</summary>
+    internal static void GenerateBlocksScalar<TOut>(ref Counter counter, ulong k0, ulong k1, Span<ulong> destination)
+        where TOut : struct, IWordOutput
+    {
+        int blocks = destination.Length / BufferSize;
+        ref ulong dst = ref MemoryMarshal.GetReference(destination);
+        int done = 0;
+        ulong c0 = counter.C0, c1 = counter.C1, c2 = counter.C2, c3 = counter.C3;
+        for (; done + 1 < blocks; done += 2)
+        {
+            // Two independent blocks per iteration: their multiplies interleave instead of waiting on one chain.
+            Increment(ref c0, ref c1, ref c2, ref c3);
+            (ulong d0, ulong d1, ulong d2, ulong d3) = (c0, c1, c2, c3);
+            Increment(ref c0, ref c1, ref c2, ref c3);
+            Block2(d0, d1, d2, d3, c0, c1, c2, c3, k0, k1, out ulong o0, out ulong o1, out ulong o2, out ulong o3, out ulong o4, out ulong o5, out ulong o6, out ulong o7);
+            ref ulong o = ref Unsafe.Add(ref dst, done * BufferSize);
+            o = TOut.Convert(o0);
+            Unsafe.Add(ref o, 1) = TOut.Convert(o1);
+            Unsafe.Add(ref o, 2) = TOut.Convert(o2);
+            Unsafe.Add(ref o, 3) = TOut.Convert(o3);
+            Unsafe.Add(ref o, 4) = TOut.Convert(o4);
+            Unsafe.Add(ref o, 5) = TOut.Convert(o5);
+            Unsafe.Add(ref o, 6) = TOut.Convert(o6);
+            Unsafe.Add(ref o, 7) = TOut.Convert(o7);
+        }
+
+        if (done < blocks)
+        {
+            Increment(ref c0, ref c1, ref c2, ref c3);
+            Block(c0, c1, c2, c3, k0, k1, out ulong o0, out ulong o1, out ulong o2, out ulong o3);
+            ref ulong o = ref Unsafe.Add(ref dst, done * BufferSize);
+            o = TOut.Convert(o0);
+            Unsafe.Add(ref o, 1) = TOut.Convert(o1);
+            Unsafe.Add(ref o, 2) = TOut.Convert(o2);
+            Unsafe.Add(ref o, 3) = TOut.Convert(o3);
+        }
+
+        counter = new Counter(c0, c1, c2, c3);
+    }
+
+    /// <summary>Encrypts the blocks of counters a0..a3 and b0..b3 side by side (two independent multiply chains).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block2(
+        ulong a0, ulong a1, ulong a2, ulong a3, ulong b0, ulong b1, ulong b2, ulong b3, ulong k0, ulong k1,
+        out ulong o0, out ulong o1, out ulong o2, out ulong o3, out ulong o4, out ulong o5, out ulong o6, out ulong o7)
+    {
+        for (int r = 0; r < 10; r++)
+        {
+            ulong ah0 = MulHi(RoundMultiplier0, a0, out ulong al0);
+            ulong bh0 = MulHi(RoundMultiplier0, b0, out ulong bl0);
+            ulong ah1 = MulHi(RoundMultiplier1, a2, out ulong al1);
+            ulong bh1 = MulHi(RoundMultiplier1, b2, out ulong bl1);
+            (a0, a1, a2, a3) = (ah1 ^ a1 ^ k0, al1, ah0 ^ a3 ^ k1, al0);
+            (b0, b1, b2, b3) = (bh1 ^ b1 ^ k0, bl1, bh0 ^ b3 ^ k1, bl0);
+            k0 += KeyBump0;
+            k1 += KeyBump1;
+        }
+
+        (o0, o1, o2, o3, o4, o5, o6, o7) = (a0, a1, a2, a3, b0, b1, b2, b3);
+    }
+
+    /// <summary>
+    /// The 128-bit product as high word and low word. Math.BigMul(ulong, ulong, out ulong) passes the low word through
+    /// memory (its out parameter makes the local address-exposed), which spills the whole round state; the UInt128
+    /// overload stays in registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong MulHi(ulong a, ulong b, out ulong low)
+    {
+if (Bmi2.X64.IsSupported)
+        {
+            low = a * b;
+            return Bmi2.X64.MultiplyNoFlags(a, b);
+        }
+
+        return Math.BigMul(a, b, out low);
+    }
+
+    /// <summary>
+    /// AVX2 Philox: eight blocks per iteration as two groups of four, word i of the four blocks of a group in one
+    /// vector, so every round is the scalar round on four lanes. AVX2 has no 64x64-&gt;128 multiply; each product is
+    /// built from four 32x32-&gt;64 <c>vpmuludq</c> products of the halves (the multipliers are constants, so their
+    /// halves are broadcast constants) with the carries of the middle terms propagated exactly. A 4x4 transpose at
+    /// the end puts the words back block by block, the scalar order.
+    /// </summary>
+    private static void BlocksAvx2<TOut>(ref Counter counter, ulong k0, ulong k1, ref ulong dst, int iterations)
+        where TOut : struct, IWordOutput
+    {
+        // Round keys once per call; each round broadcasts its pair from here (one load, no register pressure).
+        Span<ulong> keys = stackalloc ulong[20];
+        for (int r = 0; r < 10; r++)
+        {
+            keys[2 * r] = k0 + ((ulong)r * KeyBump0);
+            keys[(2 * r) + 1] = k1 + ((ulong)r * KeyBump1);
+        }
+
+        ref ulong rk = ref MemoryMarshal.GetReference(keys);
+        Span<ulong> slow = stackalloc ulong[4 * VectorBlocks];
+        ulong c0 = counter.C0, c1 = counter.C1, c2 = counter.C2, c3 = counter.C3;
+        Vector256<ulong> steps = Vector256.Create(1UL, 2, 3, 4);
+        Vector256<ulong> four = Vector256.Create(4UL);
+        for (int it = 0; it < iterations; it++)
+        {
+            Vector256<ulong> a0, a1, a2, a3, b0, b1, b2, b3;
+            if (c0 <= ulong.MaxValue - VectorBlocks)
+            {
+                // No carry out of the low word within these eight blocks: counters c0+1..c0+8 over fixed high words.
+                a0 = Vector256.Create(c0) + steps;
+                b0 = a0 + four;
+                a1 = b1 = Vector256.Create(c1);
+                a2 = b2 = Vector256.Create(c2);
+                a3 = b3 = Vector256.Create(c3);
+                c0 += VectorBlocks;
+            }
+            else
+            {
+                // The 256-bit increment carries somewhere in here: step the scalar counter block by block.
+                for (int j = 0; j < VectorBlocks; j++)
+                {
+                    Increment(ref c0, ref c1, ref c2, ref c3);
+                    int g = (j / 4 * 16) + (j % 4);
+                    (slow[g], slow[g + 4], slow[g + 8], slow[g + 12]) = (c0, c1, c2, c3);
+                }
+
+                ref ulong s = ref MemoryMarshal.GetReference(slow);
+                a0 = Vector256.LoadUnsafe(ref s, 0);
+                a1 = Vector256.LoadUnsafe(ref s, 4);
+                a2 = Vector256.LoadUnsafe(ref s, 8);
+                a3 = Vector256.LoadUnsafe(ref s, 12);
+                b0 = Vector256.LoadUnsafe(ref s, 16);
+                b1 = Vector256.LoadUnsafe(ref s, 20);
+                b2 = Vector256.LoadUnsafe(ref s, 24);
+                b3 = Vector256.LoadUnsafe(ref s, 28);
+            }
+
+            for (int r = 0; r < 10; r++)
+            {
+                Vector256<ulong> key0 = Vector256.Create(Unsafe.Add(ref rk, 2 * r));
+                Vector256<ulong> key1 = Vector256.Create(Unsafe.Add(ref rk, (2 * r) + 1));
+                RoundAvx2(ref a0, ref a1, ref a2, ref a3, key0, key1);
+                RoundAvx2(ref b0, ref b1, ref b2, ref b3, key0, key1);
+            }
+
+            ref ulong o = ref Unsafe.Add(ref dst, it * VectorBlocks * BufferSize);
+            StoreTransposed<TOut>(a0, a1, a2, a3, ref o);
+            StoreTransposed<TOut>(b0, b1, b2, b3, ref Unsafe.Add(ref o, 4 * BufferSize));
+        }
+
+        counter = new Counter(c0, c1, c2, c3);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void RoundAvx2(ref Vector256<ulong> x0, ref Vector256<ulong> x1, ref Vector256<ulong> x2, ref Vector256<ulong> x3, Vector256<ulong> key0, Vector256<ulong> key1)
+    {
+        Vector256<ulong> hi0 = MulHiLo(x0, RoundMultiplier0, out Vector256<ulong> lo0);
+        Vector256<ulong> hi1 = MulHiLo(x2, RoundMultiplier1, out Vector256<ulong> lo1);
+        x0 = hi1 ^ x1 ^ key0;
+        x1 = lo1;
+        x2 = hi0 ^ x3 ^ key1;
+        x3 = lo0;
+    }
+
+    /// <summary>
+    /// The 128-bit product x * m per lane. With x = xh:xl and m = mh:ml (32-bit halves), t = xl*mh + (xl*ml &gt;&gt; 32)
+    /// and u = xh*ml + (t mod 2^32) cannot overflow 64 bits, and give hi = xh*mh + (t &gt;&gt; 32) + (u &gt;&gt; 32),
+    /// lo = (u mod 2^32):(xl*ml mod 2^32).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ulong> MulHiLo(Vector256<ulong> x, ulong m, out Vector256<ulong> lo)
+    {
+        // vpmuludq reads only the low 32 bits of each lane, so the full constant serves as its low half.
+        Vector256<uint> mLow = Vector256.Create(m).AsUInt32();
+        Vector256<uint> mHigh = Vector256.Create(m >> 32).AsUInt32();
+        Vector256<uint> xLow = x.AsUInt32();
+        Vector256<uint> xHigh = (x >>> 32).AsUInt32();
+        Vector256<ulong> ll = Avx2.Multiply(xLow, mLow);
+        Vector256<ulong> lh = Avx2.Multiply(xLow, mHigh);
+        Vector256<ulong> hl = Avx2.Multiply(xHigh, mLow);
+        Vector256<ulong> hh = Avx2.Multiply(xHigh, mHigh);
+        Vector256<ulong> t = lh + (ll >>> 32);
+        Vector256<ulong> u = hl + (t & Vector256.Create(0xFFFFFFFFUL));
+        lo = Avx2.Blend(ll.AsUInt32(), (u << 32).AsUInt32(), 0b1010_1010).AsUInt64();
+        return hh + (t >>> 32) + (u >>> 32);
+    }
+
+    /// <summary>Writes the four blocks held word-wise in x0..x3 (lane j = block j) block by block: a 4x4 transpose of 64-bit words.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreTransposed<TOut>(Vector256<ulong> x0, Vector256<ulong> x1, Vector256<ulong> x2, Vector256<ulong> x3, ref ulong dst)
+        where TOut : struct, IWordOutput
+    {
+        Vector256<ulong> t0 = Avx2.UnpackLow(x0, x1);
+        Vector256<ulong> t1 = Avx2.UnpackHigh(x0, x1);
+        Vector256<ulong> t2 = Avx2.UnpackLow(x2, x3);
+        Vector256<ulong> t3 = Avx2.UnpackHigh(x2, x3);
+        TOut.Convert(Avx2.Permute2x128(t0, t2, 0x20)).StoreUnsafe(ref dst, 0);
+        TOut.Convert(Avx2.Permute2x128(t1, t3, 0x20)).StoreUnsafe(ref dst, 4);
+        TOut.Convert(Avx2.Permute2x128(t0, t2, 0x31)).StoreUnsafe(ref dst, 8);
+        TOut.Convert(Avx2.Permute2x128(t1, t3, 0x31)).StoreUnsafe(ref dst, 12);
+    }
+
+    /// <summary>The 256-bit counter, least significant word first.</summary>
+    internal readonly record struct Counter(ulong C0, ulong C1, ulong C2, ulong C3);
+}
