@@ -137,51 +137,7 @@ public sealed partial class Philox : BitGenerator
     public override void Fill(Span<double> destination) => FillWords<UnitDoubleBits>(MemoryMarshal.Cast<double, ulong>(destination));
 
     /// <inheritdoc />
-    public override void Fill(Span<uint> destination)
-    {
-        if (destination.IsEmpty)
-        {
-            return;
-        }
-
-        int i = 0;
-        if (_hasUInt32)
-        {
-            destination[i++] = _uinteger;
-            _hasUInt32 = false;
-        }
-
-        int pairs = (destination.Length - i) / 2;
-        if (pairs > 0)
-        {
-            Span<uint> paired = destination.Slice(i, 2 * pairs);
-            if (BitConverter.IsLittleEndian)
-            {
-                // A 64-bit draw split low half first is its little-endian memory layout: fill the pairs as 64-bit words.
-                FillWords<RawWords>(MemoryMarshal.Cast<uint, ulong>(paired));
-            }
-            else
-            {
-                for (int j = 0; j < paired.Length; j += 2)
-                {
-                    ulong next = Next();
-                    (paired[j], paired[j + 1]) = ((uint)next, (uint)(next >> 32));
-                }
-            }
-
-            // NumPy's next_uint32 keeps the returned high half in `uinteger` (only has_uint32 is cleared), and that stale value is part of the state dictionary.
-            _uinteger = paired[^1];
-            i += 2 * pairs;
-        }
-
-        if (i < destination.Length)
-        {
-            ulong next = Next();
-            destination[i] = (uint)next;
-            _hasUInt32 = true;
-            _uinteger = (uint)(next >> 32);
-        }
-    }
+    public override void Fill(Span<uint> destination) => HalfWords.Fill(this, destination, ref _hasUInt32, ref _uinteger);
 
     /// <summary>
     /// The buffered words first, then whole blocks straight into <paramref name="destination"/> (vectorised where the
