@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using OneSeed.Engines;
 
@@ -637,26 +638,25 @@ public sealed class TorchGenerator
         Touch();
 
         // random64() = first draw << 32 | second draw, i.e. each little-endian 64-bit pair with its halves swapped;
-        // keep its low 53 bits. The conversion of a 53-bit integer and the scaling by 2^-53 are exact.
+        // keep its low 53 bits. UnitDoubles converts that 53-bit integer exactly (AVX2 has no u64-to-double, and the
+        // generic long-to-double conversion is emulated lane by lane there), and the scaling by 2^-53 is exact.
         Span<ulong> pairs = MemoryMarshal.Cast<double, ulong>(destination);
         const ulong Mask53 = (1UL << 53) - 1;
         int i = 0;
-        if (Vector.IsHardwareAccelerated)
+        if (Vector256.IsHardwareAccelerated)
         {
-            var mask = new Vector<ulong>(Mask53);
-            var scale = new Vector<double>(1.0 / 9007199254740992.0);
-            for (; i <= pairs.Length - Vector<ulong>.Count; i += Vector<ulong>.Count)
+            ref ulong start = ref MemoryMarshal.GetReference(pairs);
+            for (; i <= pairs.Length - Vector256<ulong>.Count; i += Vector256<ulong>.Count)
             {
-                var v = new Vector<ulong>(pairs[i..]);
-                Vector<long> value = Vector.AsVectorInt64(((v << 32) | (v >> 32)) & mask);
-                (Vector.ConvertToDouble(value) * scale).CopyTo(destination[i..]);
+                Vector256<ulong> v = Vector256.LoadUnsafe(ref start, (nuint)i);
+                UnitDoubles.FromUInt53(((v << 32) | (v >>> 32)) & Vector256.Create(Mask53)).AsUInt64().StoreUnsafe(ref start, (nuint)i);
             }
         }
 
         for (; i < pairs.Length; i++)
         {
             ulong value = BitOperations.RotateLeft(pairs[i], 32);
-            destination[i] = (value & Mask53) * (1.0 / 9007199254740992.0);
+            destination[i] = UnitDoubles.FromUInt53(value & Mask53);
         }
     }
 
