@@ -103,7 +103,9 @@ public sealed class Mt19937 : BitGenerator
             Twist();
         }
 
-        return Temper(_key[_pos++]);
+        // _pos < 624 here (states are validated to 0..624), so the key read needs no bounds check; every per-draw
+        // sampler (RandomState's polar normals, masked randint) runs through this.
+        return Temper(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_key), _pos++));
     }
 
     /// <inheritdoc />
