@@ -294,7 +294,8 @@ public sealed class TorchGenerator
     public float[] Rand(int n)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
-        var result = new float[n];
+        // Every element is overwritten below, so skip zeroing the (usually large) array first.
+        float[] result = GC.AllocateUninitializedArray<float>(n);
         FillUniformFloat(result);
         return result;
     }
@@ -304,7 +305,8 @@ public sealed class TorchGenerator
     public double[] RandDouble(int n)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
-        var result = new double[n];
+        // Every element is overwritten below, so skip zeroing the (usually large) array first.
+        double[] result = GC.AllocateUninitializedArray<double>(n);
         FillUniformDouble(result);
         return result;
     }
@@ -317,7 +319,8 @@ public sealed class TorchGenerator
         CheckUniformRange(from, to, float.MaxValue);
         float f = (float)from;
         float range = (float)to - f;
-        var result = new float[n];
+        // Every element is overwritten below, so skip zeroing the (usually large) array first.
+        float[] result = GC.AllocateUninitializedArray<float>(n);
         FillUniformFloat(result);
         for (int i = 0; i < result.Length; i++)
         {
