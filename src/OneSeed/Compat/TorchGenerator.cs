@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using OneSeed.Engines;
 
@@ -293,7 +294,8 @@ public sealed class TorchGenerator
     public float[] Rand(int n)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
-        var result = new float[n];
+        // Every element is overwritten below, so skip zeroing the (usually large) array first.
+        float[] result = GC.AllocateUninitializedArray<float>(n);
         FillUniformFloat(result);
         return result;
     }
@@ -303,7 +305,8 @@ public sealed class TorchGenerator
     public double[] RandDouble(int n)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
-        var result = new double[n];
+        // Every element is overwritten below, so skip zeroing the (usually large) array first.
+        double[] result = GC.AllocateUninitializedArray<double>(n);
         FillUniformDouble(result);
         return result;
     }
@@ -316,7 +319,8 @@ public sealed class TorchGenerator
         CheckUniformRange(from, to, float.MaxValue);
         float f = (float)from;
         float range = (float)to - f;
-        var result = new float[n];
+        // Every element is overwritten below, so skip zeroing the (usually large) array first.
+        float[] result = GC.AllocateUninitializedArray<float>(n);
         FillUniformFloat(result);
         for (int i = 0; i < result.Length; i++)
         {
@@ -637,26 +641,25 @@ public sealed class TorchGenerator
         Touch();
 
         // random64() = first draw << 32 | second draw, i.e. each little-endian 64-bit pair with its halves swapped;
-        // keep its low 53 bits. The conversion of a 53-bit integer and the scaling by 2^-53 are exact.
+        // keep its low 53 bits. UnitDoubles converts that 53-bit integer exactly (AVX2 has no u64-to-double, and the
+        // generic long-to-double conversion is emulated lane by lane there), and the scaling by 2^-53 is exact.
         Span<ulong> pairs = MemoryMarshal.Cast<double, ulong>(destination);
         const ulong Mask53 = (1UL << 53) - 1;
         int i = 0;
-        if (Vector.IsHardwareAccelerated)
+        if (Vector256.IsHardwareAccelerated)
         {
-            var mask = new Vector<ulong>(Mask53);
-            var scale = new Vector<double>(1.0 / 9007199254740992.0);
-            for (; i <= pairs.Length - Vector<ulong>.Count; i += Vector<ulong>.Count)
+            ref ulong start = ref MemoryMarshal.GetReference(pairs);
+            for (; i <= pairs.Length - Vector256<ulong>.Count; i += Vector256<ulong>.Count)
             {
-                var v = new Vector<ulong>(pairs[i..]);
-                Vector<long> value = Vector.AsVectorInt64(((v << 32) | (v >> 32)) & mask);
-                (Vector.ConvertToDouble(value) * scale).CopyTo(destination[i..]);
+                Vector256<ulong> v = Vector256.LoadUnsafe(ref start, (nuint)i);
+                UnitDoubles.FromUInt53(((v << 32) | (v >>> 32)) & Vector256.Create(Mask53)).AsUInt64().StoreUnsafe(ref start, (nuint)i);
             }
         }
 
         for (; i < pairs.Length; i++)
         {
             ulong value = BitOperations.RotateLeft(pairs[i], 32);
-            destination[i] = (value & Mask53) * (1.0 / 9007199254740992.0);
+            destination[i] = UnitDoubles.FromUInt53(value & Mask53);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Runtime.CompilerServices;
 using System.Numerics;
+using System.Runtime.Intrinsics;
 using OneSeed.Seeding;
 
 namespace OneSeed.Engines;
@@ -102,7 +103,9 @@ public sealed class Mt19937 : BitGenerator
             Twist();
         }
 
-        return Temper(_key[_pos++]);
+        // _pos < 624 here (states are validated to 0..624), so the key read needs no bounds check; every per-draw
+        // sampler (RandomState's polar normals, masked randint) runs through this.
+        return Temper(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_key), _pos++));
     }
 
     /// <inheritdoc />
@@ -123,9 +126,44 @@ public sealed class Mt19937 : BitGenerator
     /// <inheritdoc />
     public override void Fill(Span<ulong> destination)
     {
-        // The read position stays in a local for the whole loop; the words and their order are those of NextUInt64.
+        // The words and their order are those of NextUInt64. Within one twist block the pairs are tempered eight words
+        // at a time straight from the key; a pair that straddles a twist (odd position) is drawn word by word.
         int pos = _pos;
-        for (int i = 0; i < destination.Length; i++)
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref ulong dst = ref MemoryMarshal.GetReference(destination);
+            while (destination.Length - i >= Vector256<ulong>.Count)
+            {
+                if (pos >= StateLength)
+                {
+                    Twist();
+                    pos = 0;
+                }
+
+                int pairs = Math.Min((StateLength - pos) / 2, destination.Length - i) & ~(Vector256<ulong>.Count - 1);
+                if (pairs == 0)
+                {
+                    // Fewer than eight words left before the twist: finish this block (and any straddling pair) scalar.
+                    ulong high = NextWord(ref pos);
+                    Unsafe.Add(ref dst, i++) = (high << 32) | NextWord(ref pos);
+                    continue;
+                }
+
+                ref uint src = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_key), pos);
+                for (int j = 0; j < pairs; j += Vector256<ulong>.Count)
+                {
+                    // Little-endian, a pair (first, second) read as one u64 is second << 32 | first: swap the halves.
+                    Vector256<ulong> v = Temper(Vector256.LoadUnsafe(ref src, (nuint)(2 * j))).AsUInt64();
+                    ((v << 32) | (v >>> 32)).StoreUnsafe(ref dst, (nuint)(i + j));
+                }
+
+                pos += 2 * pairs;
+                i += pairs;
+            }
+        }
+
+        for (; i < destination.Length; i++)
         {
             ulong high = NextWord(ref pos);
             destination[i] = (high << 32) | NextWord(ref pos);
@@ -137,12 +175,45 @@ public sealed class Mt19937 : BitGenerator
     /// <inheritdoc />
     public override void Fill(Span<double> destination)
     {
+        // NumPy's mt19937_next_double: (a * 2^26 + b) / 2^53 with a = first >> 5, b = second >> 6, i.e. the exact
+        // 53-bit integer a << 26 | b times 2^-53; the vector path forms that integer per pair and converts it exactly.
         int pos = _pos;
-        for (int i = 0; i < destination.Length; i++)
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            uint a = NextWord(ref pos) >> 5;
-            uint b = NextWord(ref pos) >> 6;
-            destination[i] = ((a * 67108864.0) + b) / 9007199254740992.0;
+            ref double dst = ref MemoryMarshal.GetReference(destination);
+            while (destination.Length - i >= Vector256<double>.Count)
+            {
+                if (pos >= StateLength)
+                {
+                    Twist();
+                    pos = 0;
+                }
+
+                int pairs = Math.Min((StateLength - pos) / 2, destination.Length - i) & ~(Vector256<double>.Count - 1);
+                if (pairs == 0)
+                {
+                    Unsafe.Add(ref dst, i++) = NextDoubleAt(ref pos);
+                    continue;
+                }
+
+                ref uint src = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_key), pos);
+                for (int j = 0; j < pairs; j += Vector256<double>.Count)
+                {
+                    // Each u64 lane holds second << 32 | first.
+                    Vector256<ulong> v = Temper(Vector256.LoadUnsafe(ref src, (nuint)(2 * j))).AsUInt64();
+                    Vector256<ulong> k = (((v & Vector256.Create(0xFFFFFFFFUL)) >>> 5) << 26) | (v >>> 38);
+                    UnitDoubles.FromUInt53(k).StoreUnsafe(ref dst, (nuint)(i + j));
+                }
+
+                pos += 2 * pairs;
+                i += pairs;
+            }
+        }
+
+        for (; i < destination.Length; i++)
+        {
+            destination[i] = NextDoubleAt(ref pos);
         }
 
         _pos = pos;
@@ -160,10 +231,21 @@ public sealed class Mt19937 : BitGenerator
             }
 
             int n = Math.Min(StateLength - _pos, destination.Length - i);
-            ReadOnlySpan<uint> words = _key.AsSpan(_pos, n);
-            for (int j = 0; j < n; j++)
+            ref uint src = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_key), _pos);
+            ref uint dst = ref Unsafe.Add(ref MemoryMarshal.GetReference(destination), i);
+            int j = 0;
+            if (Vector256.IsHardwareAccelerated)
             {
-                destination[i + j] = Temper(words[j]);
+                // Tempering is word-wise, so eight words go straight from the key to the destination at once.
+                for (; j <= n - Vector256<uint>.Count; j += Vector256<uint>.Count)
+                {
+                    Temper(Vector256.LoadUnsafe(ref src, (nuint)j)).StoreUnsafe(ref dst, (nuint)j);
+                }
+            }
+
+            for (; j < n; j++)
+            {
+                Unsafe.Add(ref dst, j) = Temper(Unsafe.Add(ref src, j));
             }
 
             _pos += n;
@@ -276,24 +358,89 @@ public sealed class Mt19937 : BitGenerator
     /// <summary>Regenerates all 624 words (the reference <c>genrand</c> block step).</summary>
     internal void Twist()
     {
+        if (Vector256.IsHardwareAccelerated)
+        {
+            TwistVectorised(_key);
+        }
+        else
+        {
+            TwistScalar(_key);
+        }
+
+        _pos = 0;
+    }
+
+    /// <summary>The reference twist, one word at a time; the vectorised one must give the same words.</summary>
+    internal static void TwistScalar(uint[] key)
+    {
         // Unchecked refs: every index below is provably inside the 624-word key, and the bounds checks were a third of the cost.
-        ref uint mt = ref MemoryMarshal.GetArrayDataReference(_key);
+        ref uint mt = ref MemoryMarshal.GetArrayDataReference(key);
         int k = 0;
         for (; k < StateLength - M; k++)
         {
-            uint y = (Unsafe.Add(ref mt, k) & UpperMask) | (Unsafe.Add(ref mt, k + 1) & LowerMask);
-            Unsafe.Add(ref mt, k) = Unsafe.Add(ref mt, k + M) ^ (y >> 1) ^ ((0u - (y & 1u)) & MatrixA);
+            Unsafe.Add(ref mt, k) = TwistWord(Unsafe.Add(ref mt, k), Unsafe.Add(ref mt, k + 1), Unsafe.Add(ref mt, k + M));
         }
 
         for (; k < StateLength - 1; k++)
         {
-            uint y = (Unsafe.Add(ref mt, k) & UpperMask) | (Unsafe.Add(ref mt, k + 1) & LowerMask);
-            Unsafe.Add(ref mt, k) = Unsafe.Add(ref mt, k + (M - StateLength)) ^ (y >> 1) ^ ((0u - (y & 1u)) & MatrixA);
+            Unsafe.Add(ref mt, k) = TwistWord(Unsafe.Add(ref mt, k), Unsafe.Add(ref mt, k + 1), Unsafe.Add(ref mt, k + (M - StateLength)));
         }
 
-        uint last = (Unsafe.Add(ref mt, StateLength - 1) & UpperMask) | (mt & LowerMask);
-        Unsafe.Add(ref mt, StateLength - 1) = Unsafe.Add(ref mt, M - 1) ^ (last >> 1) ^ ((0u - (last & 1u)) & MatrixA);
-        _pos = 0;
+        Unsafe.Add(ref mt, StateLength - 1) = TwistWord(Unsafe.Add(ref mt, StateLength - 1), mt, Unsafe.Add(ref mt, M - 1));
+    }
+
+    /// <summary>
+    /// The twist eight words at a time. Word k depends on the old words k and k + 1 and on word k + 397 (old) for
+    /// k &lt; 227, or word k - 227 (already new) after that. A block k..k+7 writes only its own words, so the old
+    /// k + 8 it reads is still there, and the new words it reads from 227 back were all written by earlier blocks
+    /// (227 &gt;= 8). Only the blocks that would mix the two regions, the region tails and the last word (which wraps
+    /// to word 0) are left to the scalar step.
+    /// </summary>
+    internal static void TwistVectorised(uint[] key)
+    {
+        const int Lanes = 8;
+        ref uint mt = ref MemoryMarshal.GetArrayDataReference(key);
+        int k = 0;
+        for (; k <= StateLength - M - Lanes; k += Lanes)
+        {
+            TwistBlock(ref mt, k, k + M);
+        }
+
+        for (; k < StateLength - M; k++)
+        {
+            Unsafe.Add(ref mt, k) = TwistWord(Unsafe.Add(ref mt, k), Unsafe.Add(ref mt, k + 1), Unsafe.Add(ref mt, k + M));
+        }
+
+        // Reads k + 1 up to k + 8, which must stay below the last word's index (623) plus one.
+        for (; k <= StateLength - 1 - Lanes; k += Lanes)
+        {
+            TwistBlock(ref mt, k, k + (M - StateLength));
+        }
+
+        for (; k < StateLength - 1; k++)
+        {
+            Unsafe.Add(ref mt, k) = TwistWord(Unsafe.Add(ref mt, k), Unsafe.Add(ref mt, k + 1), Unsafe.Add(ref mt, k + (M - StateLength)));
+        }
+
+        Unsafe.Add(ref mt, StateLength - 1) = TwistWord(Unsafe.Add(ref mt, StateLength - 1), mt, Unsafe.Add(ref mt, M - 1));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint TwistWord(uint current, uint next, uint far)
+    {
+        uint y = (current & UpperMask) | (next & LowerMask);
+        return far ^ (y >> 1) ^ ((0u - (y & 1u)) & MatrixA);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void TwistBlock(ref uint mt, int k, int far)
+    {
+        Vector256<uint> current = Vector256.LoadUnsafe(ref mt, (nuint)k);
+        Vector256<uint> next = Vector256.LoadUnsafe(ref mt, (nuint)(k + 1));
+        Vector256<uint> farWords = Vector256.LoadUnsafe(ref mt, (nuint)far);
+        Vector256<uint> y = (current & Vector256.Create(UpperMask)) | (next & Vector256.Create(LowerMask));
+        Vector256<uint> odd = Vector256<uint>.Zero - (y & Vector256<uint>.One);
+        (farWords ^ (y >>> 1) ^ (odd & Vector256.Create(MatrixA))).StoreUnsafe(ref mt, (nuint)k);
     }
 
     // NumPy's mt19937_jump_state: Horner's method on the polynomial, where "multiply by x" is one step of the
@@ -406,6 +553,25 @@ public sealed class Mt19937 : BitGenerator
 
         // pos < 624 here, and the key is always 624 words.
         return Temper(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_key), pos++));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double NextDoubleAt(ref int pos)
+    {
+        uint a = NextWord(ref pos) >> 5;
+        uint b = NextWord(ref pos) >> 6;
+        return ((a * 67108864.0) + b) / 9007199254740992.0;
+    }
+
+    /// <summary>The tempering of eight words at once (word-wise shifts, masks and XORs, so the lanes give the scalar bits).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> Temper(Vector256<uint> y)
+    {
+        y ^= y >>> 11;
+        y ^= (y << 7) & Vector256.Create(0x9d2c5680u);
+        y ^= (y << 15) & Vector256.Create(0xefc60000u);
+        y ^= y >>> 18;
+        return y;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -12,7 +12,7 @@ public sealed class BulkScalarParityTests
 {
     public static TheoryData<string> Engines() => [.. BitGenerators.Names];
 
-    private static readonly int[] Lengths = [0, 1, 2, 3, 7, 16, 17, 33, 623, 624, 625, 1249, 4099, 5000];
+    private static readonly int[] Lengths = [0, 1, 2, 3, 7, 16, 17, 33, 623, 624, 625, 1248, 1249, 4099, 5000, 100_003];
 
     [Theory]
     [MemberData(nameof(Engines))]
