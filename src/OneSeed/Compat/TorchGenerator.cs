@@ -47,6 +47,9 @@ public sealed class TorchGenerator
     public const string StateJsonName = "torch.CPUGenerator";
 
     private const int MtN = Mt19937.StateLength;
+
+    // Values per chunk of the two-pass bulk paths (a multiple of normal_fill's block of 16).
+    private const int UniformChunk = 2048;
     private const double TwoPi = 2.0 * Math.PI;
 
     // The process-wide instance behind Default, replaceable per thread / async flow by OneSeed's runtime (data-loader
@@ -493,8 +496,15 @@ public sealed class TorchGenerator
         var result = new float[n];
         if (n >= 16)
         {
-            FillUniformFloat(result);
-            TorchNormalAvx2.Transform(result, (float)mean, (float)std);
+            // torch draws all n uniforms, then transforms each complete block of 16 (blocks are independent): chunk by
+            // chunk (a multiple of 16) gives the same draws and keeps each chunk in L1 between the two passes.
+            for (int start = 0; start < n; start += UniformChunk)
+            {
+                Span<float> chunk = result.AsSpan(start, Math.Min(UniformChunk, n - start));
+                FillUniformFloat(chunk);
+                TorchNormalAvx2.Transform(chunk, (float)mean, (float)std);
+            }
+
             if (n % 16 != 0)
             {
                 Span<float> tail = result.AsSpan(n - 16);
@@ -606,9 +616,19 @@ public sealed class TorchGenerator
             return;
         }
 
-        Span<uint> words = MemoryMarshal.Cast<float, uint>(destination);
-        _engine.Fill(words);
         Touch();
+        for (int start = 0; start < destination.Length; start += UniformChunk)
+        {
+            // In chunks, so the tempered words are still in L1 when they are converted.
+            Span<float> chunk = destination.Slice(start, Math.Min(UniformChunk, destination.Length - start));
+            _engine.Fill(MemoryMarshal.Cast<float, uint>(chunk));
+            ToUnitFloats(chunk);
+        }
+    }
+
+    private static void ToUnitFloats(Span<float> destination)
+    {
+        Span<uint> words = MemoryMarshal.Cast<float, uint>(destination);
 
         // (word & 0xFFFFFF) * 2^-24: the int-to-float conversion and the scaling are exact, so lanes give the scalar bits.
         int i = 0;
@@ -636,9 +656,17 @@ public sealed class TorchGenerator
             return;
         }
 
-        Span<uint> words = MemoryMarshal.Cast<double, uint>(destination);
-        _engine.Fill(words);
         Touch();
+        for (int start = 0; start < destination.Length; start += UniformChunk)
+        {
+            Span<double> chunk = destination.Slice(start, Math.Min(UniformChunk, destination.Length - start));
+            _engine.Fill(MemoryMarshal.Cast<double, uint>(chunk));
+            ToUnitDoubles(chunk);
+        }
+    }
+
+    private static void ToUnitDoubles(Span<double> destination)
+    {
 
         // random64() = first draw << 32 | second draw, i.e. each little-endian 64-bit pair with its halves swapped;
         // keep its low 53 bits. UnitDoubles converts that 53-bit integer exactly (AVX2 has no u64-to-double, and the
