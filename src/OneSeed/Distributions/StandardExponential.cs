@@ -35,6 +35,12 @@ public static class StandardExponential
     public static void Fill(BitGenerator engine, Span<double> destination)
     {
         ArgumentNullException.ThrowIfNull(engine);
+        if (ZigguratFill.CanBuffer(engine))
+        {
+            ZigguratFill.Exponential(engine, destination);
+            return;
+        }
+
         var sampler = default(Sampler);
         engine.FillSampled(destination, ref sampler);
     }

@@ -37,6 +37,12 @@ public static class StandardNormal
     public static void Fill(BitGenerator engine, Span<double> destination)
     {
         ArgumentNullException.ThrowIfNull(engine);
+        if (ZigguratFill.CanBuffer(engine))
+        {
+            ZigguratFill.Normal(engine, destination);
+            return;
+        }
+
         var sampler = default(Sampler);
         engine.FillSampled(destination, ref sampler);
     }
