@@ -30,6 +30,14 @@ public abstract class BitGenerator
     /// <remarks>The default is NumPy's <c>(next_uint64 &gt;&gt; 11) * 2^-53</c>; engines whose NumPy counterpart differs (MT19937) override it.</remarks>
     public virtual double NextDouble() => (NextUInt64() >> 11) * (1.0 / 9007199254740992.0);
 
+    /// <summary>
+    /// The <see cref="NextDouble"/> value that the draws behind one <see cref="NextUInt64"/> value <paramref name="raw"/>
+    /// give, for bulk paths that pre-draw raw words with <see cref="Fill(Span{ulong})"/> and need an occasional double
+    /// from them. The default is NumPy's <c>(x &gt;&gt; 11) * 2^-53</c>; an engine whose <see cref="NextDouble"/> is
+    /// another function of the same bits (MT19937's two words) overrides it.
+    /// </summary>
+    internal virtual double NextDoubleFromRaw(ulong raw) => UnitDoubles.FromUInt53(raw >> 11);
+
     /// <summary>Fills <paramref name="destination"/> with successive <see cref="NextUInt64"/> values.</summary>
     public virtual void Fill(Span<ulong> destination)
     {

@@ -124,6 +124,10 @@ public sealed class Mt19937 : BitGenerator
     }
 
     /// <inheritdoc />
+    /// <remarks>NextUInt64 is the words a, b as a &lt;&lt; 32 | b: these are the two words <see cref="NextDouble"/> would draw.</remarks>
+    internal override double NextDoubleFromRaw(ulong raw) => ((((uint)(raw >> 32) >> 5) * 67108864.0) + ((uint)raw >> 6)) / 9007199254740992.0;
+
+    /// <inheritdoc />
     public override void Fill(Span<ulong> destination)
     {
         // The words and their order are those of NextUInt64. Within one twist block the pairs are tempered eight words

@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+using OneSeed.Engines;
+
+namespace OneSeed.Distributions;
+
+/// <summary>
+/// Bulk fills for the two ziggurats (<see cref="StandardNormal"/>, <see cref="StandardExponential"/>) that decouple
+/// drawing from sampling: raw 64-bit words come in chunks from the engine's bulk <see cref="BitGenerator.Fill(Span{ulong})"/>,
+/// and the fast path (one table compare and one multiply, about 99% of values) runs four values at a time on AVX2.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Exactness of the engine state: every value consumes at least one 64-bit draw, so a chunk never holds more words
+/// than values still to produce, and the scalar path would have drawn every buffered word. The rare slow paths
+/// (the tails and wedges) read their further words from the buffer first and, once it is used up, from the engine;
+/// by the time the last value is written the buffer is always empty, so the engine ends in the scalar path's state.
+/// </para>
+/// <para>
+/// A slow path's uniform double is the engine's <c>next_double</c> made from one raw word
+/// (<see cref="BitGenerator.NextDoubleFromRaw(ulong)"/>: the top 53 bits, or MT19937's two-word form).
+/// Only this library's sealed engines are buffered: a subclass elsewhere may define <see cref="BitGenerator.NextDouble"/>
+/// or <see cref="BitGenerator.Fill(Span{ulong})"/> differently, so it keeps the per-value loop.
+/// </para>
+/// </remarks>
+internal static unsafe class ZigguratFill
+{
+    /// <summary>Words per chunk: 4 KB of stack, large enough to amortise the engine call, small enough to stay in L1.</summary>
+    private const int Capacity = 512;
+
+    /// <summary>Bit pattern of 2^52: or-ed into a value below 2^52 it gives 2^52 + value exactly.</summary>
+    private const ulong TwoPow52Bits = 0x4330000000000000UL;
+
+    /// <summary>Whether the buffered fill gives the scalar path's bits for <paramref name="engine"/> (see remarks).</summary>
+    public static bool CanBuffer(BitGenerator engine) => engine.GetType().Assembly == typeof(BitGenerator).Assembly;
+
+    /// <summary>Standard normals, the values and final engine state of <see cref="StandardNormal.Sample{TSource}"/> per value.</summary>
+    /// <param name="engine">A library engine (<see cref="CanBuffer"/>).</param>
+    /// <param name="destination">The values.</param>
+    /// <param name="vectorize">False runs the buffered scalar loop even where AVX2 is available (benchmarks and tests).</param>
+    public static void Normal(BitGenerator engine, Span<double> destination, bool vectorize = true)
+    {
+        ulong* buffer = stackalloc ulong[Capacity];
+        var draws = new BufferedDraws(engine, buffer);
+        ref double dst = ref MemoryMarshal.GetReference(destination);
+        int n = destination.Length;
+        int i = 0;
+        bool avx2 = vectorize && Avx2.IsSupported;
+        while (i < n)
+        {
+            draws.Refill(Math.Min(n - i, Capacity));
+            if (avx2)
+            {
+                i = NormalVector(ref draws, ref dst, i);
+            }
+
+            // Each value takes at least one buffered word, so the buffer runs dry before the values do (see remarks).
+            while (draws.Buffered > 0)
+            {
+                Unsafe.Add(ref dst, i++) = StandardNormal.Sample(ref draws);
+            }
+        }
+    }
+
+    /// <summary>Standard exponentials, the values and final engine state of <see cref="StandardExponential.Sample{TSource}"/> per value.</summary>
+    /// <param name="engine">A library engine (<see cref="CanBuffer"/>).</param>
+    /// <param name="destination">The values.</param>
+    /// <param name="vectorize">False runs the buffered scalar loop even where AVX2 is available (benchmarks and tests).</param>
+    public static void Exponential(BitGenerator engine, Span<double> destination, bool vectorize = true)
+    {
+        ulong* buffer = stackalloc ulong[Capacity];
+        var draws = new BufferedDraws(engine, buffer);
+        ref double dst = ref MemoryMarshal.GetReference(destination);
+        int n = destination.Length;
+        int i = 0;
+        bool avx2 = vectorize && Avx2.IsSupported;
+        while (i < n)
+        {
+            draws.Refill(Math.Min(n - i, Capacity));
+            if (avx2)
+            {
+                i = ExponentialVector(ref draws, ref dst, i);
+            }
+
+            while (draws.Buffered > 0)
+            {
+                Unsafe.Add(ref dst, i++) = StandardExponential.Sample(ref draws);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Four values per step while four words are buffered. The values still to produce are never fewer than the words
+    /// buffered, so all four lanes can be stored; when a lane rejects, only the accepted lanes before it count, and the
+    /// scalar sampler redoes the rejecting lane's word (its fast test fails again) and runs the tail or wedge.
+    /// </summary>
+    private static int NormalVector(ref BufferedDraws draws, ref double dst, int i)
+    {
+        fixed (ulong* ki = ZigguratTables.Ki)
+        fixed (double* wi = ZigguratTables.Wi)
+        {
+            while (draws.Buffered >= Vector256<ulong>.Count)
+            {
+                Vector256<ulong> r = Vector256.Load(draws.Cursor);
+                Vector256<long> idx = (r & Vector256.Create(0xffUL)).AsInt64();
+                r >>>= 8;
+                Vector256<ulong> rabs = (r >>> 1) & Vector256.Create(0x000fffffffffffffUL);
+
+                // rabs < 2^52 converts exactly by placing it in the mantissa of 2^52 and subtracting 2^52, so the
+                // product is the scalar (double)rabs * wi[idx]; the sign is the scalar XOR of bit 0 into the sign bit.
+                Vector256<double> magnitude = (rabs | Vector256.Create(TwoPow52Bits)).AsDouble() - Vector256.Create(4503599627370496.0);
+                Vector256<double> x = magnitude * Avx2.GatherVector256(wi, idx, sizeof(double));
+                x = (x.AsUInt64() ^ (r << 63)).AsDouble();
+                x.StoreUnsafe(ref dst, (nuint)i);
+
+                // Both sides are below 2^63, so AVX2's signed compare is the scalar unsigned one.
+                Vector256<long> accept = Avx2.CompareGreaterThan(Avx2.GatherVector256((long*)ki, idx, sizeof(ulong)), rabs.AsInt64());
+                uint mask = accept.ExtractMostSignificantBits();
+                if (mask == 0xF)
+                {
+                    draws.Skip(4);
+                    i += 4;
+                    continue;
+                }
+
+                int accepted = BitOperations.TrailingZeroCount(~mask);
+                draws.Skip(accepted);
+                i += accepted;
+                Unsafe.Add(ref dst, i++) = StandardNormal.Sample(ref draws);
+            }
+        }
+
+        return i;
+    }
+
+    /// <summary>As <see cref="NormalVector"/>, for the exponential ziggurat.</summary>
+    private static int ExponentialVector(ref BufferedDraws draws, ref double dst, int i)
+    {
+        fixed (ulong* ke = ZigguratTables.Ke)
+        fixed (double* we = ZigguratTables.We)
+        {
+            while (draws.Buffered >= Vector256<ulong>.Count)
+            {
+                Vector256<ulong> r = Vector256.Load(draws.Cursor);
+                Vector256<long> idx = ((r >>> 3) & Vector256.Create(0xffUL)).AsInt64();
+                Vector256<ulong> ri = r >>> 11;
+
+                Vector256<double> x = Exact53(ri) * Avx2.GatherVector256(we, idx, sizeof(double));
+                x.StoreUnsafe(ref dst, (nuint)i);
+
+                // ri < 2^53 and ke < 2^53: the signed compare is the scalar unsigned one.
+                Vector256<long> accept = Avx2.CompareGreaterThan(Avx2.GatherVector256((long*)ke, idx, sizeof(ulong)), ri.AsInt64());
+                uint mask = accept.ExtractMostSignificantBits();
+                if (mask == 0xF)
+                {
+                    draws.Skip(4);
+                    i += 4;
+                    continue;
+                }
+
+                int accepted = BitOperations.TrailingZeroCount(~mask);
+                draws.Skip(accepted);
+                i += accepted;
+                Unsafe.Add(ref dst, i++) = StandardExponential.Sample(ref draws);
+            }
+        }
+
+        return i;
+    }
+
+    /// <summary>
+    /// (double)k for k &lt; 2^53, exactly (AVX2 has no 64-bit integer to double conversion): the high 32 bits go in the
+    /// mantissa of 2^84, the low ones in that of 2^52; subtracting both biases and adding is exact at every step.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Exact53(Vector256<ulong> k)
+    {
+        Vector256<double> high = ((k >>> 32) | Vector256.Create(0x4530000000000000UL)).AsDouble();
+        Vector256<double> low = ((k & Vector256.Create(0xFFFFFFFFUL)) | Vector256.Create(TwoPow52Bits)).AsDouble();
+        return (high - Vector256.Create(BitConverter.UInt64BitsToDouble(0x4530000000100000UL))) + low;
+    }
+
+    /// <summary>
+    /// The engine's draws with a chunk of them already taken into a buffer: the buffered words first, then the engine.
+    /// A pointer to stack memory, because an <see cref="IRawSource"/> is a plain struct and cannot hold a span on .NET 8.
+    /// </summary>
+    private struct BufferedDraws(BitGenerator engine, ulong* buffer) : IRawSource
+    {
+        private int _position;
+        private int _length;
+
+        /// <summary>Words still buffered.</summary>
+        public readonly int Buffered => _length - _position;
+
+        /// <summary>The next buffered word.</summary>
+        public readonly ulong* Cursor => buffer + _position;
+
+        /// <summary>Draws <paramref name="count"/> words into the (used-up) buffer.</summary>
+        public void Refill(int count)
+        {
+            Debug.Assert(_position == _length, "Refilling would drop buffered words.");
+            engine.Fill(new Span<ulong>(buffer, count));
+            _position = 0;
+            _length = count;
+        }
+
+        /// <summary>Consumes <paramref name="count"/> buffered words.</summary>
+        public void Skip(int count) => _position += count;
+
+        public ulong NextUInt64() => _position < _length ? buffer[_position++] : engine.NextUInt64();
+
+        public double NextDouble() => engine.NextDoubleFromRaw(NextUInt64());
+
+        // The ziggurats draw only 64-bit words and doubles; a 32-bit draw would need the engine's half-word buffering.
+        public readonly uint NextUInt32() => throw new UnreachableException();
+    }
+}
