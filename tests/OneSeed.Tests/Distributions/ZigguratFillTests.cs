@@ -39,11 +39,13 @@ public sealed class ZigguratFillTests
     [Theory]
     [InlineData(3)]
     [InlineData(8)]
-    [InlineData(2)]
+    [InlineData(5)]
     public void Dense_slow_paths_in_a_crafted_stream_match_scalar(int every)
     {
         // Every `every`-th word is forced off the fast path (all-ones magnitude: above every threshold), in a layer
         // that cycles through 0 (the tails) and wedges, so rejections land in every lane and at every chunk end.
+        // (Not every 2nd word: the normal tail draws its two uniforms in pairs, and a forced word as every first one
+        // would make its acceptance test fail forever, for NumPy as for this code.)
         foreach (int length in Lengths)
         {
             foreach (bool vectorize in new[] { true, false })
