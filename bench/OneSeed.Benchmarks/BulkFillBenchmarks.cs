@@ -40,34 +40,10 @@ public class BulkFillBenchmarks
     [Benchmark]
     public void Normal() => StandardNormal.Fill(_engine, _doubles);
 
-    /// <summary>The per-value loop with the engine's draws inlined (the fill before chunked draws), for comparison.</summary>
-    [Benchmark]
-    public void NormalPerValue()
-    {
-        var sampler = default(StandardNormal.Sampler);
-        _engine.FillSampled(_doubles.AsSpan(), ref sampler);
-    }
-
-    /// <summary>Chunked draws with the scalar ziggurat (the path without AVX2), for comparison.</summary>
-    [Benchmark]
-    public void NormalBufferedScalar() => ZigguratFill.Normal(_engine, _doubles, vectorize: false);
-
     /// <summary>Generator.permutation(N): allocates its result, as NumPy's does.</summary>
     [Benchmark]
     public long[] Permutation() => FisherYates.Permutation(_engine, N);
 
     [Benchmark]
     public void Exponential() => StandardExponential.Fill(_engine, _doubles);
-
-    /// <summary>The per-value loop with the engine's draws inlined (the fill before chunked draws), for comparison.</summary>
-    [Benchmark]
-    public void ExponentialPerValue()
-    {
-        var sampler = default(StandardExponential.Sampler);
-        _engine.FillSampled(_doubles.AsSpan(), ref sampler);
-    }
-
-    /// <summary>Chunked draws with the scalar ziggurat (the path without AVX2), for comparison.</summary>
-    [Benchmark]
-    public void ExponentialBufferedScalar() => ZigguratFill.Exponential(_engine, _doubles, vectorize: false);
 }
