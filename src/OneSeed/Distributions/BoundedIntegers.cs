@@ -148,15 +148,16 @@ public static class BoundedIntegers
         }
         else if (rng == ulong.MaxValue)
         {
-            Run(engine, destination, new Raw64(offset));
+            engine.Fill(destination);
+            AddOffset(destination, offset);
         }
         else if (useMasked)
         {
-            Run(engine, destination, new MaskedRejection64(offset, rng, Mask(rng)));
+            Fill64(engine, destination, new MaskedRejection64(offset, rng, Mask(rng)));
         }
         else
         {
-            Run(engine, destination, new Lemire64Sampler(offset, rng));
+            FillLemire64(engine, offset, rng, destination);
         }
     }
 
@@ -230,8 +231,104 @@ public static class BoundedIntegers
         return max <= uint.MaxValue ? Masked32(ref source, (uint)max, (uint)mask) : Masked64(ref source, max, mask);
     }
 
-    private static void Run<TSampler>(BitGenerator engine, Span<ulong> destination, TSampler sampler)
-        where TSampler : struct, ISampler<ulong> => engine.FillSampled(destination, ref sampler);
+    /// <summary>
+    /// The 64-bit branches: the engine's words come in chunks through its bulk path (<see cref="UInt64DrawCursor"/>)
+    /// and the exact scalar sampler reads them, which decouples the engine's loop from the rejection loop. Engines
+    /// defined outside this library keep the per-value loop (their bulk fill is theirs to define).
+    /// </summary>
+    private static unsafe void Fill64<TSampler>(BitGenerator engine, Span<ulong> destination, TSampler sampler)
+        where TSampler : struct, ISampler<ulong>
+    {
+        if (!ZigguratFill.CanBuffer(engine))
+        {
+            engine.FillSampled(destination, ref sampler);
+            return;
+        }
+
+        const int Capacity = 512;
+        ulong* buffer = stackalloc ulong[Capacity];
+        var draws = new UInt64DrawCursor(engine, buffer);
+        int i = 0;
+        while (i < destination.Length)
+        {
+            draws.Refill(Math.Min(destination.Length - i, Capacity));
+            while (draws.Buffered > 0)
+            {
+                destination[i++] = sampler.Sample(ref draws);
+            }
+        }
+    }
+
+    /// <summary>
+    /// NumPy's Lemire branch over 64-bit draws as one tight loop over a chunk of the engine's words (the chunk rules
+    /// of <see cref="UInt64DrawCursor"/>); a leftover below rng + 1 (rare unless the range is huge) hands the rest of
+    /// that value, rejection loop included, to the exact scalar sampler reading the same words.
+    /// </summary>
+    private static unsafe void FillLemire64(BitGenerator engine, ulong offset, ulong rng, Span<ulong> destination)
+    {
+        if (!ZigguratFill.CanBuffer(engine))
+        {
+            var sampler = new Lemire64Sampler(offset, rng);
+            engine.FillSampled(destination, ref sampler);
+            return;
+        }
+
+        const int Capacity = 512;
+        ulong* buffer = stackalloc ulong[Capacity];
+        var draws = new UInt64DrawCursor(engine, buffer);
+        ulong rngExcl = rng + 1;
+        ref ulong start = ref MemoryMarshal.GetReference(destination);
+        int i = 0;
+        while (i < destination.Length)
+        {
+            int count = Math.Min(destination.Length - i, Capacity);
+            draws.Refill(count);
+            int k = 0;
+            for (; k < count; k++)
+            {
+                ulong high = Math.BigMul(buffer[k], rngExcl, out ulong leftover);
+                if (leftover < rngExcl)
+                {
+                    break;
+                }
+
+                Unsafe.Add(ref start, i++) = offset + high;
+            }
+
+            if (k < count)
+            {
+                // Word k needs NumPy's threshold: from here on the exact sampler reads the chunk (then the engine).
+                draws.Skip(k);
+                while (draws.Buffered > 0)
+                {
+                    Unsafe.Add(ref start, i++) = offset + Lemire64(ref draws, rng);
+                }
+            }
+        }
+    }
+
+    private static void AddOffset(Span<ulong> destination, ulong offset)
+    {
+        if (offset == 0)
+        {
+            return;
+        }
+
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref ulong start = ref MemoryMarshal.GetReference(destination);
+            for (; i <= destination.Length - Vector256<ulong>.Count; i += Vector256<ulong>.Count)
+            {
+                (Vector256.LoadUnsafe(ref start, (nuint)i) + Vector256.Create(offset)).StoreUnsafe(ref start, (nuint)i);
+            }
+        }
+
+        for (; i < destination.Length; i++)
+        {
+            destination[i] += offset;
+        }
+    }
 
     /// <summary>
     /// The 32-bit branches of NumPy's random_bounded_uint64_fill, eight values at a time: the engine's 32-bit draws
@@ -355,12 +452,6 @@ public static class BoundedIntegers
         }
 
         public uint Next(ref UInt32DrawCursor cursor) => Masked32(ref cursor, rng, mask);
-    }
-
-    private readonly struct Raw64(ulong offset) : ISampler<ulong>
-    {
-        public ulong Sample<TSource>(ref TSource source)
-            where TSource : struct, IRawSource => offset + source.NextUInt64();
     }
 
     private readonly struct Lemire32Sampler(ulong offset, uint rng) : ISampler<ulong>

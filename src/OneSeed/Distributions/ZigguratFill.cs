@@ -45,7 +45,7 @@ internal static unsafe class ZigguratFill
     public static void Normal(BitGenerator engine, Span<double> destination, bool vectorize = true)
     {
         ulong* buffer = stackalloc ulong[Capacity];
-        var draws = new BufferedDraws(engine, buffer);
+        var draws = new UInt64DrawCursor(engine, buffer);
         ref double dst = ref MemoryMarshal.GetReference(destination);
         int n = destination.Length;
         int i = 0;
@@ -73,7 +73,7 @@ internal static unsafe class ZigguratFill
     public static void Exponential(BitGenerator engine, Span<double> destination, bool vectorize = true)
     {
         ulong* buffer = stackalloc ulong[Capacity];
-        var draws = new BufferedDraws(engine, buffer);
+        var draws = new UInt64DrawCursor(engine, buffer);
         ref double dst = ref MemoryMarshal.GetReference(destination);
         int n = destination.Length;
         int i = 0;
@@ -98,7 +98,7 @@ internal static unsafe class ZigguratFill
     /// buffered, so all four lanes can be stored; when a lane rejects, only the accepted lanes before it count, and the
     /// scalar sampler redoes the rejecting lane's word (its fast test fails again) and runs the tail or wedge.
     /// </summary>
-    private static int NormalVector(ref BufferedDraws draws, ref double dst, int i)
+    private static int NormalVector(ref UInt64DrawCursor draws, ref double dst, int i)
     {
         fixed (ulong* ki = ZigguratTables.Ki)
         fixed (double* wi = ZigguratTables.Wi)
@@ -138,7 +138,7 @@ internal static unsafe class ZigguratFill
     }
 
     /// <summary>As <see cref="NormalVector"/>, for the exponential ziggurat.</summary>
-    private static int ExponentialVector(ref BufferedDraws draws, ref double dst, int i)
+    private static int ExponentialVector(ref UInt64DrawCursor draws, ref double dst, int i)
     {
         fixed (ulong* ke = ZigguratTables.Ke)
         fixed (double* we = ZigguratTables.We)
@@ -149,7 +149,7 @@ internal static unsafe class ZigguratFill
                 Vector256<long> idx = ((r >>> 3) & Vector256.Create(0xffUL)).AsInt64();
                 Vector256<ulong> ri = r >>> 11;
 
-                Vector256<double> x = Exact53(ri) * Avx2.GatherVector256(we, idx, sizeof(double));
+                Vector256<double> x = UnitDoubles.ToDouble(ri) * Avx2.GatherVector256(we, idx, sizeof(double));
                 x.StoreUnsafe(ref dst, (nuint)i);
 
                 // ri < 2^53 and ke < 2^53: the signed compare is the scalar unsigned one.
@@ -170,52 +170,5 @@ internal static unsafe class ZigguratFill
         }
 
         return i;
-    }
-
-    /// <summary>
-    /// (double)k for k &lt; 2^53, exactly (AVX2 has no 64-bit integer to double conversion): the high 32 bits go in the
-    /// mantissa of 2^84, the low ones in that of 2^52; subtracting both biases and adding is exact at every step.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Exact53(Vector256<ulong> k)
-    {
-        Vector256<double> high = ((k >>> 32) | Vector256.Create(0x4530000000000000UL)).AsDouble();
-        Vector256<double> low = ((k & Vector256.Create(0xFFFFFFFFUL)) | Vector256.Create(TwoPow52Bits)).AsDouble();
-        return (high - Vector256.Create(BitConverter.UInt64BitsToDouble(0x4530000000100000UL))) + low;
-    }
-
-    /// <summary>
-    /// The engine's draws with a chunk of them already taken into a buffer: the buffered words first, then the engine.
-    /// A pointer to stack memory, because an <see cref="IRawSource"/> is a plain struct and cannot hold a span on .NET 8.
-    /// </summary>
-    private struct BufferedDraws(BitGenerator engine, ulong* buffer) : IRawSource
-    {
-        private int _position;
-        private int _length;
-
-        /// <summary>Words still buffered.</summary>
-        public readonly int Buffered => _length - _position;
-
-        /// <summary>The next buffered word.</summary>
-        public readonly ulong* Cursor => buffer + _position;
-
-        /// <summary>Draws <paramref name="count"/> words into the (used-up) buffer.</summary>
-        public void Refill(int count)
-        {
-            Debug.Assert(_position == _length, "Refilling would drop buffered words.");
-            engine.Fill(new Span<ulong>(buffer, count));
-            _position = 0;
-            _length = count;
-        }
-
-        /// <summary>Consumes <paramref name="count"/> buffered words.</summary>
-        public void Skip(int count) => _position += count;
-
-        public ulong NextUInt64() => _position < _length ? buffer[_position++] : engine.NextUInt64();
-
-        public double NextDouble() => engine.NextDoubleFromRaw(NextUInt64());
-
-        // The ziggurats draw only 64-bit words and doubles; a 32-bit draw would need the engine's half-word buffering.
-        public readonly uint NextUInt32() => throw new UnreachableException();
     }
 }

@@ -27,11 +27,15 @@ internal static class UnitDoubles
     /// ones); subtracting both biases and adding gives k exactly, because every intermediate fits in 53 bits.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> FromUInt53(Vector256<ulong> k)
+    public static Vector256<double> FromUInt53(Vector256<ulong> k) => ToDouble(k) * Vector256.Create(Scale);
+
+    /// <summary>(double)k, exactly, for four k &lt; 2^53 (see <see cref="FromUInt53(Vector256{ulong})"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> ToDouble(Vector256<ulong> k)
     {
         Vector256<double> high = ((k >>> 32) | Vector256.Create(0x4530000000000000UL)).AsDouble();
         Vector256<double> low = ((k & Vector256.Create(0xFFFFFFFFUL)) | Vector256.Create(0x4330000000000000UL)).AsDouble();
-        return ((high - Vector256.Create(BitConverter.UInt64BitsToDouble(BiasBits))) + low) * Vector256.Create(Scale);
+        return (high - Vector256.Create(BitConverter.UInt64BitsToDouble(BiasBits))) + low;
     }
 
     /// <summary>

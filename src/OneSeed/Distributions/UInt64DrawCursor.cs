@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using OneSeed.Engines;
+
+namespace OneSeed.Distributions;
+
+/// <summary>
+/// An engine's 64-bit draws with a chunk of them already taken into a buffer through its bulk path: the buffered words
+/// first, then the engine. Callers refill with no more words than values still to produce, each value taking at least
+/// one word, so the engine never runs ahead of the scalar path. A pointer to stack memory, because an
+/// <see cref="IRawSource"/> is a plain struct and cannot hold a span on .NET 8.
+/// </summary>
+internal unsafe struct UInt64DrawCursor(BitGenerator engine, ulong* buffer) : IRawSource
+{
+    private int _position;
+    private int _length;
+
+    /// <summary>Words still buffered.</summary>
+    public readonly int Buffered => _length - _position;
+
+    /// <summary>The next buffered word.</summary>
+    public readonly ulong* Cursor => buffer + _position;
+
+    /// <summary>Draws <paramref name="count"/> words into the (used-up) buffer.</summary>
+    public void Refill(int count)
+    {
+        Debug.Assert(_position == _length, "Refilling would drop buffered words.");
+        engine.Fill(new Span<ulong>(buffer, count));
+        _position = 0;
+        _length = count;
+    }
+
+    /// <summary>Consumes <paramref name="count"/> buffered words.</summary>
+    public void Skip(int count) => _position += count;
+
+    public ulong NextUInt64() => _position < _length ? buffer[_position++] : engine.NextUInt64();
+
+    public double NextDouble() => engine.NextDoubleFromRaw(NextUInt64());
+
+    // The 64-bit samplers draw only 64-bit words and doubles; a 32-bit draw would need the engine's half-word buffering.
+    public readonly uint NextUInt32() => throw new UnreachableException();
+}
