@@ -135,7 +135,7 @@ public sealed class NumPyRandomState
     public double[] RandomSample(int size)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(size);
-        double[] result = new double[size];
+        double[] result = GC.AllocateUninitializedArray<double>(size);
         RandomSample(result);
         return result;
     }
@@ -179,7 +179,7 @@ public sealed class NumPyRandomState
         }
 
         ulong rng = CheckBounds(low, high);
-        long[] result = new long[size];
+        long[] result = GC.AllocateUninitializedArray<long>(size);
         BoundedIntegers.Fill(_engine, (ulong)low, rng, useMasked: true, MemoryMarshal.Cast<long, ulong>(result.AsSpan()));
         return result;
     }
@@ -209,7 +209,7 @@ public sealed class NumPyRandomState
         }
 
         ulong rng = CheckClosedBounds(low, high);
-        long[] result = new long[size];
+        long[] result = GC.AllocateUninitializedArray<long>(size);
         BoundedIntegers.Fill(_engine, (ulong)low, rng, useMasked: true, MemoryMarshal.Cast<long, ulong>(result.AsSpan()));
         return result;
     }
@@ -222,7 +222,7 @@ public sealed class NumPyRandomState
     public double[] StandardNormal(int size)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(size);
-        double[] result = new double[size];
+        double[] result = GC.AllocateUninitializedArray<double>(size);
         _engine.FillSampled(result.AsSpan(), ref _gauss);
         return result;
     }
@@ -245,7 +245,7 @@ public sealed class NumPyRandomState
     {
         CheckScale(scale);
         ArgumentOutOfRangeException.ThrowIfNegative(size);
-        double[] result = new double[size];
+        double[] result = GC.AllocateUninitializedArray<double>(size);
         _engine.FillSampled(result.AsSpan(), ref _gauss);
         for (int i = 0; i < result.Length; i++)
         {

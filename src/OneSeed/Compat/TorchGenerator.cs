@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
+using OneSeed.Distributions;
 using OneSeed.Engines;
 
 namespace OneSeed.Compat;
@@ -341,7 +342,7 @@ public sealed class TorchGenerator
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         CheckUniformRange(from, to, double.MaxValue);
         double range = to - from;
-        var result = new double[n];
+        double[] result = GC.AllocateUninitializedArray<double>(n);
         FillUniformDouble(result);
         for (int i = 0; i < result.Length; i++)
         {
@@ -413,7 +414,7 @@ public sealed class TorchGenerator
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(n, Array.MaxLength);
-        var result = new long[n];
+        long[] result = GC.AllocateUninitializedArray<long>((int)n);
         for (int i = 0; i < result.Length; i++)
         {
             result[i] = i;
@@ -432,7 +433,7 @@ public sealed class TorchGenerator
     public int[] RandPermInt32(int n)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
-        var result = new int[n];
+        int[] result = GC.AllocateUninitializedArray<int>(n);
         for (int i = 0; i < n; i++)
         {
             result[i] = i;
@@ -493,7 +494,7 @@ public sealed class TorchGenerator
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         CheckNormal(mean, std);
-        var result = new float[n];
+        float[] result = GC.AllocateUninitializedArray<float>(n);
         if (n >= 16)
         {
             // torch draws all n uniforms, then transforms each complete block of 16 (blocks are independent): chunk by
@@ -529,7 +530,7 @@ public sealed class TorchGenerator
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         CheckNormal(mean, std);
-        var result = new double[n];
+        double[] result = GC.AllocateUninitializedArray<double>(n);
         if (n >= 16)
         {
             FillUniformDouble(result);
@@ -732,16 +733,34 @@ public sealed class TorchGenerator
     private void ShuffleLikeRandPerm<T>(T[] values)
     {
         // Exactly n - 1 draws, taken from the engine in blocks (Fill draws no more than asked, so the state stays exact).
+        // The partners depend only on the position, so a block's partners are computed first and their cache lines
+        // fetched ahead of the swaps (the swaps stay in torch's order).
         Span<uint> draws = stackalloc uint[256];
+        Span<int> partners = stackalloc int[256];
         int n = values.Length;
         int i = 0;
         while (i < n - 1)
         {
             Span<uint> block = draws[..Math.Min(draws.Length, n - 1 - i)];
             _engine.Fill(block);
-            foreach (uint draw in block)
+            for (int k = 0; k < block.Length; k++)
             {
-                int z = i + (int)(draw % (uint)(n - i));
+                partners[k] = i + k + (int)(block[k] % (uint)(n - i - k));
+            }
+
+            for (int k = 0; k < Math.Min(CacheHints.PrefetchDistance, block.Length); k++)
+            {
+                CacheHints.Prefetch(ref values[partners[k]]);
+            }
+
+            for (int k = 0; k < block.Length; k++)
+            {
+                if (k + CacheHints.PrefetchDistance < block.Length)
+                {
+                    CacheHints.Prefetch(ref values[partners[k + CacheHints.PrefetchDistance]]);
+                }
+
+                int z = partners[k];
                 (values[i], values[z]) = (values[z], values[i]);
                 i++;
             }

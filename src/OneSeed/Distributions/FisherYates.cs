@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics.X86;
 using System.Runtime.Intrinsics;
 using OneSeed.Engines;
 
@@ -14,7 +13,6 @@ namespace OneSeed.Distributions;
 /// <remarks>Reproducibility tier: <b>stable</b> (bit-exact with NumPy 1.17+).</remarks>
 public static class FisherYates
 {
-    private const int PrefetchDistance = 16;
 
     /// <summary>Shuffles <paramref name="items"/> in place.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="engine"/> is null.</exception>
@@ -34,16 +32,16 @@ public static class FisherYates
             // The partners are random positions in what is usually a large array: fetching them ahead hides most of
             // the cache misses that otherwise bound the shuffle (the swaps themselves stay in the scalar order).
             ref T first = ref MemoryMarshal.GetReference(items);
-            for (int k = 0; k < Math.Min(PrefetchDistance, chunk.Length); k++)
+            for (int k = 0; k < Math.Min(CacheHints.PrefetchDistance, chunk.Length); k++)
             {
-                Prefetch(ref Unsafe.Add(ref first, (nint)chunk[k]));
+                CacheHints.Prefetch(ref Unsafe.Add(ref first, (nint)chunk[k]));
             }
 
             for (int k = 0; k < chunk.Length; k++)
             {
-                if (k + PrefetchDistance < chunk.Length)
+                if (k + CacheHints.PrefetchDistance < chunk.Length)
                 {
-                    Prefetch(ref Unsafe.Add(ref first, (nint)chunk[k + PrefetchDistance]));
+                    CacheHints.Prefetch(ref Unsafe.Add(ref first, (nint)chunk[k + CacheHints.PrefetchDistance]));
                 }
 
                 int j = (int)chunk[k];
@@ -79,7 +77,7 @@ public static class FisherYates
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(n, Array.MaxLength);
-        long[] result = new long[n];
+        long[] result = GC.AllocateUninitializedArray<long>((int)n);
         for (int i = 0; i < result.Length; i++)
         {
             result[i] = i;
@@ -90,15 +88,6 @@ public static class FisherYates
     }
 
     /// <summary>Draws the swap partner of position i, then of i − 1, and so on.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void Prefetch<T>(ref T item)
-    {
-        if (Sse.IsSupported)
-        {
-            Sse.Prefetch0(Unsafe.AsPointer(ref item));
-        }
-    }
-
     /// <summary>
     /// NumPy's random_interval(i, ...) for i = n-1, n-2, ..., 1 (span lengths keep i below 2^31, so always the masked
     /// 32-bit branch). Eight consecutive positions share one mask unless a power of two lies between them; then the
