@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using OneSeed.Seeding;
 
 namespace OneSeed.Engines;
@@ -48,13 +49,13 @@ public sealed class Pcg64 : BitGenerator
     public override uint NextUInt32() => _core.NextUInt32();
 
     /// <inheritdoc />
-    public override void Fill(Span<ulong> destination) => _core.Fill(destination);
+    public override void Fill(Span<ulong> destination) => _core.Fill<RawWords>(destination);
 
     /// <inheritdoc />
     public override void Fill(Span<uint> destination) => _core.Fill(this, destination);
 
     /// <inheritdoc />
-    public override void Fill(Span<double> destination) => UnitDoubles.FillTop53(this, destination);
+    public override void Fill(Span<double> destination) => _core.Fill<UnitDoubleBits>(MemoryMarshal.Cast<double, ulong>(destination));
 
     /// <summary>Returns the complete state.</summary>
     public Pcg64State GetState() => _core.GetState();

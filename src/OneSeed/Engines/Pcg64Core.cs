@@ -148,14 +148,19 @@ internal struct Pcg64Core<TVariant>
         return (uint)next;
     }
 
-    public void Fill(Span<ulong> destination)
+    /// <summary>
+    /// Raw words (<see cref="RawWords"/>) or NumPy's uniform doubles written as their bits (<see cref="UnitDoubleBits"/>),
+    /// converted in the same loop that draws them.
+    /// </summary>
+    public void Fill<TOut>(Span<ulong> destination)
+        where TOut : struct, IWordOutput
     {
         // The state lives in locals for the loop (no store per draw); the u32 buffer is untouched, as NumPy's next_uint64 leaves it.
-        int i = destination.Length >= Lanes * 4 ? FillLanes(destination) : 0;
+        int i = destination.Length >= Lanes * 4 ? FillLanes<TOut>(destination) : 0;
         ulong hi = _hi, lo = _lo, incHi = _incHi, incLo = _incLo;
         for (; i < destination.Length; i++)
         {
-            destination[i] = TVariant.Next(ref hi, ref lo, incHi, incLo);
+            destination[i] = TOut.Convert(TVariant.Next(ref hi, ref lo, incHi, incLo));
         }
 
         _hi = hi;
@@ -171,7 +176,8 @@ internal struct Pcg64Core<TVariant>
     /// scalar order. (Four lanes measured slower here: the x64 registers run out and the JIT spills.) Returns how
     /// many values were written (a multiple of the lane count); the engine is left at the state after the last.
     /// </summary>
-    private int FillLanes(Span<ulong> destination)
+    private int FillLanes<TOut>(Span<ulong> destination)
+        where TOut : struct, IWordOutput
     {
         var inc = new UInt128(_incHi, _incLo);
         UInt128 m = TVariant.Multiplier;
@@ -194,8 +200,8 @@ internal struct Pcg64Core<TVariant>
         ref ulong d = ref MemoryMarshal.GetReference(destination);
         for (int i = 0; i < count; i += Lanes)
         {
-            Unsafe.Add(ref d, i) = TVariant.Output(h0, l0);
-            Unsafe.Add(ref d, i + 1) = TVariant.Output(h1, l1);
+            Unsafe.Add(ref d, i) = TOut.Convert(TVariant.Output(h0, l0));
+            Unsafe.Add(ref d, i + 1) = TOut.Convert(TVariant.Output(h1, l1));
 
             Jump(ref h0, ref l0, aHi, aLo, cHi, cLo);
             Jump(ref h1, ref l1, aHi, aLo, cHi, cLo);

@@ -11,28 +11,6 @@ public sealed partial class Philox
     /// <summary>Blocks per AVX2 iteration: two groups of four, so the two dependency chains of ten rounds overlap.</summary>
     internal const int VectorBlocks = 8;
 
-    /// <summary>How raw 64-bit words are written: as they are, or as NumPy's uniform doubles (bits of <c>(x &gt;&gt; 11) * 2^-53</c>).</summary>
-    internal interface IWordOutput
-    {
-        static abstract ulong Convert(ulong word);
-
-        static abstract Vector256<ulong> Convert(Vector256<ulong> words);
-    }
-
-    internal readonly struct RawWords : IWordOutput
-    {
-        public static ulong Convert(ulong word) => word;
-
-        public static Vector256<ulong> Convert(Vector256<ulong> words) => words;
-    }
-
-    internal readonly struct UnitDoubleBits : IWordOutput
-    {
-        public static ulong Convert(ulong word) => BitConverter.DoubleToUInt64Bits(UnitDoubles.FromUInt53(word >> 11));
-
-        public static Vector256<ulong> Convert(Vector256<ulong> words) => UnitDoubles.FromUInt53(words >>> 11).AsUInt64();
-    }
-
     /// <summary>
     /// Writes <paramref name="destination"/>.Length / 4 whole blocks (the length must be a multiple of 4), incrementing
     /// the counter before each block exactly as <see cref="Next"/> does, and leaves the counter at the last block's.

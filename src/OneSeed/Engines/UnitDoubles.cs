@@ -19,7 +19,7 @@ internal static class UnitDoubles
 
     /// <summary>k * 2^-53 for k &lt; 2^53.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double FromUInt53(ulong k) => k * Scale;
+    public static double FromUInt53(ulong k) => (long)k * Scale; // k < 2^53: the signed conversion is one instruction and exact
 
     /// <summary>
     /// k * 2^-53 for four k &lt; 2^53. AVX2 has no unsigned 64-bit to double conversion (that is AVX-512DQ), so each

@@ -140,8 +140,8 @@ public sealed class PhiloxTests
                 var scalarCounter = vectorCounter;
                 ulong[] vector = new ulong[4 * blocks];
                 ulong[] scalar = new ulong[4 * blocks];
-                Philox.GenerateBlocks<Philox.RawWords>(ref vectorCounter, k0, k1, vector);
-                Philox.GenerateBlocksScalar<Philox.RawWords>(ref scalarCounter, k0, k1, scalar);
+                Philox.GenerateBlocks<RawWords>(ref vectorCounter, k0, k1, vector);
+                Philox.GenerateBlocksScalar<RawWords>(ref scalarCounter, k0, k1, scalar);
                 Assert.Equal(scalar, vector);
                 Assert.Equal(scalarCounter, vectorCounter);
 
@@ -152,7 +152,7 @@ public sealed class PhiloxTests
 
                 double[] doubles = new double[4 * blocks];
                 scalarCounter = new Philox.Counter(c[0], c[1], c[2], c[3]);
-                Philox.GenerateBlocks<Philox.UnitDoubleBits>(ref scalarCounter, k0, k1, System.Runtime.InteropServices.MemoryMarshal.Cast<double, ulong>(doubles.AsSpan()));
+                Philox.GenerateBlocks<UnitDoubleBits>(ref scalarCounter, k0, k1, System.Runtime.InteropServices.MemoryMarshal.Cast<double, ulong>(doubles.AsSpan()));
                 Assert.Equal(scalar.Select(x => (x >> 11) * (1.0 / 9007199254740992.0)).ToArray(), doubles);
             }
         }
