@@ -42,35 +42,18 @@ internal static unsafe class ZigguratFill
     /// <param name="engine">A library engine (<see cref="CanBuffer"/>).</param>
     /// <param name="destination">The values.</param>
     /// <param name="vectorize">False runs the buffered scalar loop even where AVX2 is available (benchmarks and tests).</param>
-    public static void Normal(BitGenerator engine, Span<double> destination, bool vectorize = true)
-    {
-        ulong* buffer = stackalloc ulong[Capacity];
-        var draws = new UInt64DrawCursor(engine, buffer);
-        ref double dst = ref MemoryMarshal.GetReference(destination);
-        int n = destination.Length;
-        int i = 0;
-        bool avx2 = vectorize && Avx2.IsSupported;
-        while (i < n)
-        {
-            draws.Refill(Math.Min(n - i, Capacity));
-            if (avx2)
-            {
-                i = NormalVector(ref draws, ref dst, i);
-            }
-
-            // Each value takes at least one buffered word, so the buffer runs dry before the values do (see remarks).
-            while (draws.Buffered > 0)
-            {
-                Unsafe.Add(ref dst, i++) = StandardNormal.Sample(ref draws);
-            }
-        }
-    }
+    public static void Normal(BitGenerator engine, Span<double> destination, bool vectorize = true) =>
+        Fill<NormalKernel>(engine, destination, vectorize);
 
     /// <summary>Standard exponentials, the values and final engine state of <see cref="StandardExponential.Sample{TSource}"/> per value.</summary>
     /// <param name="engine">A library engine (<see cref="CanBuffer"/>).</param>
     /// <param name="destination">The values.</param>
     /// <param name="vectorize">False runs the buffered scalar loop even where AVX2 is available (benchmarks and tests).</param>
-    public static void Exponential(BitGenerator engine, Span<double> destination, bool vectorize = true)
+    public static void Exponential(BitGenerator engine, Span<double> destination, bool vectorize = true) =>
+        Fill<ExponentialKernel>(engine, destination, vectorize);
+
+    private static void Fill<TKernel>(BitGenerator engine, Span<double> destination, bool vectorize)
+        where TKernel : struct, IZigguratKernel
     {
         ulong* buffer = stackalloc ulong[Capacity];
         var draws = new UInt64DrawCursor(engine, buffer);
@@ -83,89 +66,99 @@ internal static unsafe class ZigguratFill
             draws.Refill(Math.Min(n - i, Capacity));
             if (avx2)
             {
-                i = ExponentialVector(ref draws, ref dst, i);
+                i = VectorLoop<TKernel>(ref draws, ref dst, i);
             }
 
+            // Each value takes at least one buffered word, so the buffer runs dry before the values do (see remarks).
             while (draws.Buffered > 0)
             {
-                Unsafe.Add(ref dst, i++) = StandardExponential.Sample(ref draws);
+                Unsafe.Add(ref dst, i++) = TKernel.Sample(ref draws);
             }
         }
+    }
+
+    /// <summary>One ziggurat: its tables, its four-lane fast path and its exact scalar sampler.</summary>
+    private interface IZigguratKernel
+    {
+        static abstract ReadOnlySpan<ulong> Thresholds { get; }
+
+        static abstract ReadOnlySpan<double> Widths { get; }
+
+        /// <summary>The four candidates of four raw words, and a bit per lane (bit k = lane k) whose candidate the fast test accepts.</summary>
+        static abstract Vector256<double> Fast(Vector256<ulong> r, ulong* thresholds, double* widths, out uint acceptMask);
+
+        static abstract double Sample(ref UInt64DrawCursor draws);
+    }
+
+    private readonly struct NormalKernel : IZigguratKernel
+    {
+        public static ReadOnlySpan<ulong> Thresholds => ZigguratTables.Ki;
+
+        public static ReadOnlySpan<double> Widths => ZigguratTables.Wi;
+
+        public static Vector256<double> Fast(Vector256<ulong> r, ulong* thresholds, double* widths, out uint acceptMask)
+        {
+            Vector256<long> idx = (r & Vector256.Create(0xffUL)).AsInt64();
+            r >>>= 8;
+            Vector256<ulong> rabs = (r >>> 1) & Vector256.Create(0x000fffffffffffffUL);
+
+            // rabs < 2^52 converts exactly by placing it in the mantissa of 2^52 and subtracting 2^52, so the
+            // product is the scalar (double)rabs * wi[idx]; the sign is the scalar XOR of bit 0 into the sign bit.
+            Vector256<double> magnitude = (rabs | Vector256.Create(TwoPow52Bits)).AsDouble() - Vector256.Create(4503599627370496.0);
+            Vector256<double> x = magnitude * Avx2.GatherVector256(widths, idx, sizeof(double));
+
+            // Both sides are below 2^63, so AVX2's signed compare is the scalar unsigned one.
+            acceptMask = Avx2.CompareGreaterThan(Avx2.GatherVector256((long*)thresholds, idx, sizeof(ulong)), rabs.AsInt64()).ExtractMostSignificantBits();
+            return (x.AsUInt64() ^ (r << 63)).AsDouble();
+        }
+
+        public static double Sample(ref UInt64DrawCursor draws) => StandardNormal.Sample(ref draws);
+    }
+
+    private readonly struct ExponentialKernel : IZigguratKernel
+    {
+        public static ReadOnlySpan<ulong> Thresholds => ZigguratTables.Ke;
+
+        public static ReadOnlySpan<double> Widths => ZigguratTables.We;
+
+        public static Vector256<double> Fast(Vector256<ulong> r, ulong* thresholds, double* widths, out uint acceptMask)
+        {
+            Vector256<long> idx = ((r >>> 3) & Vector256.Create(0xffUL)).AsInt64();
+            Vector256<ulong> ri = r >>> 11;
+
+            // ri < 2^53 and ke < 2^53: the signed compare is the scalar unsigned one.
+            acceptMask = Avx2.CompareGreaterThan(Avx2.GatherVector256((long*)thresholds, idx, sizeof(ulong)), ri.AsInt64()).ExtractMostSignificantBits();
+            return UnitDoubles.ToDouble(ri) * Avx2.GatherVector256(widths, idx, sizeof(double));
+        }
+
+        public static double Sample(ref UInt64DrawCursor draws) => StandardExponential.Sample(ref draws);
     }
 
     /// <summary>
-    /// Four values per step while four words are buffered. The values still to produce are never fewer than the words
-    /// buffered, so all four lanes can be stored; when a lane rejects, only the accepted lanes before it count, and the
-    /// scalar sampler redoes the rejecting lane's word (its fast test fails again) and runs the tail or wedge.
+    /// The fast path four values at a time while at least four words are buffered: every lane's candidate is stored,
+    /// but only the lanes before the first rejecting one count; that lane's word goes, with any further words it
+    /// needs, through the exact scalar sampler, and the loop goes on from the cursor it leaves.
     /// </summary>
-    private static int NormalVector(ref UInt64DrawCursor draws, ref double dst, int i)
+    private static int VectorLoop<TKernel>(ref UInt64DrawCursor draws, ref double dst, int i)
+        where TKernel : struct, IZigguratKernel
     {
-        fixed (ulong* ki = ZigguratTables.Ki)
-        fixed (double* wi = ZigguratTables.Wi)
+        fixed (ulong* thresholds = TKernel.Thresholds)
+        fixed (double* widths = TKernel.Widths)
         {
             while (draws.Buffered >= Vector256<ulong>.Count)
             {
-                Vector256<ulong> r = Vector256.Load(draws.Cursor);
-                Vector256<long> idx = (r & Vector256.Create(0xffUL)).AsInt64();
-                r >>>= 8;
-                Vector256<ulong> rabs = (r >>> 1) & Vector256.Create(0x000fffffffffffffUL);
-
-                // rabs < 2^52 converts exactly by placing it in the mantissa of 2^52 and subtracting 2^52, so the
-                // product is the scalar (double)rabs * wi[idx]; the sign is the scalar XOR of bit 0 into the sign bit.
-                Vector256<double> magnitude = (rabs | Vector256.Create(TwoPow52Bits)).AsDouble() - Vector256.Create(4503599627370496.0);
-                Vector256<double> x = magnitude * Avx2.GatherVector256(wi, idx, sizeof(double));
-                x = (x.AsUInt64() ^ (r << 63)).AsDouble();
-                x.StoreUnsafe(ref dst, (nuint)i);
-
-                // Both sides are below 2^63, so AVX2's signed compare is the scalar unsigned one.
-                Vector256<long> accept = Avx2.CompareGreaterThan(Avx2.GatherVector256((long*)ki, idx, sizeof(ulong)), rabs.AsInt64());
-                uint mask = accept.ExtractMostSignificantBits();
-                if (mask == 0xF)
+                TKernel.Fast(Vector256.Load(draws.Cursor), thresholds, widths, out uint acceptMask).StoreUnsafe(ref dst, (nuint)i);
+                if (acceptMask == 0xF)
                 {
                     draws.Skip(4);
                     i += 4;
                     continue;
                 }
 
-                int accepted = BitOperations.TrailingZeroCount(~mask);
+                int accepted = BitOperations.TrailingZeroCount(~acceptMask);
                 draws.Skip(accepted);
                 i += accepted;
-                Unsafe.Add(ref dst, i++) = StandardNormal.Sample(ref draws);
-            }
-        }
-
-        return i;
-    }
-
-    /// <summary>As <see cref="NormalVector"/>, for the exponential ziggurat.</summary>
-    private static int ExponentialVector(ref UInt64DrawCursor draws, ref double dst, int i)
-    {
-        fixed (ulong* ke = ZigguratTables.Ke)
-        fixed (double* we = ZigguratTables.We)
-        {
-            while (draws.Buffered >= Vector256<ulong>.Count)
-            {
-                Vector256<ulong> r = Vector256.Load(draws.Cursor);
-                Vector256<long> idx = ((r >>> 3) & Vector256.Create(0xffUL)).AsInt64();
-                Vector256<ulong> ri = r >>> 11;
-
-                Vector256<double> x = UnitDoubles.ToDouble(ri) * Avx2.GatherVector256(we, idx, sizeof(double));
-                x.StoreUnsafe(ref dst, (nuint)i);
-
-                // ri < 2^53 and ke < 2^53: the signed compare is the scalar unsigned one.
-                Vector256<long> accept = Avx2.CompareGreaterThan(Avx2.GatherVector256((long*)ke, idx, sizeof(ulong)), ri.AsInt64());
-                uint mask = accept.ExtractMostSignificantBits();
-                if (mask == 0xF)
-                {
-                    draws.Skip(4);
-                    i += 4;
-                    continue;
-                }
-
-                int accepted = BitOperations.TrailingZeroCount(~mask);
-                draws.Skip(accepted);
-                i += accepted;
-                Unsafe.Add(ref dst, i++) = StandardExponential.Sample(ref draws);
+                Unsafe.Add(ref dst, i++) = TKernel.Sample(ref draws);
             }
         }
 

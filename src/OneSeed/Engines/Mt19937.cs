@@ -125,13 +125,22 @@ public sealed class Mt19937 : BitGenerator
 
     /// <inheritdoc />
     /// <remarks>NextUInt64 is the words a, b as a &lt;&lt; 32 | b: these are the two words <see cref="NextDouble"/> would draw.</remarks>
-    internal override double NextDoubleFromRaw(ulong raw) => ((((uint)(raw >> 32) >> 5) * 67108864.0) + ((uint)raw >> 6)) / 9007199254740992.0;
+    internal override double NextDoubleFromRaw(ulong raw) => UnitDoubles.FromUInt53(DoubleBits.Mantissa(raw));
 
     /// <inheritdoc />
-    public override void Fill(Span<ulong> destination)
+    public override void Fill(Span<ulong> destination) => FillPairs<RawWords>(destination);
+
+    /// <inheritdoc />
+    public override void Fill(Span<double> destination) => FillPairs<DoubleBits>(MemoryMarshal.Cast<double, ulong>(destination));
+
+    /// <summary>
+    /// NumPy's next64 values (first word &lt;&lt; 32 | second word), or a value computed from each of them. Within one
+    /// twist block the pairs are tempered eight words at a time straight from the key; a pair that straddles a twist
+    /// (odd position) and the tail are drawn word by word, so nothing is drawn ahead of the scalar path.
+    /// </summary>
+    private void FillPairs<TOut>(Span<ulong> destination)
+        where TOut : struct, IWordOutput
     {
-        // The words and their order are those of NextUInt64. Within one twist block the pairs are tempered eight words
-        // at a time straight from the key; a pair that straddles a twist (odd position) is drawn word by word.
         int pos = _pos;
         int i = 0;
         if (Vector256.IsHardwareAccelerated)
@@ -150,7 +159,7 @@ public sealed class Mt19937 : BitGenerator
                 {
                     // Fewer than eight words left before the twist: finish this block (and any straddling pair) scalar.
                     ulong high = NextWord(ref pos);
-                    Unsafe.Add(ref dst, i++) = (high << 32) | NextWord(ref pos);
+                    Unsafe.Add(ref dst, i++) = TOut.Convert((high << 32) | NextWord(ref pos));
                     continue;
                 }
 
@@ -159,7 +168,7 @@ public sealed class Mt19937 : BitGenerator
                 {
                     // Little-endian, a pair (first, second) read as one u64 is second << 32 | first: swap the halves.
                     Vector256<ulong> v = Temper(Vector256.LoadUnsafe(ref src, (nuint)(2 * j))).AsUInt64();
-                    ((v << 32) | (v >>> 32)).StoreUnsafe(ref dst, (nuint)(i + j));
+                    TOut.Convert((v << 32) | (v >>> 32)).StoreUnsafe(ref dst, (nuint)(i + j));
                 }
 
                 pos += 2 * pairs;
@@ -170,54 +179,7 @@ public sealed class Mt19937 : BitGenerator
         for (; i < destination.Length; i++)
         {
             ulong high = NextWord(ref pos);
-            destination[i] = (high << 32) | NextWord(ref pos);
-        }
-
-        _pos = pos;
-    }
-
-    /// <inheritdoc />
-    public override void Fill(Span<double> destination)
-    {
-        // NumPy's mt19937_next_double: (a * 2^26 + b) / 2^53 with a = first >> 5, b = second >> 6, i.e. the exact
-        // 53-bit integer a << 26 | b times 2^-53; the vector path forms that integer per pair and converts it exactly.
-        int pos = _pos;
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            ref double dst = ref MemoryMarshal.GetReference(destination);
-            while (destination.Length - i >= Vector256<double>.Count)
-            {
-                if (pos >= StateLength)
-                {
-                    Twist();
-                    pos = 0;
-                }
-
-                int pairs = Math.Min((StateLength - pos) / 2, destination.Length - i) & ~(Vector256<double>.Count - 1);
-                if (pairs == 0)
-                {
-                    Unsafe.Add(ref dst, i++) = NextDoubleAt(ref pos);
-                    continue;
-                }
-
-                ref uint src = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_key), pos);
-                for (int j = 0; j < pairs; j += Vector256<double>.Count)
-                {
-                    // Each u64 lane holds second << 32 | first.
-                    Vector256<ulong> v = Temper(Vector256.LoadUnsafe(ref src, (nuint)(2 * j))).AsUInt64();
-                    Vector256<ulong> k = (((v & Vector256.Create(0xFFFFFFFFUL)) >>> 5) << 26) | (v >>> 38);
-                    UnitDoubles.FromUInt53(k).StoreUnsafe(ref dst, (nuint)(i + j));
-                }
-
-                pos += 2 * pairs;
-                i += pairs;
-            }
-        }
-
-        for (; i < destination.Length; i++)
-        {
-            destination[i] = NextDoubleAt(ref pos);
+            destination[i] = TOut.Convert((high << 32) | NextWord(ref pos));
         }
 
         _pos = pos;
@@ -559,14 +521,6 @@ public sealed class Mt19937 : BitGenerator
         return Temper(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_key), pos++));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double NextDoubleAt(ref int pos)
-    {
-        uint a = NextWord(ref pos) >> 5;
-        uint b = NextWord(ref pos) >> 6;
-        return ((a * 67108864.0) + b) / 9007199254740992.0;
-    }
-
     /// <summary>The tempering of eight words at once (word-wise shifts, masks and XORs, so the lanes give the scalar bits).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<uint> Temper(Vector256<uint> y)
@@ -596,5 +550,19 @@ public sealed class Mt19937 : BitGenerator
         public uint NextUInt32() => engine.NextUInt32();
 
         public double NextDouble() => engine.NextDouble();
+    }
+
+    /// <summary>
+    /// NumPy's mt19937_next_double from a next64 value x = first &lt;&lt; 32 | second: (a * 2^26 + b) / 2^53 with
+    /// a = first &gt;&gt; 5 and b = second &gt;&gt; 6 is the exact 53-bit integer a &lt;&lt; 26 | b times 2^-53.
+    /// </summary>
+    private readonly struct DoubleBits : IWordOutput
+    {
+        public static ulong Mantissa(ulong x) => ((x >> 37) << 26) | ((x & 0xFFFFFFFFUL) >> 6);
+
+        public static ulong Convert(ulong word) => BitConverter.DoubleToUInt64Bits(UnitDoubles.FromUInt53(Mantissa(word)));
+
+        public static Vector256<ulong> Convert(Vector256<ulong> words) =>
+            UnitDoubles.FromUInt53(((words >>> 37) << 26) | ((words & Vector256.Create(0xFFFFFFFFUL)) >>> 6)).AsUInt64();
     }
 }
