@@ -2,7 +2,8 @@
 """Times torch (Debian's 1.13 on this machine) doing the same work as bench/OneSeed.Benchmarks/TorchBenchmarks.cs.
 
 One thread (torch.set_num_threads(1)), a dedicated torch.Generator, best of several repeats, millions of values
-per second; each call allocates its result, as the C# side does. Output has the shape of numpy_bench.py's
+per second; rand/randn write into a preallocated tensor (out=), as the C# side writes into a span, and randperm
+allocates its result on both sides. Output has the shape of numpy_bench.py's
 (the "numpy" key carries the version string, "library" says whose), so compare.py reads both.
 Usage: /usr/bin/python3 bench/torch_bench.py [N] > torch.json
 """
@@ -20,11 +21,13 @@ N = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
 def main():
     torch.set_num_threads(1)
     g = torch.Generator().manual_seed(12345)
+    floats = torch.empty(N)
+    doubles = torch.empty(N, dtype=torch.float64)
     work = {
-        'rand_f32': lambda: torch.rand(N, generator=g),
-        'rand_f64': lambda: torch.rand(N, dtype=torch.float64, generator=g),
-        'randn_f32': lambda: torch.randn(N, generator=g),
-        'randn_f64': lambda: torch.randn(N, dtype=torch.float64, generator=g),
+        'rand_f32': lambda: torch.rand(N, generator=g, out=floats),
+        'rand_f64': lambda: torch.rand(N, dtype=torch.float64, generator=g, out=doubles),
+        'randn_f32': lambda: torch.randn(N, generator=g, out=floats),
+        'randn_f64': lambda: torch.randn(N, dtype=torch.float64, generator=g, out=doubles),
         'randperm': lambda: torch.randperm(N, generator=g),
     }
     results = {'numpy': torch.__version__, 'library': 'torch', 'n': N, 'rates_mps': {}}

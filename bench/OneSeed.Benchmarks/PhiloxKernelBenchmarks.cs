@@ -10,11 +10,11 @@ public class PhiloxKernelBenchmarks
     private Philox.Counter _counter = new(1, 2, 3, 4);
 
     [Benchmark]
-    public void Vector() => Philox.GenerateBlocks<Philox.RawWords>(ref _counter, 0x1234, 0x5678, _words);
+    public void Vector() => Philox.GenerateBlocks<RawWords>(ref _counter, 0x1234, 0x5678, _words);
 
     [Benchmark]
-    public void VectorDoubles() => Philox.GenerateBlocks<Philox.UnitDoubleBits>(ref _counter, 0x1234, 0x5678, _words);
+    public void VectorDoubles() => Philox.GenerateBlocks<UnitDoubleBits>(ref _counter, 0x1234, 0x5678, _words);
 
     [Benchmark]
-    public void Scalar() => Philox.GenerateBlocksScalar<Philox.RawWords>(ref _counter, 0x1234, 0x5678, _words);
+    public void Scalar() => Philox.GenerateBlocksScalar<RawWords>(ref _counter, 0x1234, 0x5678, _words);
 }

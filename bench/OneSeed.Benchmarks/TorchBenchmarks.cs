@@ -5,29 +5,31 @@ namespace OneSeed.Benchmarks;
 
 /// <summary>
 /// The torch-compatible generator's bulk draws; bench/torch_bench.py times torch 1.13 doing the same calls on one
-/// thread. Each call allocates its result, as <c>torch.rand(N)</c> and friends do.
+/// thread. rand/randn write into a preallocated buffer, as <c>torch.rand(N, out=t)</c> does; randperm allocates on both sides.
 /// </summary>
 public class TorchBenchmarks
 {
     private readonly TorchGenerator _generator = new(12345);
+    private readonly float[] _floats = new float[BulkFillBenchmarks.N];
+    private readonly double[] _doubles = new double[BulkFillBenchmarks.N];
 
-    /// <summary>torch.rand(N) (float32).</summary>
+    /// <summary>torch.rand(N, out=t) (float32).</summary>
     [Benchmark]
-    public float[] Rand() => _generator.Rand(BulkFillBenchmarks.N);
+    public void Rand() => _generator.Rand(_floats);
 
-    /// <summary>torch.rand(N, dtype=torch.float64).</summary>
+    /// <summary>torch.rand(N, dtype=torch.float64, out=t).</summary>
     [Benchmark]
-    public double[] RandDouble() => _generator.RandDouble(BulkFillBenchmarks.N);
+    public void RandDouble() => _generator.RandDouble(_doubles);
 
-    /// <summary>torch.randn(N) (float32, torch's AVX2 path).</summary>
+    /// <summary>torch.randn(N, out=t) (float32, torch's AVX2 path).</summary>
     [Benchmark]
-    public float[] Randn() => _generator.Randn(BulkFillBenchmarks.N);
+    public void Randn() => _generator.Randn(_floats);
 
-    /// <summary>torch.randn(N, dtype=torch.float64).</summary>
+    /// <summary>torch.randn(N, dtype=torch.float64, out=t).</summary>
     [Benchmark]
-    public double[] RandnDouble() => _generator.RandnDouble(BulkFillBenchmarks.N);
+    public void RandnDouble() => _generator.RandnDouble(_doubles);
 
-    /// <summary>torch.randperm(N).</summary>
+    /// <summary>torch.randperm(N): allocates its result, as torch's does.</summary>
     [Benchmark]
     public long[] RandPerm() => _generator.RandPerm(BulkFillBenchmarks.N);
 }

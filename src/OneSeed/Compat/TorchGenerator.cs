@@ -22,10 +22,10 @@ namespace OneSeed.Compat;
 /// </para>
 /// <para>
 /// Each method says which torch call it reproduces. The double-precision Box–Muller paths (every normal of fewer
-/// than 16 values, and <see cref="RandnDouble"/>/<see cref="NormalDouble"/> from 16 on) call the platform's
+/// than 16 values, and <see cref="RandnDouble(int)"/>/<see cref="NormalDouble(double, double, int)"/> from 16 on) call the platform's
 /// <c>log</c>, <c>sin</c> and <c>cos</c> through <see cref="Math"/>, as torch calls the C library's: on Linux
 /// (glibc) they are bit-identical to torch on Linux; on another C runtime a value may differ in its last bit.
-/// <see cref="Randn"/> and <see cref="Normal"/> for 16 or more values follow torch's AVX2 kernel
+/// <see cref="Randn(int)"/> and <see cref="Normal(double, double, int)"/> for 16 or more values follow torch's AVX2 kernel
 /// (<c>normal_fill_AVX2</c>, which torch uses on any x86-64 CPU with AVX2) in portable arithmetic, so they are the
 /// same everywhere; torch itself, running without AVX2 (ARM, or <c>ATEN_CPU_CAPABILITY=default</c>), gives
 /// different float32 normals there. See docs/torch.md.
@@ -304,6 +304,15 @@ public sealed class TorchGenerator
         return result;
     }
 
+    /// <summary>
+    /// <c>torch.rand(n, generator=g, out=result)</c> (float32) for n = <paramref name="result"/>.Length: the values of
+    /// <see cref="Rand(int)"/>, written into the caller's memory (no allocation).
+    /// </summary>
+    public void Rand(Span<float> result) => FillUniformFloat(result);
+
+    /// <summary><c>torch.rand(n, dtype=torch.float64, generator=g, out=result)</c>: the values of <see cref="RandDouble(int)"/>, written into the caller's memory.</summary>
+    public void RandDouble(Span<double> result) => FillUniformDouble(result);
+
     /// <summary><c>torch.rand(n, dtype=torch.float64, generator=g)</c>: the low 53 bits of one 64-bit draw each, times 2^-53.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is negative.</exception>
     public double[] RandDouble(int n)
@@ -484,31 +493,53 @@ public sealed class TorchGenerator
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is negative.</exception>
     public float[] Randn(int n) => Normal(0.0, 1.0, n);
 
-    /// <summary><c>torch.randn(n, dtype=torch.float64, generator=g)</c>: the same two paths as <see cref="Randn"/>, in double precision.</summary>
+    /// <summary><c>torch.randn(n, dtype=torch.float64, generator=g)</c>: the same two paths as <see cref="Randn(int)"/>, in double precision.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is negative.</exception>
     public double[] RandnDouble(int n) => NormalDouble(0.0, 1.0, n);
 
-    /// <summary><c>torch.empty(n).normal_(mean, std, generator=g)</c> (float32); see <see cref="Randn"/> for the two paths.</summary>
+    /// <summary><c>torch.empty(n).normal_(mean, std, generator=g)</c> (float32); see <see cref="Randn(int)"/> for the two paths.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is negative, <paramref name="std"/> is negative or either parameter is not finite.</exception>
     public float[] Normal(double mean, double std, int n)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         CheckNormal(mean, std);
         float[] result = GC.AllocateUninitializedArray<float>(n);
+        FillNormal(result, mean, std);
+        return result;
+    }
+
+    /// <summary>
+    /// <c>result.normal_(mean, std, generator=g)</c> on a float32 tensor of <paramref name="result"/>.Length values (and
+    /// <c>torch.randn(n, generator=g, out=result)</c> for mean 0, std 1): the values of <see cref="Normal(double, double, int)"/>,
+    /// written into the caller's memory.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="std"/> is negative or either parameter is not finite.</exception>
+    public void Normal(double mean, double std, Span<float> result)
+    {
+        CheckNormal(mean, std);
+        FillNormal(result, mean, std);
+    }
+
+    /// <summary><c>torch.randn(n, generator=g, out=result)</c> (float32): see <see cref="Normal(double, double, Span{float})"/>.</summary>
+    public void Randn(Span<float> result) => FillNormal(result, 0.0, 1.0);
+
+    private void FillNormal(Span<float> result, double mean, double std)
+    {
+        int n = result.Length;
         if (n >= 16)
         {
             // torch draws all n uniforms, then transforms each complete block of 16 (blocks are independent): chunk by
             // chunk (a multiple of 16) gives the same draws and keeps each chunk in L1 between the two passes.
             for (int start = 0; start < n; start += UniformChunk)
             {
-                Span<float> chunk = result.AsSpan(start, Math.Min(UniformChunk, n - start));
+                Span<float> chunk = result.Slice(start, Math.Min(UniformChunk, n - start));
                 FillUniformFloat(chunk);
                 TorchNormalAvx2.Transform(chunk, (float)mean, (float)std);
             }
 
             if (n % 16 != 0)
             {
-                Span<float> tail = result.AsSpan(n - 16);
+                Span<float> tail = result[(n - 16)..];
                 FillUniformFloat(tail);
                 TorchNormalAvx2.Transform(tail, (float)mean, (float)std);
             }
@@ -520,28 +551,44 @@ public sealed class TorchGenerator
                 result[i] = (float)ScalarNormal(mean, std);
             }
         }
-
-        return result;
     }
 
-    /// <summary><c>torch.empty(n, dtype=torch.float64).normal_(mean, std, generator=g)</c>; see <see cref="Randn"/> for the two paths.</summary>
+    /// <summary><c>torch.empty(n, dtype=torch.float64).normal_(mean, std, generator=g)</c>; see <see cref="Randn(int)"/> for the two paths.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is negative, <paramref name="std"/> is negative or either parameter is not finite.</exception>
     public double[] NormalDouble(double mean, double std, int n)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         CheckNormal(mean, std);
         double[] result = GC.AllocateUninitializedArray<double>(n);
+        FillNormalDouble(result, mean, std);
+        return result;
+    }
+
+    /// <summary><c>result.normal_(mean, std, generator=g)</c> on a float64 tensor: the values of <see cref="NormalDouble(double, double, int)"/>, written into the caller's memory.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="std"/> is negative or either parameter is not finite.</exception>
+    public void NormalDouble(double mean, double std, Span<double> result)
+    {
+        CheckNormal(mean, std);
+        FillNormalDouble(result, mean, std);
+    }
+
+    /// <summary><c>torch.randn(n, dtype=torch.float64, generator=g, out=result)</c>: see <see cref="NormalDouble(double, double, Span{double})"/>.</summary>
+    public void RandnDouble(Span<double> result) => FillNormalDouble(result, 0.0, 1.0);
+
+    private void FillNormalDouble(Span<double> result, double mean, double std)
+    {
+        int n = result.Length;
         if (n >= 16)
         {
             FillUniformDouble(result);
             for (int i = 0; i + 16 <= n; i += 16)
             {
-                NormalFill16(result.AsSpan(i, 16), mean, std);
+                NormalFill16(result.Slice(i, 16), mean, std);
             }
 
             if (n % 16 != 0)
             {
-                Span<double> tail = result.AsSpan(n - 16);
+                Span<double> tail = result[(n - 16)..];
                 FillUniformDouble(tail);
                 NormalFill16(tail, mean, std);
             }
@@ -553,8 +600,6 @@ public sealed class TorchGenerator
                 result[i] = ScalarNormal(mean, std);
             }
         }
-
-        return result;
     }
 
     // ------------------------------------------------------------------ internals
