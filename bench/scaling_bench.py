@@ -34,13 +34,14 @@ def main():
     philox = np.random.Generator(np.random.Philox(12345))
     mt = np.random.Generator(np.random.MT19937(12345))
     g = torch.Generator().manual_seed(12345)
+    floats = torch.empty(10 ** MAX_EXPONENT)
     work = {
         'PCG64/uniform': lambda n: pcg.random(out=doubles[:n]),
         'Philox/uniform': lambda n: philox.random(out=doubles[:n]),
         'MT19937/uniform': lambda n: mt.random(out=doubles[:n]),
         'PCG64/normal': lambda n: pcg.standard_normal(out=doubles[:n]),
         'PCG64/integers_1000': lambda n: pcg.integers(0, 1000, size=n),
-        'torch/randn_f32': lambda n: torch.randn(n, generator=g),
+        'torch/randn_f32': lambda n: torch.randn(n, generator=g, out=floats[:n]),
     }
     rates = {}
     for exponent in range(3, MAX_EXPONENT + 1):

@@ -62,7 +62,8 @@ internal static class ScalingRun
         // A .NET caller fills its own buffer; NumPy's integers() has no out= and allocates (documented with the table).
         ulong[] words = new ulong[doubles.Length];
         yield return ("PCG64/integers_1000", n => BoundedIntegers.Fill(pcg, 0, 999, useMasked: false, words.AsSpan(0, n)));
-        yield return ("torch/randn_f32", n => torch.Randn(n));
+        float[] floats = new float[doubles.Length];
+        yield return ("torch/randn_f32", n => torch.Randn(floats.AsSpan(0, n)));
     }
 
     private static double BestRate(Action<int> work, int n)
