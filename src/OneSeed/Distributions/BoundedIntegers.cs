@@ -239,7 +239,7 @@ public static class BoundedIntegers
     private static unsafe void Fill64<TSampler>(BitGenerator engine, Span<ulong> destination, TSampler sampler)
         where TSampler : struct, ISampler<ulong>
     {
-        if (!ZigguratFill.CanBuffer(engine))
+        if (!UInt64DrawCursor.CanBuffer(engine))
         {
             engine.FillSampled(destination, ref sampler);
             return;
@@ -266,7 +266,7 @@ public static class BoundedIntegers
     /// </summary>
     private static unsafe void FillLemire64(BitGenerator engine, ulong offset, ulong rng, Span<ulong> destination)
     {
-        if (!ZigguratFill.CanBuffer(engine))
+        if (!UInt64DrawCursor.CanBuffer(engine))
         {
             var sampler = new Lemire64Sampler(offset, rng);
             engine.FillSampled(destination, ref sampler);

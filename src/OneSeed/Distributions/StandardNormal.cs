@@ -38,7 +38,7 @@ public static class StandardNormal
     {
         ArgumentNullException.ThrowIfNull(engine);
         // Without AVX2 the chunked scalar loop measured slower than the per-value loop, so only the vector path uses it.
-        if (System.Runtime.Intrinsics.X86.Avx2.IsSupported && ZigguratFill.CanBuffer(engine))
+        if (System.Runtime.Intrinsics.X86.Avx2.IsSupported && UInt64DrawCursor.CanBuffer(engine))
         {
             ZigguratFill.Normal(engine, destination);
             return;

@@ -14,6 +14,14 @@ internal unsafe struct UInt64DrawCursor(BitGenerator engine, ulong* buffer) : IR
     private int _position;
     private int _length;
 
+    /// <summary>
+    /// Whether buffering gives the scalar path's draws for <paramref name="engine"/>: only this library's engines,
+    /// whose bulk fill and <see cref="BitGenerator.NextDoubleFromRaw(ulong)"/> are known to match their per-draw
+    /// methods; a subclass elsewhere may define <see cref="BitGenerator.NextDouble"/> or
+    /// <see cref="BitGenerator.Fill(Span{ulong})"/> differently, so it keeps the per-value loop.
+    /// </summary>
+    public static bool CanBuffer(BitGenerator engine) => engine.GetType().Assembly == typeof(BitGenerator).Assembly;
+
     /// <summary>Words still buffered.</summary>
     public readonly int Buffered => _length - _position;
 

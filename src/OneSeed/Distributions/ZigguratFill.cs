@@ -35,18 +35,15 @@ internal static unsafe class ZigguratFill
     /// <summary>Bit pattern of 2^52: or-ed into a value below 2^52 it gives 2^52 + value exactly.</summary>
     private const ulong TwoPow52Bits = 0x4330000000000000UL;
 
-    /// <summary>Whether the buffered fill gives the scalar path's bits for <paramref name="engine"/> (see remarks).</summary>
-    public static bool CanBuffer(BitGenerator engine) => engine.GetType().Assembly == typeof(BitGenerator).Assembly;
-
     /// <summary>Standard normals, the values and final engine state of <see cref="StandardNormal.Sample{TSource}"/> per value.</summary>
-    /// <param name="engine">A library engine (<see cref="CanBuffer"/>).</param>
+    /// <param name="engine">A library engine (<see cref="UInt64DrawCursor.CanBuffer"/>).</param>
     /// <param name="destination">The values.</param>
     /// <param name="vectorize">False runs the buffered scalar loop even where AVX2 is available (benchmarks and tests).</param>
     public static void Normal(BitGenerator engine, Span<double> destination, bool vectorize = true) =>
         Fill<NormalKernel>(engine, destination, vectorize);
 
     /// <summary>Standard exponentials, the values and final engine state of <see cref="StandardExponential.Sample{TSource}"/> per value.</summary>
-    /// <param name="engine">A library engine (<see cref="CanBuffer"/>).</param>
+    /// <param name="engine">A library engine (<see cref="UInt64DrawCursor.CanBuffer"/>).</param>
     /// <param name="destination">The values.</param>
     /// <param name="vectorize">False runs the buffered scalar loop even where AVX2 is available (benchmarks and tests).</param>
     public static void Exponential(BitGenerator engine, Span<double> destination, bool vectorize = true) =>

@@ -61,8 +61,8 @@ public sealed class ZigguratFillTests
     {
         // A subclass may define NextDouble otherwise than from NextUInt64, so it is not buffered.
         var engine = new ScriptedEngine(5, normal: true);
-        Assert.False(ZigguratFill.CanBuffer(engine));
-        Assert.True(ZigguratFill.CanBuffer(BitGenerators.Create("MT19937", 1)));
+        Assert.False(UInt64DrawCursor.CanBuffer(engine));
+        Assert.True(UInt64DrawCursor.CanBuffer(BitGenerators.Create("MT19937", 1)));
         var a = new ScriptedEngine(5, normal: true);
         var b = new ScriptedEngine(5, normal: true);
         double[] bulk = new double[1001];
