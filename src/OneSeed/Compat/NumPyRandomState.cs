@@ -185,6 +185,18 @@ public sealed class NumPyRandomState
     }
 
     /// <summary>
+    /// Fills <paramref name="destination"/> with integers in [<paramref name="low"/>, <paramref name="high"/>): the
+    /// values and final state of <see cref="RandInt(long, long, int)"/> for a size of <paramref name="destination"/>.Length,
+    /// without allocating (NumPy's legacy API has no <c>out=</c>; this is the .NET form of the same draws).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="low"/> ≥ <paramref name="high"/> (checked even for an empty span).</exception>
+    public void RandInt(long low, long high, Span<long> destination)
+    {
+        ulong rng = CheckBounds(low, high);
+        BoundedIntegers.Fill(_engine, (ulong)low, rng, useMasked: true, MemoryMarshal.Cast<long, ulong>(destination));
+    }
+
+    /// <summary>
     /// One integer in the closed range [<paramref name="low"/>, <paramref name="high"/>], as the deprecated
     /// <c>random_integers(low, high)</c> (= <c>randint(low, high + 1)</c>; reaches the full int64 span).
     /// </summary>
@@ -223,9 +235,15 @@ public sealed class NumPyRandomState
     {
         ArgumentOutOfRangeException.ThrowIfNegative(size);
         double[] result = GC.AllocateUninitializedArray<double>(size);
-        _engine.FillSampled(result.AsSpan(), ref _gauss);
+        StandardNormal(result);
         return result;
     }
+
+    /// <summary>
+    /// Fills <paramref name="destination"/> with standard normal values: the values and final state (Gaussian cache
+    /// included) of <see cref="StandardNormal(int)"/> for a size of <paramref name="destination"/>.Length, without allocating.
+    /// </summary>
+    public void StandardNormal(Span<double> destination) => _engine.FillSampled(destination, ref _gauss);
 
     /// <summary><paramref name="size"/> standard normal values, as <c>randn(size)</c> (the same as <see cref="StandardNormal(int)"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is negative.</exception>
