@@ -81,8 +81,8 @@ internal static unsafe class ZigguratFill
 
         static abstract ReadOnlySpan<double> Widths { get; }
 
-        /// <summary>The four candidates of four raw words, and a bit per lane (bit k = lane k) whose candidate the fast test accepts.</summary>
-        static abstract Vector256<double> Fast(Vector256<ulong> r, ulong* thresholds, double* widths, out uint acceptMask);
+        /// <summary>The four candidates of the four raw words at <paramref name="words"/>, and a bit per lane (bit k = lane k) whose candidate the fast test accepts.</summary>
+        static abstract Vector256<double> Fast(ulong* words, ulong* thresholds, double* widths, out uint acceptMask);
 
         static abstract double Sample(ref UInt64DrawCursor draws);
     }
@@ -93,19 +93,23 @@ internal static unsafe class ZigguratFill
 
         public static ReadOnlySpan<double> Widths => ZigguratTables.Wi;
 
-        public static Vector256<double> Fast(Vector256<ulong> r, ulong* thresholds, double* widths, out uint acceptMask)
+        public static Vector256<double> Fast(ulong* words, ulong* thresholds, double* widths, out uint acceptMask)
         {
-            Vector256<long> idx = (r & Vector256.Create(0xffUL)).AsInt64();
+            Vector256<ulong> r = Vector256.Load(words);
+
+            // The layer index is each word's low byte; four scalar table loads beat two AVX2 gathers on this CPU.
+            int i0 = (byte)words[0], i1 = (byte)words[1], i2 = (byte)words[2], i3 = (byte)words[3];
             r >>>= 8;
             Vector256<ulong> rabs = (r >>> 1) & Vector256.Create(0x000fffffffffffffUL);
 
             // rabs < 2^52 converts exactly by placing it in the mantissa of 2^52 and subtracting 2^52, so the
             // product is the scalar (double)rabs * wi[idx]; the sign is the scalar XOR of bit 0 into the sign bit.
             Vector256<double> magnitude = (rabs | Vector256.Create(TwoPow52Bits)).AsDouble() - Vector256.Create(4503599627370496.0);
-            Vector256<double> x = magnitude * Avx2.GatherVector256(widths, idx, sizeof(double));
+            Vector256<double> x = magnitude * Vector256.Create(widths[i0], widths[i1], widths[i2], widths[i3]);
 
             // Both sides are below 2^63, so AVX2's signed compare is the scalar unsigned one.
-            acceptMask = Avx2.CompareGreaterThan(Avx2.GatherVector256((long*)thresholds, idx, sizeof(ulong)), rabs.AsInt64()).ExtractMostSignificantBits();
+            Vector256<long> k = Vector256.Create((long)thresholds[i0], (long)thresholds[i1], (long)thresholds[i2], (long)thresholds[i3]);
+            acceptMask = Avx2.CompareGreaterThan(k, rabs.AsInt64()).ExtractMostSignificantBits();
             return (x.AsUInt64() ^ (r << 63)).AsDouble();
         }
 
@@ -118,14 +122,15 @@ internal static unsafe class ZigguratFill
 
         public static ReadOnlySpan<double> Widths => ZigguratTables.We;
 
-        public static Vector256<double> Fast(Vector256<ulong> r, ulong* thresholds, double* widths, out uint acceptMask)
+        public static Vector256<double> Fast(ulong* words, ulong* thresholds, double* widths, out uint acceptMask)
         {
-            Vector256<long> idx = ((r >>> 3) & Vector256.Create(0xffUL)).AsInt64();
-            Vector256<ulong> ri = r >>> 11;
+            Vector256<ulong> ri = Vector256.Load(words) >>> 11;
+            int i0 = (byte)(words[0] >> 3), i1 = (byte)(words[1] >> 3), i2 = (byte)(words[2] >> 3), i3 = (byte)(words[3] >> 3);
 
             // ri < 2^53 and ke < 2^53: the signed compare is the scalar unsigned one.
-            acceptMask = Avx2.CompareGreaterThan(Avx2.GatherVector256((long*)thresholds, idx, sizeof(ulong)), ri.AsInt64()).ExtractMostSignificantBits();
-            return UnitDoubles.ToDouble(ri) * Avx2.GatherVector256(widths, idx, sizeof(double));
+            Vector256<long> k = Vector256.Create((long)thresholds[i0], (long)thresholds[i1], (long)thresholds[i2], (long)thresholds[i3]);
+            acceptMask = Avx2.CompareGreaterThan(k, ri.AsInt64()).ExtractMostSignificantBits();
+            return UnitDoubles.ToDouble(ri) * Vector256.Create(widths[i0], widths[i1], widths[i2], widths[i3]);
         }
 
         public static double Sample(ref UInt64DrawCursor draws) => StandardExponential.Sample(ref draws);
@@ -144,7 +149,7 @@ internal static unsafe class ZigguratFill
         {
             while (draws.Buffered >= Vector256<ulong>.Count)
             {
-                TKernel.Fast(Vector256.Load(draws.Cursor), thresholds, widths, out uint acceptMask).StoreUnsafe(ref dst, (nuint)i);
+                TKernel.Fast(draws.Cursor, thresholds, widths, out uint acceptMask).StoreUnsafe(ref dst, (nuint)i);
                 if (acceptMask == 0xF)
                 {
                     draws.Skip(4);
