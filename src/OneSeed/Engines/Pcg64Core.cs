@@ -173,8 +173,9 @@ internal struct Pcg64Core<TVariant>
     /// The LCG's step is one 128-bit multiply-add whose latency, not the multiplier's throughput, bounds a single
     /// stream. Two lanes hold two consecutive states and each jumps two steps at once (s -> A*s + C with A = M^2,
     /// C = (M + 1) * inc), so two independent multiply chains overlap while the outputs come out in exactly the
-    /// scalar order. (Three and four lanes measured no faster here: the x64 registers run out and the JIT spills.) Returns how
-    /// many values were written (a multiple of the lane count); the engine is left at the state after the last.
+    /// scalar order. (Three and four lanes measured no faster here: the x64 registers run out and the JIT spills.)
+    /// Returns how many values were written (a multiple of the lane count); the engine is left at the state after
+    /// the last.
     /// </summary>
     private int FillLanes<TOut>(Span<ulong> destination)
         where TOut : struct, IWordOutput
