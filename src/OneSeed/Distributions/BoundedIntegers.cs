@@ -157,7 +157,7 @@ public static class BoundedIntegers
         }
         else
         {
-            FillLemire64(engine, offset, rng, destination);
+            Fill64(engine, destination, new Lemire64Sampler(offset, rng));
         }
     }
 
@@ -232,78 +232,20 @@ public static class BoundedIntegers
     }
 
     /// <summary>
-    /// The 64-bit branches: the engine's words come in chunks through its bulk path (<see cref="UInt64DrawCursor"/>)
-    /// and the exact scalar sampler reads them, which decouples the engine's loop from the rejection loop. Engines
-    /// defined outside this library keep the per-value loop (their bulk fill is theirs to define).
+    /// The 64-bit branches: the engine's words come in chunks through its bulk path (<see cref="UInt64DrawCursor"/>),
+    /// which decouples the engine's loop from the rejection loop. Engines defined outside this library keep the
+    /// per-value loop (their bulk fill is theirs to define).
     /// </summary>
-    private static unsafe void Fill64<TSampler>(BitGenerator engine, Span<ulong> destination, TSampler sampler)
-        where TSampler : struct, ISampler<ulong>
+    private static void Fill64<TSampler>(BitGenerator engine, Span<ulong> destination, TSampler sampler)
+        where TSampler : struct, ISampler<ulong>, IBufferedSampler<ulong>
     {
-        if (!UInt64DrawCursor.CanBuffer(engine))
+        if (UInt64DrawCursor.CanBuffer(engine))
+        {
+            UInt64DrawCursor.Fill<TSampler, ulong>(engine, destination, ref sampler);
+        }
+        else
         {
             engine.FillSampled(destination, ref sampler);
-            return;
-        }
-
-        const int Capacity = 512;
-        ulong* buffer = stackalloc ulong[Capacity];
-        var draws = new UInt64DrawCursor(engine, buffer);
-        int i = 0;
-        while (i < destination.Length)
-        {
-            draws.Refill(Math.Min(destination.Length - i, Capacity));
-            while (draws.Buffered > 0)
-            {
-                destination[i++] = sampler.Sample(ref draws);
-            }
-        }
-    }
-
-    /// <summary>
-    /// NumPy's Lemire branch over 64-bit draws as one tight loop over a chunk of the engine's words (the chunk rules
-    /// of <see cref="UInt64DrawCursor"/>); a leftover below rng + 1 (rare unless the range is huge) hands the rest of
-    /// that value, rejection loop included, to the exact scalar sampler reading the same words.
-    /// </summary>
-    private static unsafe void FillLemire64(BitGenerator engine, ulong offset, ulong rng, Span<ulong> destination)
-    {
-        if (!UInt64DrawCursor.CanBuffer(engine))
-        {
-            var sampler = new Lemire64Sampler(offset, rng);
-            engine.FillSampled(destination, ref sampler);
-            return;
-        }
-
-        const int Capacity = 512;
-        ulong* buffer = stackalloc ulong[Capacity];
-        var draws = new UInt64DrawCursor(engine, buffer);
-        ulong rngExcl = rng + 1;
-        ref ulong start = ref MemoryMarshal.GetReference(destination);
-        int i = 0;
-        while (i < destination.Length)
-        {
-            int count = Math.Min(destination.Length - i, Capacity);
-            draws.Refill(count);
-            int k = 0;
-            for (; k < count; k++)
-            {
-                ulong high = Math.BigMul(buffer[k], rngExcl, out ulong leftover);
-                if (leftover < rngExcl)
-                {
-                    break;
-                }
-
-                Unsafe.Add(ref start, i++) = offset + high;
-            }
-
-            if (k < count)
-            {
-                // Word k needs NumPy's threshold: from here on the exact sampler reads the chunk (then the engine).
-                draws.Skip(k);
-                while (draws.Buffered > 0)
-                {
-                    Unsafe.Add(ref start, i++) = offset + Lemire64(ref draws, rng);
-                }
-            }
         }
     }
 
@@ -460,10 +402,37 @@ public static class BoundedIntegers
             where TSource : struct, IRawSource => offset + Lemire32(ref source, rng);
     }
 
-    private readonly struct Lemire64Sampler(ulong offset, ulong rng) : ISampler<ulong>
+    private readonly unsafe struct Lemire64Sampler(ulong offset, ulong rng) : ISampler<ulong>, IBufferedSampler<ulong>
     {
         public ulong Sample<TSource>(ref TSource source)
             where TSource : struct, IRawSource => offset + Lemire64(ref source, rng);
+
+        /// <summary>
+        /// A tight loop over the buffered words until one has a leftover below rng + 1 (rare unless the range is huge):
+        /// that value, rejection loop included, and the rest of the chunk go through the exact sampler.
+        /// </summary>
+        public int Fast(ref UInt64DrawCursor draws, ref ulong destination, int i)
+        {
+            ulong rngExcl = rng + 1;
+            ulong* words = draws.Cursor;
+            int available = draws.Buffered;
+            int k = 0;
+            for (; k < available; k++)
+            {
+                ulong high = Math.BigMul(words[k], rngExcl, out ulong leftover);
+                if (leftover < rngExcl)
+                {
+                    break;
+                }
+
+                Unsafe.Add(ref destination, i++) = offset + high;
+            }
+
+            draws.Skip(k);
+            return i;
+        }
+
+        public ulong Next(ref UInt64DrawCursor draws) => Sample(ref draws);
     }
 
     private readonly struct MaskedRejection32(ulong offset, uint rng, uint mask) : ISampler<ulong>
@@ -472,9 +441,13 @@ public static class BoundedIntegers
             where TSource : struct, IRawSource => offset + Masked32(ref source, rng, mask);
     }
 
-    private readonly struct MaskedRejection64(ulong offset, ulong rng, ulong mask) : ISampler<ulong>
+    private readonly struct MaskedRejection64(ulong offset, ulong rng, ulong mask) : ISampler<ulong>, IBufferedSampler<ulong>
     {
         public ulong Sample<TSource>(ref TSource source)
             where TSource : struct, IRawSource => offset + Masked64(ref source, rng, mask);
+
+        public int Fast(ref UInt64DrawCursor draws, ref ulong destination, int i) => i;
+
+        public ulong Next(ref UInt64DrawCursor draws) => Sample(ref draws);
     }
 }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using OneSeed.Engines;
 
 namespace OneSeed.Distributions;
@@ -11,6 +13,9 @@ namespace OneSeed.Distributions;
 /// </summary>
 internal unsafe struct UInt64DrawCursor(BitGenerator engine, ulong* buffer) : IRawSource
 {
+    /// <summary>Words per chunk: 4 KB of stack, large enough to amortise the engine call, small enough to stay in L1.</summary>
+    private const int Capacity = 512;
+
     private int _position;
     private int _length;
 
@@ -21,6 +26,29 @@ internal unsafe struct UInt64DrawCursor(BitGenerator engine, ulong* buffer) : IR
     /// <see cref="BitGenerator.Fill(Span{ulong})"/> differently, so it keeps the per-value loop.
     /// </summary>
     public static bool CanBuffer(BitGenerator engine) => engine.GetType().Assembly == typeof(BitGenerator).Assembly;
+
+    /// <summary>
+    /// Fills <paramref name="destination"/> through <paramref name="sampler"/>, chunk by chunk: each chunk holds no
+    /// more words than values still to produce, and each value takes at least one word, so the chunk runs dry before
+    /// the values do and the engine ends in exactly the scalar path's state.
+    /// </summary>
+    public static void Fill<TSampler, T>(BitGenerator engine, Span<T> destination, ref TSampler sampler)
+        where TSampler : struct, IBufferedSampler<T>
+    {
+        ulong* buffer = stackalloc ulong[Capacity];
+        var draws = new UInt64DrawCursor(engine, buffer);
+        ref T first = ref MemoryMarshal.GetReference(destination);
+        int i = 0;
+        while (i < destination.Length)
+        {
+            draws.Refill(Math.Min(destination.Length - i, Capacity));
+            i = sampler.Fast(ref draws, ref first, i);
+            while (draws.Buffered > 0)
+            {
+                Unsafe.Add(ref first, i++) = sampler.Next(ref draws);
+            }
+        }
+    }
 
     /// <summary>Words still buffered.</summary>
     public readonly int Buffered => _length - _position;

@@ -29,9 +29,6 @@ namespace OneSeed.Distributions;
 /// </remarks>
 internal static unsafe class ZigguratFill
 {
-    /// <summary>Words per chunk: 4 KB of stack, large enough to amortise the engine call, small enough to stay in L1.</summary>
-    private const int Capacity = 512;
-
     /// <summary>Bit pattern of 2^52: or-ed into a value below 2^52 it gives 2^52 + value exactly.</summary>
     private const ulong TwoPow52Bits = 0x4330000000000000UL;
 
@@ -52,26 +49,18 @@ internal static unsafe class ZigguratFill
     private static void Fill<TKernel>(BitGenerator engine, Span<double> destination, bool vectorize)
         where TKernel : struct, IZigguratKernel
     {
-        ulong* buffer = stackalloc ulong[Capacity];
-        var draws = new UInt64DrawCursor(engine, buffer);
-        ref double dst = ref MemoryMarshal.GetReference(destination);
-        int n = destination.Length;
-        int i = 0;
-        bool avx2 = vectorize && Avx2.IsSupported;
-        while (i < n)
-        {
-            draws.Refill(Math.Min(n - i, Capacity));
-            if (avx2)
-            {
-                i = VectorLoop<TKernel>(ref draws, ref dst, i);
-            }
+        var sampler = new ZigguratSampler<TKernel>(vectorize && Avx2.IsSupported);
+        UInt64DrawCursor.Fill<ZigguratSampler<TKernel>, double>(engine, destination, ref sampler);
+    }
 
-            // Each value takes at least one buffered word, so the buffer runs dry before the values do (see remarks).
-            while (draws.Buffered > 0)
-            {
-                Unsafe.Add(ref dst, i++) = TKernel.Sample(ref draws);
-            }
-        }
+    /// <summary>A ziggurat as a buffered sampler: the four-lane fast path where AVX2 runs, then the exact sampler.</summary>
+    private readonly struct ZigguratSampler<TKernel>(bool vectorize) : IBufferedSampler<double>
+        where TKernel : struct, IZigguratKernel
+    {
+        public int Fast(ref UInt64DrawCursor draws, ref double destination, int i) =>
+            vectorize ? VectorLoop<TKernel>(ref draws, ref destination, i) : i;
+
+        public double Next(ref UInt64DrawCursor draws) => TKernel.Sample(ref draws);
     }
 
     /// <summary>One ziggurat: its tables, its four-lane fast path and its exact scalar sampler.</summary>
