@@ -737,7 +737,7 @@ public sealed class TorchGenerator
         }
     }
 
-    private double NextUniformDouble() => (NextUInt64() & ((1UL << 53) - 1)) * (1.0 / 9007199254740992.0);
+    private double NextUniformDouble() => UnitDoubles.FromUInt53(NextUInt64() & ((1UL << 53) - 1));
 
     // at::normal_distribution<double>: Box–Muller on two 53-bit uniforms, the sine deviate cached for the next call.
     private double ScalarNormal(double mean, double std)

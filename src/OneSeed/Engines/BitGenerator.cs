@@ -28,7 +28,7 @@ public abstract class BitGenerator
 
     /// <summary>Returns a double in [0, 1) with 53 random bits (NumPy's <c>next_double</c>).</summary>
     /// <remarks>The default is NumPy's <c>(next_uint64 &gt;&gt; 11) * 2^-53</c>; engines whose NumPy counterpart differs (MT19937) override it.</remarks>
-    public virtual double NextDouble() => (NextUInt64() >> 11) * (1.0 / 9007199254740992.0);
+    public virtual double NextDouble() => NextDoubleFromRaw(NextUInt64());
 
     /// <summary>
     /// The <see cref="NextDouble"/> value that the draws behind one <see cref="NextUInt64"/> value <paramref name="raw"/>

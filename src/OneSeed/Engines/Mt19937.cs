@@ -116,12 +116,7 @@ public sealed class Mt19937 : BitGenerator
     }
 
     /// <inheritdoc />
-    public override double NextDouble()
-    {
-        uint a = NextUInt32() >> 5;
-        uint b = NextUInt32() >> 6;
-        return ((a * 67108864.0) + b) / 9007199254740992.0;
-    }
+    public override double NextDouble() => NextDoubleFromRaw(NextUInt64());
 
     /// <inheritdoc />
     /// <remarks>NextUInt64 is the words a, b as a &lt;&lt; 32 | b: these are the two words <see cref="NextDouble"/> would draw.</remarks>

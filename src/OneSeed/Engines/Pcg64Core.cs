@@ -182,8 +182,7 @@ internal struct Pcg64Core<TVariant>
     {
         var inc = new UInt128(_incHi, _incLo);
         UInt128 m = TVariant.Multiplier;
-        UInt128 m2 = m * m;
-        UInt128 jumpMul = m2;
+        UInt128 jumpMul = m * m;
         UInt128 jumpAdd = (m + UInt128.One) * inc;
         ulong aHi = (ulong)(jumpMul >> 64), aLo = (ulong)jumpMul, cHi = (ulong)(jumpAdd >> 64), cLo = (ulong)jumpAdd;
 

@@ -307,6 +307,6 @@ public sealed partial class Philox : BitGenerator
 
         public uint NextUInt32() => engine.NextUInt32();
 
-        public double NextDouble() => (engine.NextUInt64() >> 11) * (1.0 / 9007199254740992.0);
+        public double NextDouble() => UnitDoubles.FromUInt53(engine.NextUInt64() >> 11);
     }
 }
