@@ -559,5 +559,8 @@ public sealed class Mt19937 : BitGenerator
 
         public static Vector256<ulong> Convert(Vector256<ulong> words) =>
             UnitDoubles.FromUInt53(((words >>> 37) << 26) | ((words & Vector256.Create(0xFFFFFFFFUL)) >>> 6)).AsUInt64();
+
+        public static Vector512<ulong> Convert(Vector512<ulong> words) =>
+            UnitDoubles.FromUInt53(((words >>> 37) << 26) | ((words & Vector512.Create(0xFFFFFFFFUL)) >>> 6)).AsUInt64();
     }
 }

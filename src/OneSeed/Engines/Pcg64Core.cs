@@ -1,6 +1,8 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace OneSeed.Engines;
 
@@ -18,6 +20,9 @@ internal interface IPcg64Variant
 
     /// <summary>The output function alone, applied to the state it reads (see <see cref="OutputReadsAdvancedState"/>).</summary>
     static abstract ulong Output(ulong hi, ulong lo);
+
+    /// <summary><see cref="Output(ulong, ulong)"/> on eight lanes (AVX-512F and AVX-512DQ).</summary>
+    static abstract Vector512<ulong> Output(Vector512<ulong> hi, Vector512<ulong> lo);
 
     /// <summary>True when a draw's output is computed from the state after the step (XSL-RR), false when from the one before (DXSM).</summary>
     static abstract bool OutputReadsAdvancedState { get; }
@@ -49,6 +54,9 @@ internal readonly struct XslRr128 : IPcg64Variant
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Output(ulong hi, ulong lo) => BitOperations.RotateRight(hi ^ lo, (int)(hi >> 58));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<ulong> Output(Vector512<ulong> hi, Vector512<ulong> lo) => Avx512F.RotateRightVariable(hi ^ lo, hi >>> 58);
 }
 
 /// <summary>PCG CM DXSM 128/64 (NumPy's <c>PCG64DXSM</c>): 64-bit "cheap" multiplier, DXSM output from the state before the step.</summary>
@@ -85,6 +93,15 @@ internal readonly struct CmDxsm128 : IPcg64Variant
         output ^= output >> 48;
         return output * (lo | 1UL);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<ulong> Output(Vector512<ulong> hi, Vector512<ulong> lo)
+    {
+        Vector512<ulong> output = hi ^ (hi >>> 32);
+        output = Avx512DQ.MultiplyLow(output, Vector512.Create(CheapMultiplier));
+        output ^= output >>> 48;
+        return Avx512DQ.MultiplyLow(output, lo | Vector512<ulong>.One);
+    }
 }
 
 /// <summary>
@@ -104,6 +121,13 @@ internal struct Pcg64Core<TVariant>
     private static readonly BigInteger Mask128 = (BigInteger.One << 128) - 1;
 
     private const int Lanes = 2;
+
+    /// <summary>Lanes of the AVX-512 path: two vectors of eight.</summary>
+    private const int VectorLanes = 16;
+
+    // Jumps of 8 and 16 steps: s -> M^n * s + (M^(n-1) + ... + M + 1) * inc.
+    private static readonly (UInt128 Multiplier, UInt128 Sum) Jump8 = Pcg128.JumpCoefficients(TVariant.Multiplier, 8);
+    private static readonly (UInt128 Multiplier, UInt128 Sum) Jump16 = Pcg128.JumpCoefficients(TVariant.Multiplier, 16);
 
     // M^-1 mod 2^128 (M is odd), to step a lane back by one draw.
     private static readonly UInt128 InverseMultiplier = Pcg128.Inverse(TVariant.Multiplier);
@@ -156,7 +180,8 @@ internal struct Pcg64Core<TVariant>
         where TOut : struct, IWordOutput
     {
         // The state lives in locals for the loop (no store per draw); the u32 buffer is untouched, as NumPy's next_uint64 leaves it.
-        int i = destination.Length >= Lanes * 4 ? FillLanes<TOut>(destination) : 0;
+        int i = Avx512F.IsSupported && Avx512DQ.IsSupported && destination.Length >= VectorLanes * 4 ? FillLanesAvx512<TOut>(destination)
+            : destination.Length >= Lanes * 4 ? FillLanes<TOut>(destination) : 0;
         ulong hi = _hi, lo = _lo, incHi = _incHi, incLo = _incLo;
         for (; i < destination.Length; i++)
         {
@@ -219,6 +244,78 @@ internal struct Pcg64Core<TVariant>
         return count;
     }
 
+    /// <summary>
+    /// <see cref="FillLanes{TOut}"/> on sixteen lanes in two AVX-512 vectors: lane j holds the state draw k + j reads
+    /// and every lane jumps sixteen steps at once (s -> M^16 * s + (M^15 + ... + M + 1) * inc), so the 128-bit
+    /// multiply-adds of sixteen draws run side by side and each vector's eight outputs are eight consecutive draws,
+    /// stored in order. The 128-bit product is built from <see cref="WideMultiply"/>'s low-half product and two
+    /// <c>vpmullq</c> cross terms; the carry out of the low word is an unsigned compare.
+    /// </summary>
+    private int FillLanesAvx512<TOut>(Span<ulong> destination)
+        where TOut : struct, IWordOutput
+    {
+        // The bulk fills of the samplers come in chunks of a few hundred words, so the set-up is kept short: eight
+        // scalar steps for lanes 0-7, one vector jump of eight steps for lanes 8-15.
+        var inc = new UInt128(_incHi, _incLo);
+        UInt128 m = TVariant.Multiplier;
+        Span<ulong> startHi = stackalloc ulong[8];
+        Span<ulong> startLo = stackalloc ulong[8];
+        UInt128 s = new(_hi, _lo);
+        if (TVariant.OutputReadsAdvancedState)
+        {
+            s = (s * m) + inc;
+        }
+
+        for (int j = 0; j < 8; j++)
+        {
+            (startHi[j], startLo[j]) = ((ulong)(s >> 64), (ulong)s);
+            s = (s * m) + inc;
+        }
+
+        Vector512<ulong> h0 = Vector512.Create<ulong>(startHi), l0 = Vector512.Create<ulong>(startLo);
+        Vector512<ulong> h1 = h0, l1 = l0;
+        UInt128 add8 = Jump8.Sum * inc;
+        Jump(ref h1, ref l1, Vector512.Create((ulong)(Jump8.Multiplier >> 64)), (ulong)Jump8.Multiplier, Vector512.Create((ulong)Jump8.Multiplier), Vector512.Create((ulong)(add8 >> 64)), Vector512.Create((ulong)add8));
+
+        UInt128 add16 = Jump16.Sum * inc;
+        ulong aLo = (ulong)Jump16.Multiplier;
+        Vector512<ulong> aHi = Vector512.Create((ulong)(Jump16.Multiplier >> 64)), aLoV = Vector512.Create(aLo);
+        Vector512<ulong> cHi = Vector512.Create((ulong)(add16 >> 64)), cLo = Vector512.Create((ulong)add16);
+
+        int count = destination.Length & ~(VectorLanes - 1);
+        ref ulong d = ref MemoryMarshal.GetReference(destination);
+        for (int i = 0; i < count; i += VectorLanes)
+        {
+            TOut.Convert(TVariant.Output(h0, l0)).StoreUnsafe(ref d, (nuint)i);
+            TOut.Convert(TVariant.Output(h1, l1)).StoreUnsafe(ref d, (nuint)(i + 8));
+            Jump(ref h0, ref l0, aHi, aLo, aLoV, cHi, cLo);
+            Jump(ref h1, ref l1, aHi, aLo, aLoV, cHi, cLo);
+        }
+
+        UInt128 next = new(h0.ToScalar(), l0.ToScalar());
+        if (TVariant.OutputReadsAdvancedState)
+        {
+            next = (next - inc) * InverseMultiplier;
+        }
+
+        _hi = (ulong)(next >> 64);
+        _lo = (ulong)next;
+        return count;
+    }
+
+    /// <summary>(hi:lo) = A * (hi:lo) + C mod 2^128 on eight lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Jump(ref Vector512<ulong> hi, ref Vector512<ulong> lo, Vector512<ulong> aHi, ulong aLo, Vector512<ulong> aLoV, Vector512<ulong> cHi, Vector512<ulong> cLo)
+    {
+        Vector512<ulong> productHi = WideMultiply.MulHiLo(lo, aLo, out Vector512<ulong> productLo);
+        productHi += Avx512DQ.MultiplyLow(hi, aLoV) + Avx512DQ.MultiplyLow(lo, aHi);
+        Vector512<ulong> newLo = productLo + cLo;
+
+        // The compare's all-ones lanes are -1: subtracting adds the carry.
+        hi = productHi + cHi - Vector512.LessThan(newLo, productLo);
+        lo = newLo;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Jump(ref ulong hi, ref ulong lo, ulong aHi, ulong aLo, ulong cHi, ulong cLo)
     {
@@ -269,6 +366,21 @@ internal struct Pcg64Core<TVariant>
 /// <summary>128-bit LCG arithmetic shared by the PCG engines.</summary>
 internal static class Pcg128
 {
+    /// <summary>
+    /// (M^n, M^(n-1) + ... + M + 1) mod 2^128: n steps of <c>s = s * M + inc</c> are <c>s = M^n * s + Sum * inc</c>.
+    /// </summary>
+    public static (UInt128 Multiplier, UInt128 Sum) JumpCoefficients(UInt128 multiplier, int steps)
+    {
+        UInt128 power = UInt128.One, sum = UInt128.Zero;
+        for (int i = 0; i < steps; i++)
+        {
+            sum += power;
+            power *= multiplier;
+        }
+
+        return (power, sum);
+    }
+
     /// <summary>The inverse of an odd number modulo 2^128 (Newton's iteration doubles the correct low bits each step).</summary>
     public static UInt128 Inverse(UInt128 odd)
     {

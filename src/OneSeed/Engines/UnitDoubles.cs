@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace OneSeed.Engines;
 
@@ -28,6 +29,14 @@ internal static class UnitDoubles
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> FromUInt53(Vector256<ulong> k) => ToDouble(k) * Vector256.Create(Scale);
+
+    /// <summary>
+    /// k * 2^-53 for eight k &lt; 2^53. Callers reach this only where <see cref="Avx512DQ"/> is supported (the 512-bit
+    /// paths are gated on it): <c>vcvtqq2pd</c> converts k exactly, as the scalar signed conversion does.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> FromUInt53(Vector512<ulong> k) =>
+        Avx512DQ.ConvertToVector512Double(k.AsInt64()) * Vector512.Create(Scale);
 
     /// <summary>(double)k, exactly, for four k &lt; 2^53 (see <see cref="FromUInt53(Vector256{ulong})"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

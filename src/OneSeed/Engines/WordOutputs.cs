@@ -8,6 +8,8 @@ internal interface IWordOutput
     static abstract ulong Convert(ulong word);
 
     static abstract Vector256<ulong> Convert(Vector256<ulong> words);
+
+    static abstract Vector512<ulong> Convert(Vector512<ulong> words);
 }
 
 internal readonly struct RawWords : IWordOutput
@@ -15,6 +17,8 @@ internal readonly struct RawWords : IWordOutput
     public static ulong Convert(ulong word) => word;
 
     public static Vector256<ulong> Convert(Vector256<ulong> words) => words;
+
+    public static Vector512<ulong> Convert(Vector512<ulong> words) => words;
 }
 
 internal readonly struct UnitDoubleBits : IWordOutput
@@ -22,4 +26,6 @@ internal readonly struct UnitDoubleBits : IWordOutput
     public static ulong Convert(ulong word) => BitConverter.DoubleToUInt64Bits(UnitDoubles.FromUInt53(word >> 11));
 
     public static Vector256<ulong> Convert(Vector256<ulong> words) => UnitDoubles.FromUInt53(words >>> 11).AsUInt64();
+
+    public static Vector512<ulong> Convert(Vector512<ulong> words) => UnitDoubles.FromUInt53(words >>> 11).AsUInt64();
 }

@@ -109,13 +109,15 @@ public sealed class PhiloxTests
         Assert.Equal(new ulong[4], origin.GetState().Counter);
     }
 
-    /// <summary>Counters whose low words are about to wrap, so the 256-bit increment carries inside a vector group.</summary>
+    /// <summary>Counters whose low words are about to wrap, so the 256-bit increment carries inside a vector group (of 8 or 16 blocks, first or later iteration).</summary>
     private static readonly ulong[][] CarryingCounters =
     [
         [0, 0, 0, 0],
         [ulong.MaxValue - 2, 0, 0, 0],
         [ulong.MaxValue - 5, 7, 0, 0],
         [ulong.MaxValue - 9, ulong.MaxValue, 3, 0],
+        [ulong.MaxValue - 17, 11, 0, 0],
+        [ulong.MaxValue - 30, ulong.MaxValue, 0, 2],
         [ulong.MaxValue - 1, ulong.MaxValue, ulong.MaxValue, 5],
         [ulong.MaxValue - 3, ulong.MaxValue, ulong.MaxValue, ulong.MaxValue],
         [ulong.MaxValue, ulong.MaxValue, ulong.MaxValue, ulong.MaxValue],
@@ -133,7 +135,7 @@ public sealed class PhiloxTests
 
         foreach (ulong[] c in counters)
         {
-            foreach (int blocks in new[] { 1, 7, 8, 9, 16, 27 })
+            foreach (int blocks in new[] { 1, 7, 8, 9, 16, 27, 32, 49 })
             {
                 ulong k0 = (ulong)random.NextInt64() << 1, k1 = (ulong)random.NextInt64() ^ ulong.MaxValue;
                 var vectorCounter = new Philox.Counter(c[0], c[1], c[2], c[3]);
