@@ -417,6 +417,24 @@ public static class BoundedIntegers
             ulong* words = draws.Cursor;
             int available = draws.Buffered;
             int k = 0;
+            if (Avx512F.IsSupported)
+            {
+                // Eight products at a time until a group holds a leftover below rng + 1; the scalar loop below then
+                // finds that lane.
+                Vector512<ulong> bound = Vector512.Create(rngExcl), shift = Vector512.Create(offset);
+                for (; k <= available - Vector512<ulong>.Count; k += Vector512<ulong>.Count)
+                {
+                    Vector512<ulong> high = WideMultiply.MulHiLo(Vector512.Load(words + k), rngExcl, out Vector512<ulong> leftover);
+                    if (Vector512.LessThanAny(leftover, bound))
+                    {
+                        break;
+                    }
+
+                    (high + shift).StoreUnsafe(ref destination, (nuint)i);
+                    i += Vector512<ulong>.Count;
+                }
+            }
+
             for (; k < available; k++)
             {
                 ulong high = Math.BigMul(words[k], rngExcl, out ulong leftover);
