@@ -186,9 +186,12 @@ internal static unsafe class ZigguratFill
     /// .NET exposes no 512-bit gather, and two AVX2 gathers measured slower here.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<ulong> Lookup(ulong* table, ulong* words, int shift) => Vector512.Create(
-        Vector256.Create(table[(byte)(words[0] >> shift)], table[(byte)(words[1] >> shift)], table[(byte)(words[2] >> shift)], table[(byte)(words[3] >> shift)]),
-        Vector256.Create(table[(byte)(words[4] >> shift)], table[(byte)(words[5] >> shift)], table[(byte)(words[6] >> shift)], table[(byte)(words[7] >> shift)]));
+    private static Vector512<ulong> Lookup(ulong* table, ulong* words, int shift) =>
+        // ToVector512Unsafe + WithUpper is one vinserti64x4; Vector512.Create(lower, upper) was compiled as two inserts
+        // into the previous iteration's register, a dependency carried around the loop.
+        Vector256.Create(table[(byte)(words[0] >> shift)], table[(byte)(words[1] >> shift)], table[(byte)(words[2] >> shift)], table[(byte)(words[3] >> shift)])
+            .ToVector512Unsafe()
+            .WithUpper(Vector256.Create(table[(byte)(words[4] >> shift)], table[(byte)(words[5] >> shift)], table[(byte)(words[6] >> shift)], table[(byte)(words[7] >> shift)]));
 
     /// <summary><see cref="VectorLoop{TKernel}"/> eight values at a time.</summary>
     private static int VectorLoop512<TKernel>(ref UInt64DrawCursor draws, ref double dst, int i)
