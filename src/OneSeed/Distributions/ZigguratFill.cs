@@ -11,7 +11,8 @@ namespace OneSeed.Distributions;
 /// <summary>
 /// Bulk fills for the two ziggurats (<see cref="StandardNormal"/>, <see cref="StandardExponential"/>) that decouple
 /// drawing from sampling: raw 64-bit words come in chunks from the engine's bulk <see cref="BitGenerator.Fill(Span{ulong})"/>,
-/// and the fast path (one table compare and one multiply, about 99% of values) runs four values at a time on AVX2.
+/// and the fast path (one table compare and one multiply, about 99% of values) runs eight values at a time on AVX-512
+/// and four on AVX2.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -35,14 +36,14 @@ internal static unsafe class ZigguratFill
     /// <summary>Standard normals, the values and final engine state of <see cref="StandardNormal.Sample{TSource}"/> per value.</summary>
     /// <param name="engine">A library engine (<see cref="UInt64DrawCursor.CanBuffer"/>).</param>
     /// <param name="destination">The values.</param>
-    /// <param name="vectorize">False runs the buffered scalar loop even where AVX2 is available (benchmarks and tests).</param>
+    /// <param name="vectorize">False runs the buffered scalar loop even where AVX2 or AVX-512 is available (benchmarks and tests).</param>
     public static void Normal(BitGenerator engine, Span<double> destination, bool vectorize = true) =>
         Fill<NormalKernel>(engine, destination, vectorize);
 
     /// <summary>Standard exponentials, the values and final engine state of <see cref="StandardExponential.Sample{TSource}"/> per value.</summary>
     /// <param name="engine">A library engine (<see cref="UInt64DrawCursor.CanBuffer"/>).</param>
     /// <param name="destination">The values.</param>
-    /// <param name="vectorize">False runs the buffered scalar loop even where AVX2 is available (benchmarks and tests).</param>
+    /// <param name="vectorize">False runs the buffered scalar loop even where AVX2 or AVX-512 is available (benchmarks and tests).</param>
     public static void Exponential(BitGenerator engine, Span<double> destination, bool vectorize = true) =>
         Fill<ExponentialKernel>(engine, destination, vectorize);
 
@@ -59,15 +60,16 @@ internal static unsafe class ZigguratFill
     {
         public int Fast(ref UInt64DrawCursor draws, ref double destination, int i) => vectorBits switch
         {
-            512 => VectorLoop512<TKernel>(ref draws, ref destination, i),
-            256 => VectorLoop<TKernel>(ref draws, ref destination, i),
+            // The four-lane loop takes what the eight-lane one leaves (four to seven buffered words).
+            512 => VectorLoop<TKernel, FourLanes>(ref draws, ref destination, VectorLoop<TKernel, EightLanes>(ref draws, ref destination, i)),
+            256 => VectorLoop<TKernel, FourLanes>(ref draws, ref destination, i),
             _ => i,
         };
 
         public double Next(ref UInt64DrawCursor draws) => TKernel.Sample(ref draws);
     }
 
-    /// <summary>One ziggurat: its tables, its four-lane fast path and its exact scalar sampler.</summary>
+    /// <summary>One ziggurat: its tables, its four- and eight-lane fast paths and its exact scalar sampler.</summary>
     private interface IZigguratKernel
     {
         static abstract ReadOnlySpan<ulong> Thresholds { get; }
@@ -151,23 +153,25 @@ internal static unsafe class ZigguratFill
     }
 
     /// <summary>
-    /// The fast path four values at a time while at least four words are buffered: every lane's candidate is stored,
-    /// but only the lanes before the first rejecting one count; that lane's word goes, with any further words it
-    /// needs, through the exact scalar sampler, and the loop goes on from the cursor it leaves.
+    /// The fast path <typeparamref name="TLanes"/>.Count values at a time while that many words are buffered: every
+    /// lane's candidate is stored, but only the lanes before the first rejecting one count; that lane's word goes,
+    /// with any further words it needs, through the exact scalar sampler, and the loop goes on from the cursor it leaves.
     /// </summary>
-    private static int VectorLoop<TKernel>(ref UInt64DrawCursor draws, ref double dst, int i)
+    private static int VectorLoop<TKernel, TLanes>(ref UInt64DrawCursor draws, ref double dst, int i)
         where TKernel : struct, IZigguratKernel
+        where TLanes : struct, ILanes
     {
+        uint all = (1u << TLanes.Count) - 1;
         fixed (ulong* thresholds = TKernel.Thresholds)
         fixed (double* widths = TKernel.Widths)
         {
-            while (draws.Buffered >= Vector256<ulong>.Count)
+            while (draws.Buffered >= TLanes.Count)
             {
-                TKernel.Fast(draws.Cursor, thresholds, widths, out uint acceptMask).StoreUnsafe(ref dst, (nuint)i);
-                if (acceptMask == 0xF)
+                uint acceptMask = TLanes.Step<TKernel>(draws.Cursor, thresholds, widths, ref dst, i);
+                if (acceptMask == all)
                 {
-                    draws.Skip(4);
-                    i += 4;
+                    draws.Skip(TLanes.Count);
+                    i += TLanes.Count;
                     continue;
                 }
 
@@ -181,6 +185,41 @@ internal static unsafe class ZigguratFill
         return i;
     }
 
+    /// <summary>A vector width of the fast path: how many lanes, and the kernel's step at that width (candidates stored at dst[i..]).</summary>
+    private interface ILanes
+    {
+        static abstract int Count { get; }
+
+        static abstract uint Step<TKernel>(ulong* words, ulong* thresholds, double* widths, ref double dst, int i)
+            where TKernel : struct, IZigguratKernel;
+    }
+
+    private readonly struct FourLanes : ILanes
+    {
+        public static int Count => Vector256<double>.Count;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static uint Step<TKernel>(ulong* words, ulong* thresholds, double* widths, ref double dst, int i)
+            where TKernel : struct, IZigguratKernel
+        {
+            TKernel.Fast(words, thresholds, widths, out uint acceptMask).StoreUnsafe(ref dst, (nuint)i);
+            return acceptMask;
+        }
+    }
+
+    private readonly struct EightLanes : ILanes
+    {
+        public static int Count => Vector512<double>.Count;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static uint Step<TKernel>(ulong* words, ulong* thresholds, double* widths, ref double dst, int i)
+            where TKernel : struct, IZigguratKernel
+        {
+            TKernel.Fast512(words, thresholds, widths, out uint acceptMask).StoreUnsafe(ref dst, (nuint)i);
+            return acceptMask;
+        }
+    }
+
     /// <summary>
     /// The table entries of eight words' layer indexes (byte <paramref name="shift"/> / 8 of each word) by scalar loads:
     /// .NET exposes no 512-bit gather, and two AVX2 gathers measured slower here.
@@ -192,31 +231,4 @@ internal static unsafe class ZigguratFill
         Vector256.Create(table[(byte)(words[0] >> shift)], table[(byte)(words[1] >> shift)], table[(byte)(words[2] >> shift)], table[(byte)(words[3] >> shift)])
             .ToVector512Unsafe()
             .WithUpper(Vector256.Create(table[(byte)(words[4] >> shift)], table[(byte)(words[5] >> shift)], table[(byte)(words[6] >> shift)], table[(byte)(words[7] >> shift)]));
-
-    /// <summary><see cref="VectorLoop{TKernel}"/> eight values at a time.</summary>
-    private static int VectorLoop512<TKernel>(ref UInt64DrawCursor draws, ref double dst, int i)
-        where TKernel : struct, IZigguratKernel
-    {
-        fixed (ulong* thresholds = TKernel.Thresholds)
-        fixed (double* widths = TKernel.Widths)
-        {
-            while (draws.Buffered >= Vector512<ulong>.Count)
-            {
-                TKernel.Fast512(draws.Cursor, thresholds, widths, out uint acceptMask).StoreUnsafe(ref dst, (nuint)i);
-                if (acceptMask == 0xFF)
-                {
-                    draws.Skip(8);
-                    i += 8;
-                    continue;
-                }
-
-                int accepted = BitOperations.TrailingZeroCount(~acceptMask);
-                draws.Skip(accepted);
-                i += accepted;
-                Unsafe.Add(ref dst, i++) = TKernel.Sample(ref draws);
-            }
-        }
-
-        return VectorLoop<TKernel>(ref draws, ref dst, i);
-    }
 }
