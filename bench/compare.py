@@ -2,7 +2,8 @@
 """Prints the side-by-side table: OneSeed (BenchmarkDotNet JSON) vs NumPy (numpy_bench.py JSON) on the same work.
 
 NumPy is timed before and after the .NET run; its better rate of the two is used, so machine noise can only
-make the ratios conservative. Usage: compare.py FILE...  (BenchmarkDotNet *-report-full-compressed.json files and numpy_bench.py outputs, any order)
+make the ratios conservative. Given several runs (bench/compare.sh with RUNS > 1), each row takes the best rate of
+every run on both sides. Usage: compare.py FILE...  (BenchmarkDotNet *-report-full-compressed.json files and numpy_bench.py outputs, any order)
 """
 import json
 import sys
@@ -33,16 +34,15 @@ def main(argv):
         for key, rate in data['rates_mps'].items():
             numpy[key] = max(numpy.get(key, 0.0), rate)
     n = None
-    rows = []
+    best = {}
     for b in benchmarks:
         params = dict(p.split('=', 1) for p in b['Parameters'].split('&') if '=' in p)
         engine = params.get('Engine', TYPE_ENGINE.get(b['Type'], b['Type'].replace('Benchmarks', '')))
         n = int(params.get('N', n or 1_000_000))
         work = WORK.get(b['Method'], b['Method'])
         ours = n / b['Statistics']['Min'] * 1e3  # best iteration, ns per call of N values -> millions per second (the references report their best repeat too)
-        theirs = numpy.get(f'{engine}/{work}')
-        rows.append((work, engine, ours, theirs))
-    rows.sort()
+        best[(work, engine)] = max(best.get((work, engine), 0.0), ours)
+    rows = sorted((work, engine, ours, numpy.get(f'{engine}/{work}')) for (work, engine), ours in best.items())
     print(f'| workload ({n:,} values per call) | engine | OneSeed M/s | {"/".join(sorted(versions))} M/s | ratio |')
     print('| --- | --- | ---: | ---: | ---: |')
     for work, engine, ours, theirs in rows:

@@ -278,6 +278,9 @@ public static class BoundedIntegers
     /// draws at once and flags the lanes that might need NumPy's rejection step; those values, and everything after
     /// them in order, go through the exact scalar sampler reading the same cursor. Same draws, same order, same bits.
     /// </summary>
+    // Fully optimised from the first call: the tiered, profile-guided Tier1 code of this loop measured up to 7x slower
+    // under BenchmarkDotNet (PCG64DXSM integers(0, 1000): 7.4 ms per million against 1.6 ms; DOTNET_TieredPGO=0 gave 1.1 ms).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Fill32<TKernel>(BitGenerator engine, ulong offset, Span<ulong> destination, ref TKernel kernel)
         where TKernel : struct, IBounded32Kernel
     {

@@ -171,7 +171,6 @@ public static class FisherYates
         return result;
     }
 
-    /// <summary>Draws the swap partner of position i, then of i − 1, and so on.</summary>
     /// <summary>
     /// NumPy's random_interval(i, ...) for i = n-1, n-2, ..., 1 (span lengths keep i below 2^31, so always the masked
     /// 32-bit branch). Eight consecutive positions share one mask unless a power of two lies between them; then the
