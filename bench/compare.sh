@@ -4,7 +4,7 @@
 # The references are timed before and after the .NET run; the better of the two is used. With RUNS=k the whole
 # sequence runs k times and every row takes its best rate over the runs, on both sides (these shared machines have
 # bursts of load from their neighbours that can slow one benchmark several-fold).
-# Usage: [RUNS=2] bash bench/compare.sh   (about 8 minutes per run on 2 cores; run it on an otherwise idle machine)
+# Usage: [RUNS=2] bash bench/compare.sh   (about 5 minutes per run on 2 cores; run it on an otherwise idle machine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=bench/results

@@ -303,7 +303,11 @@ internal struct Pcg64Core<TVariant>
         return count;
     }
 
-    /// <summary>(hi:lo) = A * (hi:lo) + C mod 2^128 on eight lanes.</summary>
+    /// <summary>
+    /// (hi:lo) = A * (hi:lo) + C mod 2^128 on eight lanes. The constants come in already broadcast (A's low word also
+    /// as a scalar, for <see cref="WideMultiply"/>): broadcasting them in here put six <c>vpbroadcastq</c> in the
+    /// loop, which the JIT did not hoist (PCG64DXSM measured about 10 % slower).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Jump(ref Vector512<ulong> hi, ref Vector512<ulong> lo, Vector512<ulong> aHi, ulong aLo, Vector512<ulong> aLoV, Vector512<ulong> cHi, Vector512<ulong> cLo)
     {

@@ -127,12 +127,7 @@ if (Bmi2.X64.IsSupported)
     {
         // Round keys once per call; each round broadcasts its pair from here (one load, no register pressure).
         Span<ulong> keys = stackalloc ulong[20];
-        for (int r = 0; r < 10; r++)
-        {
-            keys[2 * r] = k0 + ((ulong)r * KeyBump0);
-            keys[(2 * r) + 1] = k1 + ((ulong)r * KeyBump1);
-        }
-
+        RoundKeys(k0, k1, keys);
         ref ulong rk = ref MemoryMarshal.GetReference(keys);
         Span<ulong> slow = stackalloc ulong[4 * VectorBlocks];
         ulong c0 = counter.C0, c1 = counter.C1, c2 = counter.C2, c3 = counter.C3;
@@ -154,12 +149,7 @@ if (Bmi2.X64.IsSupported)
             else
             {
                 // The 256-bit increment carries somewhere in here: step the scalar counter block by block.
-                for (int j = 0; j < VectorBlocks; j++)
-                {
-                    Increment(ref c0, ref c1, ref c2, ref c3);
-                    int g = (j / 4 * 16) + (j % 4);
-                    (slow[g], slow[g + 4], slow[g + 8], slow[g + 12]) = (c0, c1, c2, c3);
-                }
+                CountersWordwise(ref c0, ref c1, ref c2, ref c3, slow, group: 4);
 
                 ref ulong s = ref MemoryMarshal.GetReference(slow);
                 a0 = Vector256.LoadUnsafe(ref s, 0);
@@ -225,12 +215,7 @@ if (Bmi2.X64.IsSupported)
     {
         const int Group = Vector512Blocks / 2;
         Span<ulong> keys = stackalloc ulong[20];
-        for (int r = 0; r < 10; r++)
-        {
-            keys[2 * r] = k0 + ((ulong)r * KeyBump0);
-            keys[(2 * r) + 1] = k1 + ((ulong)r * KeyBump1);
-        }
-
+        RoundKeys(k0, k1, keys);
         ref ulong rk = ref MemoryMarshal.GetReference(keys);
         Span<ulong> slow = stackalloc ulong[4 * Vector512Blocks];
         ulong c0 = counter.C0, c1 = counter.C1, c2 = counter.C2, c3 = counter.C3;
@@ -250,12 +235,7 @@ if (Bmi2.X64.IsSupported)
             }
             else
             {
-                for (int j = 0; j < Vector512Blocks; j++)
-                {
-                    Increment(ref c0, ref c1, ref c2, ref c3);
-                    int g = (j / Group * 4 * Group) + (j % Group);
-                    (slow[g], slow[g + Group], slow[g + (2 * Group)], slow[g + (3 * Group)]) = (c0, c1, c2, c3);
-                }
+                CountersWordwise(ref c0, ref c1, ref c2, ref c3, slow, group: Group);
 
                 ref ulong s = ref MemoryMarshal.GetReference(slow);
                 a0 = Vector512.LoadUnsafe(ref s, 0);
@@ -320,6 +300,30 @@ if (Bmi2.X64.IsSupported)
         TOut.Convert(Avx512F.Shuffle4x128(low, lowOdd, 0xDD)).StoreUnsafe(ref dst, 8);
         TOut.Convert(Avx512F.Shuffle4x128(high, highOdd, 0x88)).StoreUnsafe(ref dst, 16);
         TOut.Convert(Avx512F.Shuffle4x128(high, highOdd, 0xDD)).StoreUnsafe(ref dst, 24);
+    }
+
+    /// <summary>The ten rounds' key pairs, k + r * bump, interleaved (k0, k1) round by round.</summary>
+    private static void RoundKeys(ulong k0, ulong k1, Span<ulong> keys)
+    {
+        for (int r = 0; r < 10; r++)
+        {
+            keys[2 * r] = k0 + ((ulong)r * KeyBump0);
+            keys[(2 * r) + 1] = k1 + ((ulong)r * KeyBump1);
+        }
+    }
+
+    /// <summary>
+    /// Steps the counter once per block of <paramref name="slow"/> (4 words a block) and lays the counters out as the
+    /// vector kernels hold them: groups of <paramref name="group"/> blocks, word i of a group's blocks contiguous.
+    /// </summary>
+    private static void CountersWordwise(ref ulong c0, ref ulong c1, ref ulong c2, ref ulong c3, Span<ulong> slow, int group)
+    {
+        for (int j = 0; j < slow.Length / BufferSize; j++)
+        {
+            Increment(ref c0, ref c1, ref c2, ref c3);
+            int g = (j / group * BufferSize * group) + (j % group);
+            (slow[g], slow[g + group], slow[g + (2 * group)], slow[g + (3 * group)]) = (c0, c1, c2, c3);
+        }
     }
 
     /// <summary>The 256-bit counter, least significant word first.</summary>
