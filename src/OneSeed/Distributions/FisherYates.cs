@@ -22,70 +22,39 @@ public static class FisherYates
     public static void Shuffle<T>(BitGenerator engine, Span<T> items)
     {
         ArgumentNullException.ThrowIfNull(engine);
-
 #if NET9_0_OR_GREATER
         if (Avx512F.IsSupported)
         {
-            ShuffleAvx512(engine, items);
+            ShuffleInGroups<T, SixteenDraws>(engine, items);
             return;
         }
 #endif
-
-        // The swap partners depend only on the position, never on the data, so they are drawn in chunks through the
-        // engine's specialised bulk path (the same draws in the same order) and applied afterwards.
-        Span<ulong> partners = stackalloc ulong[256];
-        var kernel = new DescendingInterval((uint)Math.Max(items.Length - 1, 0));
-        int i = items.Length - 1;
-        while (i > 0)
+        if (Avx2.IsSupported)
         {
-            Span<ulong> chunk = partners[..Math.Min(partners.Length, i)];
-            BoundedIntegers.Fill32(engine, 0, chunk, ref kernel);
-            Swap(items, ref i, chunk);
+            ShuffleInGroups<T, EightDraws>(engine, items);
+            return;
         }
+
+        ShuffleInGroups<T, OneDraw>(engine, items);
     }
 
     /// <summary>
-    /// Swaps items[i] with items[partners[0]], then items[i - 1] with items[partners[1]], and so on. The partners are
-    /// random positions in what is usually a large array: fetching them ahead hides most of the cache misses that
-    /// otherwise bound the shuffle (the swaps themselves stay in the scalar order).
+    /// The swap partners depend only on the position, never on the data, so they are drawn ahead in chunks (the same
+    /// draws in the same order, through the engine's bulk path) and applied afterwards. For position p the scalar
+    /// path draws until (draw &amp; mask(p)) &lt;= p. Across a group of n draws the bound drops by one per accepted
+    /// lane, so a lane whose masked value is at most p - (n - 1) is accepted whatever came before it, and one above p
+    /// is rejected. While no lane falls between (and the mask is the same down to p - (n - 1)), the accepted lanes are
+    /// exactly the scalar partners, in order, and <typeparamref name="TGroup"/> packs them; any other group goes draw
+    /// by draw. (NumPy's masked interval rejects up to half its draws, so a fast path that needed a whole group
+    /// accepted would stop at almost every group.)
     /// </summary>
-    private static void Swap<T, TIndex>(Span<T> items, ref int i, ReadOnlySpan<TIndex> partners)
-        where TIndex : IBinaryInteger<TIndex>
-    {
-        ref T first = ref MemoryMarshal.GetReference(items);
-        for (int k = 0; k < Math.Min(CacheHints.PrefetchDistance, partners.Length); k++)
-        {
-            CacheHints.Prefetch(ref Unsafe.Add(ref first, int.CreateTruncating(partners[k])));
-        }
-
-        for (int k = 0; k < partners.Length; k++)
-        {
-            if (k + CacheHints.PrefetchDistance < partners.Length)
-            {
-                CacheHints.Prefetch(ref Unsafe.Add(ref first, int.CreateTruncating(partners[k + CacheHints.PrefetchDistance])));
-            }
-
-            int j = int.CreateTruncating(partners[k]);
-            (items[i], items[j]) = (items[j], items[i]);
-            i--;
-        }
-    }
-
-#if NET9_0_OR_GREATER
-    /// <summary>
-    /// The partners of sixteen draws at a time, with the rejections compacted away. For position p the scalar path
-    /// draws until (draw &amp; mask(p)) &lt;= p; across sixteen draws the bound drops by one per accepted lane, so a
-    /// lane whose masked value is at most p - 15 is accepted whatever came before it, and one above p is rejected.
-    /// While no lane falls between (and the mask is the same down to p - 15), the accepted lanes are exactly the
-    /// scalar partners, in order: <c>vpcompressd</c> packs them. Any other group goes through the scalar draw.
-    /// </summary>
-    private static void ShuffleAvx512<T>(BitGenerator engine, Span<T> items)
+    private static unsafe void ShuffleInGroups<T, TGroup>(BitGenerator engine, Span<T> items)
+        where TGroup : struct, IDrawGroup
     {
         const int PartnerChunk = 512;
         uint[] draws = ArrayPool<uint>.Shared.Rent(512);
         var cursor = new UInt32DrawCursor(engine, draws);
-        Span<uint> partners = stackalloc uint[PartnerChunk + Vector512<uint>.Count];
-        ref uint partner = ref MemoryMarshal.GetReference(partners);
+        uint* partners = stackalloc uint[PartnerChunk + Vector512<uint>.Count];
         int i = items.Length - 1;
         while (i > 0)
         {
@@ -100,28 +69,143 @@ public static class FisherYates
                 }
 
                 uint mask = (uint)BoundedIntegers.Mask(p);
-                if (p > 2 * Vector512<uint>.Count && cursor.Available >= Vector512<uint>.Count && (uint)BoundedIntegers.Mask(p - 15) == mask)
+                if (TGroup.Count > 1 && p > 2 * TGroup.Count && cursor.Available >= TGroup.Count
+                    && (uint)BoundedIntegers.Mask(p - (uint)(TGroup.Count - 1)) == mask
+                    && TGroup.TryPack(ref MemoryMarshal.GetReference(cursor.Waiting), mask, p, partners + count, out int accepted))
                 {
-                    Vector512<uint> values = Vector512.Create(cursor.Waiting) & Vector512.Create(mask);
-                    Vector512<uint> sure = Vector512.LessThanOrEqual(values, Vector512.Create(p - 15));
-                    if (sure == Vector512.LessThanOrEqual(values, Vector512.Create(p)))
-                    {
-                        Avx512F.Compress(Vector512<uint>.Zero, sure, values).StoreUnsafe(ref partner, (nuint)count);
-                        int accepted = BitOperations.PopCount(sure.ExtractMostSignificantBits());
-                        count += accepted;
-                        p -= (uint)accepted;
-                        cursor.Skip(Vector512<uint>.Count);
-                        continue;
-                    }
+                    count += accepted;
+                    p -= (uint)accepted;
+                    cursor.Skip(TGroup.Count);
+                    continue;
                 }
 
                 partners[count++] = (uint)BoundedIntegers.Interval(ref cursor, p--);
             }
 
-            Swap(items, ref i, partners[..count]);
+            Swap(items, ref i, new ReadOnlySpan<uint>(partners, count));
         }
 
         ArrayPool<uint>.Shared.Return(draws);
+    }
+
+    /// <summary>
+    /// Swaps items[i] with items[partners[0]], then items[i - 1] with items[partners[1]], and so on. The partners are
+    /// random positions in what is usually a large array: fetching them ahead hides most of the cache misses that
+    /// otherwise bound the shuffle (the swaps themselves stay in the scalar order).
+    /// </summary>
+    private static void Swap<T>(Span<T> items, ref int i, ReadOnlySpan<uint> partners)
+    {
+        ref T first = ref MemoryMarshal.GetReference(items);
+        for (int k = 0; k < Math.Min(CacheHints.PrefetchDistance, partners.Length); k++)
+        {
+            CacheHints.Prefetch(ref Unsafe.Add(ref first, partners[k]));
+        }
+
+        for (int k = 0; k < partners.Length; k++)
+        {
+            if (k + CacheHints.PrefetchDistance < partners.Length)
+            {
+                CacheHints.Prefetch(ref Unsafe.Add(ref first, partners[k + CacheHints.PrefetchDistance]));
+            }
+
+            int j = (int)partners[k];
+            (items[i], items[j]) = (items[j], items[i]);
+            i--;
+        }
+    }
+
+    /// <summary>A group of draws decided at once by <see cref="ShuffleInGroups{T, TGroup}"/>.</summary>
+    private unsafe interface IDrawGroup
+    {
+        /// <summary>Draws per group (1: every draw goes through the scalar interval).</summary>
+        static abstract int Count { get; }
+
+        /// <summary>
+        /// When every one of the <see cref="Count"/> draws at <paramref name="draws"/>, masked, is either at most
+        /// <paramref name="p"/> - (Count - 1) or above <paramref name="p"/>: writes the first ones (Count values
+        /// are written, <paramref name="accepted"/> of them count) to <paramref name="partners"/> and returns true.
+        /// Positions p &lt; 2^31, so masked values and bounds compare the same signed as unsigned.
+        /// </summary>
+        static abstract bool TryPack(ref uint draws, uint mask, uint p, uint* partners, out int accepted);
+    }
+
+    private readonly unsafe struct OneDraw : IDrawGroup
+    {
+        public static int Count => 1;
+
+        public static bool TryPack(ref uint draws, uint mask, uint p, uint* partners, out int accepted)
+        {
+            accepted = 0;
+            return false;
+        }
+    }
+
+    /// <summary>Eight draws in AVX2: the accepted lanes are packed by <c>vpermd</c> with an order looked up by their mask.</summary>
+    private readonly unsafe struct EightDraws : IDrawGroup
+    {
+        /// <summary>For each 8-bit lane mask, the indexes of its set lanes in ascending order (then zeros), one byte each.</summary>
+        private static readonly ulong[] PackOrder = BuildPackOrder();
+
+        public static int Count => Vector256<uint>.Count;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool TryPack(ref uint draws, uint mask, uint p, uint* partners, out int accepted)
+        {
+            Vector256<int> values = (Vector256.LoadUnsafe(ref draws) & Vector256.Create(mask)).AsInt32();
+            uint rejected = Vector256.GreaterThan(values, Vector256.Create((int)p)).ExtractMostSignificantBits();
+            if (rejected != Vector256.GreaterThan(values, Vector256.Create((int)p - (Count - 1))).ExtractMostSignificantBits())
+            {
+                accepted = 0;
+                return false;
+            }
+
+            uint acceptedLanes = ~rejected & 0xFF;
+            Vector256<int> order = Avx2.ConvertToVector256Int32(Vector128.CreateScalarUnsafe(PackOrder[acceptedLanes]).AsByte());
+            Avx2.PermuteVar8x32(values, order).AsUInt32().Store(partners);
+            accepted = BitOperations.PopCount(acceptedLanes);
+            return true;
+        }
+
+        private static ulong[] BuildPackOrder()
+        {
+            var order = new ulong[256];
+            for (int lanes = 0; lanes < order.Length; lanes++)
+            {
+                int packed = 0;
+                for (int lane = 0; lane < 8; lane++)
+                {
+                    if ((lanes & (1 << lane)) != 0)
+                    {
+                        order[lanes] |= (ulong)lane << (8 * packed++);
+                    }
+                }
+            }
+
+            return order;
+        }
+    }
+
+#if NET9_0_OR_GREATER
+    /// <summary>Sixteen draws in AVX-512: the accepted lanes are packed by <c>vpcompressd</c>.</summary>
+    private readonly unsafe struct SixteenDraws : IDrawGroup
+    {
+        public static int Count => Vector512<uint>.Count;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool TryPack(ref uint draws, uint mask, uint p, uint* partners, out int accepted)
+        {
+            Vector512<uint> values = Vector512.LoadUnsafe(ref draws) & Vector512.Create(mask);
+            Vector512<uint> sure = Vector512.LessThanOrEqual(values, Vector512.Create(p - (uint)(Count - 1)));
+            if (sure != Vector512.LessThanOrEqual(values, Vector512.Create(p)))
+            {
+                accepted = 0;
+                return false;
+            }
+
+            Avx512F.Compress(Vector512<uint>.Zero, sure, values).Store(partners);
+            accepted = BitOperations.PopCount(sure.ExtractMostSignificantBits());
+            return true;
+        }
     }
 #endif
 
@@ -169,35 +253,5 @@ public static class FisherYates
 
         Shuffle(engine, result.AsSpan());
         return result;
-    }
-
-    /// <summary>
-    /// NumPy's random_interval(i, ...) for i = n-1, n-2, ..., 1 (span lengths keep i below 2^31, so always the masked
-    /// 32-bit branch). Eight consecutive positions share one mask unless a power of two lies between them; then the
-    /// lanes go through the scalar path.
-    /// </summary>
-    private struct DescendingInterval(uint first) : BoundedIntegers.IBounded32Kernel
-    {
-        private static readonly Vector256<uint> LaneOffsets = Vector256.Create(0u, 1, 2, 3, 4, 5, 6, 7);
-
-        private uint _next = first;
-
-        public readonly Vector256<uint> Fast(Vector256<uint> draws, out uint slowLanes)
-        {
-            uint mask = (uint)BoundedIntegers.Mask(_next);
-            if (_next < 8 || (uint)BoundedIntegers.Mask(_next - 7) != mask)
-            {
-                slowLanes = 1;
-                return draws;
-            }
-
-            Vector256<uint> values = draws & Vector256.Create(mask);
-            slowLanes = Vector256.GreaterThan(values, Vector256.Create(_next) - LaneOffsets).ExtractMostSignificantBits();
-            return values;
-        }
-
-        public void Advance(int count) => _next -= (uint)count;
-
-        public uint Next(ref UInt32DrawCursor cursor) => (uint)BoundedIntegers.Interval(ref cursor, _next--);
     }
 }
