@@ -21,6 +21,9 @@ internal interface IPcg64Variant
     /// <summary>The output function alone, applied to the state it reads (see <see cref="OutputReadsAdvancedState"/>).</summary>
     static abstract ulong Output(ulong hi, ulong lo);
 
+    /// <summary><see cref="Output(ulong, ulong)"/> on four lanes (AVX2).</summary>
+    static abstract Vector256<ulong> Output(Vector256<ulong> hi, Vector256<ulong> lo);
+
     /// <summary><see cref="Output(ulong, ulong)"/> on eight lanes (AVX-512F and AVX-512DQ).</summary>
     static abstract Vector512<ulong> Output(Vector512<ulong> hi, Vector512<ulong> lo);
 
@@ -54,6 +57,14 @@ internal readonly struct XslRr128 : IPcg64Variant
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Output(ulong hi, ulong lo) => BitOperations.RotateRight(hi ^ lo, (int)(hi >> 58));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<ulong> Output(Vector256<ulong> hi, Vector256<ulong> lo)
+    {
+        // AVX2 has no rotate; vpsllvq by 64 (rotation 0) gives 0, so the OR is right for every count.
+        Vector256<ulong> x = hi ^ lo, count = hi >>> 58;
+        return Avx2.ShiftRightLogicalVariable(x, count) | Avx2.ShiftLeftLogicalVariable(x, Vector256.Create(64UL) - count);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<ulong> Output(Vector512<ulong> hi, Vector512<ulong> lo) => Avx512F.RotateRightVariable(hi ^ lo, hi >>> 58);
@@ -95,6 +106,14 @@ internal readonly struct CmDxsm128 : IPcg64Variant
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<ulong> Output(Vector256<ulong> hi, Vector256<ulong> lo)
+    {
+        Vector256<ulong> output = WideMultiply.MulLow(hi ^ (hi >>> 32), Vector256.Create(CheapMultiplier));
+        output ^= output >>> 48;
+        return WideMultiply.MulLow(output, lo | Vector256<ulong>.One);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<ulong> Output(Vector512<ulong> hi, Vector512<ulong> lo)
     {
         Vector512<ulong> output = hi ^ (hi >>> 32);
@@ -122,12 +141,16 @@ internal struct Pcg64Core<TVariant>
 
     private const int Lanes = 2;
 
+    /// <summary>Lanes of the AVX2 path: two vectors of four and two scalar lanes.</summary>
+    private const int AvxLanes = 10;
+
     /// <summary>Lanes of the AVX-512 path: two vectors of eight.</summary>
     private const int VectorLanes = 16;
 
-    // Jumps of 8 and 16 steps: s -> M^n * s + (M^(n-1) + ... + M + 1) * inc.
+    // Jumps of n steps (8 and 16 for the AVX-512 lanes, 10 for the AVX2 ones): s -> M^n * s + (M^(n-1) + ... + M + 1) * inc.
     private static readonly (UInt128 Multiplier, UInt128 Sum) Jump8 = Pcg128.JumpCoefficients(TVariant.Multiplier, 8);
     private static readonly (UInt128 Multiplier, UInt128 Sum) Jump16 = Pcg128.JumpCoefficients(TVariant.Multiplier, 16);
+    private static readonly (UInt128 Multiplier, UInt128 Sum) JumpAvx2 = Pcg128.JumpCoefficients(TVariant.Multiplier, AvxLanes);
 
     // M^-1 mod 2^128 (M is odd), to step a lane back by one draw.
     private static readonly UInt128 InverseMultiplier = Pcg128.Inverse(TVariant.Multiplier);
@@ -181,6 +204,7 @@ internal struct Pcg64Core<TVariant>
     {
         // The state lives in locals for the loop (no store per draw); the u32 buffer is untouched, as NumPy's next_uint64 leaves it.
         int i = Avx512F.IsSupported && Avx512DQ.IsSupported && destination.Length >= VectorLanes * 4 ? FillLanesAvx512<TOut>(destination)
+            : Avx2.IsSupported && destination.Length >= AvxLanes * 4 ? FillLanesAvx2<TOut>(destination)
             : destination.Length >= Lanes * 4 ? FillLanes<TOut>(destination) : 0;
         ulong hi = _hi, lo = _lo, incHi = _incHi, incLo = _incLo;
         for (; i < destination.Length; i++)
@@ -301,6 +325,83 @@ internal struct Pcg64Core<TVariant>
         _hi = (ulong)(next >> 64);
         _lo = (ulong)next;
         return count;
+    }
+
+    /// <summary>
+    /// <see cref="FillLanesAvx512{TOut}"/> for AVX2, which has no 64-bit multiply at all: eight lanes in two vectors
+    /// build every product from <c>vpmuludq</c>, and two more lanes run in scalar registers in the same loop, on the
+    /// integer multiplier the vector code leaves idle. All ten lanes jump ten steps; each iteration stores draws
+    /// k..k+9 in order.
+    /// </summary>
+    private int FillLanesAvx2<TOut>(Span<ulong> destination)
+        where TOut : struct, IWordOutput
+    {
+        var inc = new UInt128(_incHi, _incLo);
+        UInt128 m = TVariant.Multiplier;
+        Span<ulong> startHi = stackalloc ulong[AvxLanes];
+        Span<ulong> startLo = stackalloc ulong[AvxLanes];
+        UInt128 s = new(_hi, _lo);
+        if (TVariant.OutputReadsAdvancedState)
+        {
+            s = (s * m) + inc;
+        }
+
+        for (int j = 0; j < AvxLanes; j++)
+        {
+            (startHi[j], startLo[j]) = ((ulong)(s >> 64), (ulong)s);
+            s = (s * m) + inc;
+        }
+
+        Vector256<ulong> h0 = Vector256.Create<ulong>(startHi), l0 = Vector256.Create<ulong>(startLo);
+        Vector256<ulong> h1 = Vector256.Create<ulong>(startHi[4..]), l1 = Vector256.Create<ulong>(startLo[4..]);
+        ulong sh0 = startHi[8], sl0 = startLo[8], sh1 = startHi[9], sl1 = startLo[9];
+        UInt128 add = JumpAvx2.Sum * inc;
+        ulong aLo = (ulong)JumpAvx2.Multiplier, aHi = (ulong)(JumpAvx2.Multiplier >> 64), cHi = (ulong)(add >> 64), cLo = (ulong)add;
+        var jump = new VectorJump(aHi, aLo, cHi, cLo);
+
+        int count = destination.Length - (destination.Length % AvxLanes);
+        ref ulong d = ref MemoryMarshal.GetReference(destination);
+        for (int i = 0; i < count; i += AvxLanes)
+        {
+            // One vector's output and jump before the next's: fewer values live at once, and AVX2 has only 16 registers.
+            TOut.Convert(TVariant.Output(h0, l0)).StoreUnsafe(ref d, (nuint)i);
+            (h0, l0) = jump.Apply(h0, l0);
+            TOut.Convert(TVariant.Output(h1, l1)).StoreUnsafe(ref d, (nuint)(i + 4));
+            (h1, l1) = jump.Apply(h1, l1);
+            Unsafe.Add(ref d, i + 8) = TOut.Convert(TVariant.Output(sh0, sl0));
+            Unsafe.Add(ref d, i + 9) = TOut.Convert(TVariant.Output(sh1, sl1));
+            Jump(ref sh0, ref sl0, aHi, aLo, cHi, cLo);
+            Jump(ref sh1, ref sl1, aHi, aLo, cHi, cLo);
+        }
+
+        UInt128 next = new(h0.ToScalar(), l0.ToScalar());
+        if (TVariant.OutputReadsAdvancedState)
+        {
+            next = (next - inc) * InverseMultiplier;
+        }
+
+        _hi = (ulong)(next >> 64);
+        _lo = (ulong)next;
+        return count;
+    }
+
+    /// <summary>(hi:lo) = A * (hi:lo) + C mod 2^128 on four lanes (AVX2), with every constant broadcast once.</summary>
+    private readonly struct VectorJump(ulong aHi, ulong aLo, ulong cHi, ulong cLo)
+    {
+        private readonly Vector256<ulong> _aHi = Vector256.Create(aHi);
+        private readonly Vector256<uint> _aLo = Vector256.Create(aLo).AsUInt32();
+        private readonly Vector256<uint> _aLoHigh = Vector256.Create(aLo >> 32).AsUInt32();
+        private readonly Vector256<ulong> _cHi = Vector256.Create(cHi);
+        private readonly Vector256<ulong> _cLo = Vector256.Create(cLo);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public (Vector256<ulong> Hi, Vector256<ulong> Lo) Apply(Vector256<ulong> hi, Vector256<ulong> lo)
+        {
+            Vector256<ulong> productHi = WideMultiply.MulHiLo(lo, _aLo, _aLoHigh, out Vector256<ulong> productLo);
+            productHi += WideMultiply.MulLow(hi, _aLo.AsUInt64()) + WideMultiply.MulLow(lo, _aHi);
+            Vector256<ulong> newLo = productLo + _cLo;
+            return (productHi + _cHi - Vector256.LessThan(newLo, productLo), newLo);
+        }
     }
 
     /// <summary>

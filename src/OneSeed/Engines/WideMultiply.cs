@@ -18,11 +18,17 @@ internal static class WideMultiply
     /// lo = (u mod 2^32):(xl*ml mod 2^32).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<ulong> MulHiLo(Vector256<ulong> x, ulong m, out Vector256<ulong> lo)
-    {
+    public static Vector256<ulong> MulHiLo(Vector256<ulong> x, ulong m, out Vector256<ulong> lo) =>
         // vpmuludq reads only the low 32 bits of each lane, so the full constant serves as its low half.
-        Vector256<uint> mLow = Vector256.Create(m).AsUInt32();
-        Vector256<uint> mHigh = Vector256.Create(m >> 32).AsUInt32();
+        MulHiLo(x, Vector256.Create(m).AsUInt32(), Vector256.Create(m >> 32).AsUInt32(), out lo);
+
+    /// <summary>
+    /// <see cref="MulHiLo(Vector256{ulong}, ulong, out Vector256{ulong})"/> with the multiplier's halves already
+    /// broadcast, for a multiplier that is not a JIT-time constant (the JIT does not hoist broadcasts out of loops).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<ulong> MulHiLo(Vector256<ulong> x, Vector256<uint> mLow, Vector256<uint> mHigh, out Vector256<ulong> lo)
+    {
         Vector256<uint> xLow = x.AsUInt32();
         Vector256<uint> xHigh = (x >>> 32).AsUInt32();
         Vector256<ulong> ll = Avx2.Multiply(xLow, mLow);
@@ -33,6 +39,16 @@ internal static class WideMultiply
         Vector256<ulong> u = hl + (t & Vector256.Create(0xFFFFFFFFUL));
         lo = Avx2.Blend(ll.AsUInt32(), (u << 32).AsUInt32(), 0b1010_1010).AsUInt64();
         return hh + (t >>> 32) + (u >>> 32);
+    }
+
+    /// <summary>
+    /// The low 64 bits of x * m per lane (AVX-512DQ's <c>vpmullq</c>, which AVX2 lacks): xl*ml + ((xl*mh + xh*ml) &lt;&lt; 32).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<ulong> MulLow(Vector256<ulong> x, Vector256<ulong> m)
+    {
+        Vector256<ulong> cross = Avx2.Multiply(x.AsUInt32(), (m >>> 32).AsUInt32()) + Avx2.Multiply((x >>> 32).AsUInt32(), m.AsUInt32());
+        return Avx2.Multiply(x.AsUInt32(), m.AsUInt32()) + (cross << 32);
     }
 
     /// <summary><see cref="MulHiLo(Vector256{ulong}, ulong, out Vector256{ulong})"/> on eight lanes (AVX-512F); the low word's merge is one <c>vpternlogq</c>.</summary>
