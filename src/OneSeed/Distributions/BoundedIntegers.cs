@@ -437,6 +437,21 @@ public static class BoundedIntegers
                     i += Vector512<ulong>.Count;
                 }
             }
+            else if (Avx2.IsSupported)
+            {
+                Vector256<ulong> bound = Vector256.Create(rngExcl), shift = Vector256.Create(offset);
+                for (; k <= available - Vector256<ulong>.Count; k += Vector256<ulong>.Count)
+                {
+                    Vector256<ulong> high = WideMultiply.MulHiLo(Vector256.Load(words + k), rngExcl, out Vector256<ulong> leftover);
+                    if (Vector256.LessThanAny(leftover, bound))
+                    {
+                        break;
+                    }
+
+                    (high + shift).StoreUnsafe(ref destination, (nuint)i);
+                    i += Vector256<ulong>.Count;
+                }
+            }
 
             for (; k < available; k++)
             {
