@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using System.Security.Cryptography;
 using OneSeed.Distributions;
 using OneSeed.Engines;
@@ -423,12 +424,7 @@ public sealed class TorchGenerator
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(n, Array.MaxLength);
-        long[] result = GC.AllocateUninitializedArray<long>((int)n);
-        for (int i = 0; i < result.Length; i++)
-        {
-            result[i] = i;
-        }
-
+        long[] result = FisherYates.Arange((int)n);
         if (n > 1)
         {
             ShuffleLikeRandPerm(result);
@@ -775,6 +771,37 @@ public sealed class TorchGenerator
         }
     }
 
+    /// <summary>
+    /// partners[k] = i + k + draws[k] % (n - i - k). The remainder comes from a double division where AVX2 is present:
+    /// for x &lt; 2^32 and 0 &lt; d &lt; 2^31, floor(fl(x / d)) is exactly floor(x / d) (a non-integer x / d lies at
+    /// least 1/d from the next integer, which is more than half an ulp of the quotient), and x - q * d is exact in
+    /// doubles. Four remainders per <c>vdivpd</c> instead of one integer division each.
+    /// </summary>
+    internal static void RandPermPartners(ReadOnlySpan<uint> draws, Span<int> partners, int i, int n)
+    {
+        int k = 0;
+        if (Avx2.IsSupported)
+        {
+            Vector256<double> bias = Vector256.Create(2147483648.0);
+            for (; k <= draws.Length - Vector128<uint>.Count; k += Vector128<uint>.Count)
+            {
+                // vcvtdq2pd is signed: the draws go through it shifted down by 2^31 and come back up.
+                Vector128<int> shifted = (Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(draws), (nuint)k) ^ Vector128.Create(0x80000000u)).AsInt32();
+                Vector256<double> x = Avx.ConvertToVector256Double(shifted) + bias;
+                Vector128<int> position = Vector128.Create(i + k) + Vector128.Create(0, 1, 2, 3);
+                Vector256<double> d = Avx.ConvertToVector256Double(Vector128.Create(n) - position);
+                Vector256<double> q = Avx.RoundToNegativeInfinity(x / d);
+                Vector128<int> remainder = Avx.ConvertToVector128Int32WithTruncation(x - (q * d));
+                (position + remainder).StoreUnsafe(ref MemoryMarshal.GetReference(partners), (nuint)k);
+            }
+        }
+
+        for (; k < draws.Length; k++)
+        {
+            partners[k] = i + k + (int)(draws[k] % (uint)(n - i - k));
+        }
+    }
+
     private void ShuffleLikeRandPerm<T>(T[] values)
     {
         // Exactly n - 1 draws, taken from the engine in blocks (Fill draws no more than asked, so the state stays exact).
@@ -788,10 +815,7 @@ public sealed class TorchGenerator
         {
             Span<uint> block = draws[..Math.Min(draws.Length, n - 1 - i)];
             _engine.Fill(block);
-            for (int k = 0; k < block.Length; k++)
-            {
-                partners[k] = i + k + (int)(block[k] % (uint)(n - i - k));
-            }
+            RandPermPartners(block, partners, i, n);
 
             for (int k = 0; k < Math.Min(CacheHints.PrefetchDistance, block.Length); k++)
             {

@@ -235,7 +235,15 @@ public static class FisherYates
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(n, Array.MaxLength);
-        long[] result = GC.AllocateUninitializedArray<long>((int)n);
+        long[] result = Arange((int)n);
+        Shuffle(engine, result.AsSpan());
+        return result;
+    }
+
+    /// <summary>0, 1, …, <paramref name="n"/> − 1 (the start of NumPy's and torch's permutations).</summary>
+    internal static long[] Arange(int n)
+    {
+        long[] result = GC.AllocateUninitializedArray<long>(n);
         int i = 0;
         if (Vector256.IsHardwareAccelerated)
         {
@@ -251,7 +259,6 @@ public static class FisherYates
             result[i] = i;
         }
 
-        Shuffle(engine, result.AsSpan());
         return result;
     }
 }

@@ -74,6 +74,40 @@ public sealed class TorchGeneratorTests
     }
 
     [Fact]
+    public void RandPermPartnersByDoubleDivisionEqualTheIntegerRemainders()
+    {
+        // The extremes of the vectorised remainder: draws near 0, 2^31 and 2^32, divisors from 1 to just below 2^31
+        // (the last positions of the largest array), and multiples of the divisor, where a quotient off by one shows.
+        int n = Array.MaxLength;
+        var rng = new Random(20261202);
+        foreach (int i in new[] { 0, 1, n - 1027, n - 9, n / 2, rng.Next(n - 1024) })
+        {
+            int length = Math.Min(1024, n - 1 - i);
+            uint[] draws = new uint[length];
+            for (int k = 0; k < length; k++)
+            {
+                uint d = (uint)(n - i - k);
+                draws[k] = (k % 6) switch
+                {
+                    0 => uint.MaxValue - (uint)rng.Next(4),
+                    1 => (uint)rng.Next(4),
+                    2 => 0x80000000u + (uint)rng.Next(-2, 2),
+                    3 => d * (uint)rng.Next(1, (int)Math.Min(int.MaxValue, uint.MaxValue / d)),
+                    4 => (d * (uint)rng.Next(1, (int)Math.Min(int.MaxValue, uint.MaxValue / d))) - 1,
+                    _ => (uint)rng.NextInt64(1L << 32),
+                };
+            }
+
+            int[] partners = new int[length];
+            TorchGenerator.RandPermPartners(draws, partners, i, n);
+            for (int k = 0; k < length; k++)
+            {
+                Assert.Equal(i + k + (int)(draws[k] % (uint)(n - i - k)), partners[k]);
+            }
+        }
+    }
+
+    [Fact]
     public void LargeRandPermKeepsTheOneAlgorithmOfTorch113()
     {
         // The case above uint32_max / 20 (where torch 2.1+ changed algorithm) takes over a minute in a Debug test run
