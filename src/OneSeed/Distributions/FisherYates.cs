@@ -140,12 +140,9 @@ public static class FisherYates
         }
     }
 
-    /// <summary>Eight draws in AVX2: the accepted lanes are packed by <c>vpermd</c> with an order looked up by their mask.</summary>
+    /// <summary>Eight draws in AVX2: the accepted lanes are packed by <see cref="LanePacking"/>.</summary>
     private readonly unsafe struct EightDraws : IDrawGroup
     {
-        /// <summary>For each 8-bit lane mask, the indexes of its set lanes in ascending order (then zeros), one byte each.</summary>
-        private static readonly ulong[] PackOrder = BuildPackOrder();
-
         public static int Count => Vector256<uint>.Count;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -160,28 +157,9 @@ public static class FisherYates
             }
 
             uint acceptedLanes = ~rejected & 0xFF;
-            Vector256<int> order = Avx2.ConvertToVector256Int32(Vector128.CreateScalarUnsafe(PackOrder[acceptedLanes]).AsByte());
-            Avx2.PermuteVar8x32(values, order).AsUInt32().Store(partners);
+            LanePacking.Pack(values.AsUInt32(), acceptedLanes).Store(partners);
             accepted = BitOperations.PopCount(acceptedLanes);
             return true;
-        }
-
-        private static ulong[] BuildPackOrder()
-        {
-            var order = new ulong[256];
-            for (int lanes = 0; lanes < order.Length; lanes++)
-            {
-                int packed = 0;
-                for (int lane = 0; lane < 8; lane++)
-                {
-                    if ((lanes & (1 << lane)) != 0)
-                    {
-                        order[lanes] |= (ulong)lane << (8 * packed++);
-                    }
-                }
-            }
-
-            return order;
         }
     }
 

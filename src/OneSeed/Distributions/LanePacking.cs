@@ -1,0 +1,45 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace OneSeed.Distributions;
+
+/// <summary>
+/// AVX2's stand-in for AVX-512's <c>vpcompressd</c>: the selected lanes of eight moved to the front, in order, by one
+/// <c>vpermd</c> whose order comes from a 2 KB table indexed by the lane mask. Used where every lane of a group of
+/// draws is decided at once (rejection sampling, the shuffle's partners) and only the accepted ones are kept.
+/// </summary>
+internal static class LanePacking
+{
+    /// <summary>For each 8-bit lane mask, the indexes of its set lanes in ascending order (then zeros), one byte each.</summary>
+    private static readonly ulong[] PackOrder = BuildPackOrder();
+
+    /// <summary>
+    /// The lanes of <paramref name="values"/> whose bit is set in <paramref name="lanes"/> (bit k = lane k, at most
+    /// eight bits), first to last, in lanes 0, 1, …; the lanes after them hold copies of lane 0.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<uint> Pack(Vector256<uint> values, uint lanes)
+    {
+        Vector256<int> order = Avx2.ConvertToVector256Int32(Vector128.CreateScalarUnsafe(PackOrder[lanes]).AsByte());
+        return Avx2.PermuteVar8x32(values, order.AsUInt32());
+    }
+
+    private static ulong[] BuildPackOrder()
+    {
+        var order = new ulong[256];
+        for (int lanes = 0; lanes < order.Length; lanes++)
+        {
+            int packed = 0;
+            for (int lane = 0; lane < 8; lane++)
+            {
+                if ((lanes & (1 << lane)) != 0)
+                {
+                    order[lanes] |= (ulong)lane << (8 * packed++);
+                }
+            }
+        }
+
+        return order;
+    }
+}
