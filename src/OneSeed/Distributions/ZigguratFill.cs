@@ -165,21 +165,29 @@ internal static unsafe class ZigguratFill
         fixed (ulong* thresholds = TKernel.Thresholds)
         fixed (double* widths = TKernel.Widths)
         {
-            while (draws.Buffered >= TLanes.Count)
+            // The words are read through a local pointer and the cursor learns how many were used only before a slow
+            // path and at the end: a cursor updated in memory every group made a store-to-load chain around the loop.
+            ulong* words = draws.Cursor;
+            ulong* end = words + draws.Buffered;
+            while (end - words >= TLanes.Count)
             {
-                uint acceptMask = TLanes.Step<TKernel>(draws.Cursor, thresholds, widths, ref dst, i);
+                uint acceptMask = TLanes.Step<TKernel>(words, thresholds, widths, ref dst, i);
                 if (acceptMask == all)
                 {
-                    draws.Skip(TLanes.Count);
+                    words += TLanes.Count;
                     i += TLanes.Count;
                     continue;
                 }
 
                 int accepted = BitOperations.TrailingZeroCount(~acceptMask);
-                draws.Skip(accepted);
+                draws.Skip((int)(words - draws.Cursor) + accepted);
                 i += accepted;
                 Unsafe.Add(ref dst, i++) = TKernel.Sample(ref draws);
+                words = draws.Cursor;
+                end = words + draws.Buffered;
             }
+
+            draws.Skip((int)(words - draws.Cursor));
         }
 
         return i;
