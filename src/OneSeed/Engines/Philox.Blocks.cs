@@ -11,6 +11,9 @@ public sealed partial class Philox
     /// <summary>Blocks per AVX2 iteration: two groups of four, so the two dependency chains of ten rounds overlap.</summary>
     internal const int VectorBlocks = 8;
 
+    /// <summary>Blocks per AVX2 iteration with the scalar block that runs beside the two vector groups.</summary>
+    internal const int Avx2Blocks = VectorBlocks + 1;
+
     /// <summary>Blocks per AVX-512 iteration: two groups of eight.</summary>
     internal const int Vector512Blocks = 16;
 
@@ -29,10 +32,10 @@ public sealed partial class Philox
             done = blocks - (blocks % Vector512Blocks);
             BlocksAvx512<TOut>(ref counter, k0, k1, ref dst, done / Vector512Blocks);
         }
-        else if (Avx2.IsSupported && blocks >= VectorBlocks)
+        else if (Avx2.IsSupported && blocks >= Avx2Blocks)
         {
-            done = blocks - (blocks % VectorBlocks);
-            BlocksAvx2<TOut>(ref counter, k0, k1, ref dst, done / VectorBlocks);
+            done = blocks - (blocks % Avx2Blocks);
+            BlocksAvx2<TOut>(ref counter, k0, k1, ref dst, done / Avx2Blocks);
         }
 
         GenerateBlocksScalar<TOut>(ref counter, k0, k1, destination[(done * BufferSize)..]);
@@ -136,20 +139,21 @@ if (Bmi2.X64.IsSupported)
         for (int it = 0; it < iterations; it++)
         {
             Vector256<ulong> a0, a1, a2, a3, b0, b1, b2, b3;
-            if (c0 <= ulong.MaxValue - VectorBlocks)
+            if (c0 <= ulong.MaxValue - Avx2Blocks)
             {
-                // No carry out of the low word within these eight blocks: counters c0+1..c0+8 over fixed high words.
+                // No carry out of the low word within these nine blocks: counters c0+1..c0+9 over fixed high words.
                 a0 = Vector256.Create(c0) + steps;
                 b0 = a0 + four;
                 a1 = b1 = Vector256.Create(c1);
                 a2 = b2 = Vector256.Create(c2);
                 a3 = b3 = Vector256.Create(c3);
-                c0 += VectorBlocks;
+                c0 += Avx2Blocks;
             }
             else
             {
                 // The 256-bit increment carries somewhere in here: step the scalar counter block by block.
                 CountersWordwise(ref c0, ref c1, ref c2, ref c3, slow, group: 4);
+                Increment(ref c0, ref c1, ref c2, ref c3);
 
                 ref ulong s = ref MemoryMarshal.GetReference(slow);
                 a0 = Vector256.LoadUnsafe(ref s, 0);
@@ -162,17 +166,28 @@ if (Bmi2.X64.IsSupported)
                 b3 = Vector256.LoadUnsafe(ref s, 28);
             }
 
+            // The ninth block runs in scalar registers on the integer multiplier, which the vector rounds leave idle.
+            ulong s0 = c0, s1 = c1, s2 = c2, s3 = c3;
             for (int r = 0; r < 10; r++)
             {
-                Vector256<ulong> key0 = Vector256.Create(Unsafe.Add(ref rk, 2 * r));
-                Vector256<ulong> key1 = Vector256.Create(Unsafe.Add(ref rk, (2 * r) + 1));
+                ulong sk0 = Unsafe.Add(ref rk, 2 * r), sk1 = Unsafe.Add(ref rk, (2 * r) + 1);
+                Vector256<ulong> key0 = Vector256.Create(sk0);
+                Vector256<ulong> key1 = Vector256.Create(sk1);
                 RoundAvx2(ref a0, ref a1, ref a2, ref a3, key0, key1);
+                ulong h0 = MulHi(RoundMultiplier0, s0, out ulong l0);
+                ulong h1 = MulHi(RoundMultiplier1, s2, out ulong l1);
+                (s0, s1, s2, s3) = (h1 ^ s1 ^ sk0, l1, h0 ^ s3 ^ sk1, l0);
                 RoundAvx2(ref b0, ref b1, ref b2, ref b3, key0, key1);
             }
 
-            ref ulong o = ref Unsafe.Add(ref dst, it * VectorBlocks * BufferSize);
+            ref ulong o = ref Unsafe.Add(ref dst, it * Avx2Blocks * BufferSize);
             StoreTransposed<TOut>(a0, a1, a2, a3, ref o);
             StoreTransposed<TOut>(b0, b1, b2, b3, ref Unsafe.Add(ref o, 4 * BufferSize));
+            ref ulong so = ref Unsafe.Add(ref o, VectorBlocks * BufferSize);
+            so = TOut.Convert(s0);
+            Unsafe.Add(ref so, 1) = TOut.Convert(s1);
+            Unsafe.Add(ref so, 2) = TOut.Convert(s2);
+            Unsafe.Add(ref so, 3) = TOut.Convert(s3);
         }
 
         counter = new Counter(c0, c1, c2, c3);
