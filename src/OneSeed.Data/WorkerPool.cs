@@ -70,6 +70,14 @@ internal sealed class WorkerPool<T, TBatch> : IDisposable
         {
             // Rethrown unwrapped by Release.
         }
+        catch (OperationCanceledException)
+        {
+            // This continuation can run inline inside the token's Cancel, on the cancelling thread, before the
+            // callbacks that wake workers waiting on an empty queue (callbacks run newest first). The caller joins
+            // the workers next, which would then wait for callbacks queued behind itself: leave that thread first.
+            await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+            throw;
+        }
 
         return Release(batch, task);
     }

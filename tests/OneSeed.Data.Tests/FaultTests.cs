@@ -127,6 +127,61 @@ public sealed class FaultTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Async_stop_while_a_worker_waits_for_work_does_not_deadlock(bool disposeLoader)
+    {
+        // Batch 1 is slow, so worker 0 finishes batch 2 and waits on its empty queue before the consumer starts
+        // waiting for batch 1. Stopping (cancelling the token, or disposing the loader from another thread) then
+        // runs the consumer's wake-up first (callbacks run newest first, on the stopping thread); if the consumer
+        // joined the workers right there, worker 0's wake-up, a later callback of the same cancellation, would
+        // never run.
+        using var slowBatchMayEnd = new ManualResetEventSlim();
+        var dataset = Dataset.Create(8, (i, c) =>
+        {
+            if (i == 1)
+            {
+                slowBatchMayEnd.Wait(TimeSpan.FromSeconds(3));
+            }
+
+            return i;
+        });
+        var loader = new DataLoader<int>(dataset, new DataLoaderOptions { BatchSize = 1, Workers = 2, PrefetchFactor = 1 });
+        using var cts = new CancellationTokenSource();
+        // Registered before the loader links to the token, so it runs after the loader's callbacks.
+        cts.Token.Register(slowBatchMayEnd.Set);
+        Task run = Task.Run(async () =>
+        {
+            await foreach (IReadOnlyList<int> batch in loader.EnumerateAsync().WithCancellation(cts.Token))
+            {
+                // Worker 0 has batch 2 by now; give it time to finish it and block on its queue.
+                await Task.Delay(300);
+                if (disposeLoader)
+                {
+                    _ = Task.Delay(100).ContinueWith(_ => loader.Dispose(), TaskScheduler.Default);
+                }
+                else
+                {
+                    cts.CancelAfter(100);
+                }
+            }
+        });
+        Task finished = await Task.WhenAny(run, Task.Delay(10_000));
+        slowBatchMayEnd.Set();
+        // A deadlocked loader is left undisposed: its Dispose would join the stuck worker and hang the test run.
+        Assert.True(finished == run, "async enumeration deadlocked when stopped");
+        loader.Dispose();
+        if (disposeLoader)
+        {
+            await Assert.ThrowsAsync<ObjectDisposedException>(() => run);
+        }
+        else
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        }
+    }
+
     [Fact]
     public void Breaking_out_of_foreach_stops_the_workers()
     {
