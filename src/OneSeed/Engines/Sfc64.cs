@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using OneSeed.Seeding;
@@ -76,13 +77,29 @@ public sealed class Sfc64 : BitGenerator
     }
 
     /// <inheritdoc />
+    // Fully optimised from the first call: the tiered, profile-guided code of this loop measured about 5 % slower.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Fill(Span<ulong> destination)
     {
         // State in locals for the loop; the 32-bit buffer is untouched, as by NumPy's next_uint64.
         ulong a = _a, b = _b, c = _c, w = _w;
-        for (int i = 0; i < destination.Length; i++)
+        ref ulong next = ref MemoryMarshal.GetReference(destination);
+        ref ulong end = ref Unsafe.Add(ref next, destination.Length);
+
+        // The one chain (rotate, add: two cycles a value) leaves the ALUs only just enough room for the rest of the
+        // step, so four steps per iteration drop the per-value index, bound check and loop branch.
+        while (Unsafe.ByteOffset(ref next, ref end) >= 4 * sizeof(ulong))
         {
-            destination[i] = Step(ref a, ref b, ref c, ref w);
+            next = Step(ref a, ref b, ref c, ref w);
+            Unsafe.Add(ref next, 1) = Step(ref a, ref b, ref c, ref w);
+            Unsafe.Add(ref next, 2) = Step(ref a, ref b, ref c, ref w);
+            Unsafe.Add(ref next, 3) = Step(ref a, ref b, ref c, ref w);
+            next = ref Unsafe.Add(ref next, 4);
+        }
+
+        for (; Unsafe.IsAddressLessThan(ref next, ref end); next = ref Unsafe.Add(ref next, 1))
+        {
+            next = Step(ref a, ref b, ref c, ref w);
         }
 
         (_a, _b, _c, _w) = (a, b, c, w);

@@ -71,9 +71,18 @@ internal static class UnitDoubles
     {
         Span<ulong> words = MemoryMarshal.Cast<double, ulong>(destination);
         int i = 0;
+        ref ulong start = ref MemoryMarshal.GetReference(words);
+        if (Avx512DQ.IsSupported)
+        {
+            for (; i <= words.Length - Vector512<ulong>.Count; i += Vector512<ulong>.Count)
+            {
+                Vector512<ulong> raw = Vector512.LoadUnsafe(ref start, (nuint)i);
+                FromUInt53(raw >>> 11).AsUInt64().StoreUnsafe(ref start, (nuint)i);
+            }
+        }
+
         if (Vector256.IsHardwareAccelerated)
         {
-            ref ulong start = ref MemoryMarshal.GetReference(words);
             for (; i <= words.Length - Vector256<ulong>.Count; i += Vector256<ulong>.Count)
             {
                 Vector256<ulong> raw = Vector256.LoadUnsafe(ref start, (nuint)i);
