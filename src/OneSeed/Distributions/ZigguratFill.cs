@@ -72,84 +72,91 @@ internal static unsafe class ZigguratFill
     /// <summary>One ziggurat: its tables, its four- and eight-lane fast paths and its exact scalar sampler.</summary>
     private interface IZigguratKernel
     {
-        static abstract ReadOnlySpan<ulong> Thresholds { get; }
+        /// <summary>Each layer's threshold and width bits side by side (<see cref="Interleave"/>).</summary>
+        static abstract ulong[] Pairs { get; }
 
-        static abstract ReadOnlySpan<double> Widths { get; }
+        /// <summary>The offset in <see cref="Pairs"/> of a raw word's layer.</summary>
+        static abstract nuint Layer(ulong word);
 
         /// <summary>The four candidates of the four raw words at <paramref name="words"/>, and a bit per lane (bit k = lane k) whose candidate the fast test accepts.</summary>
-        static abstract Vector256<double> Fast(ulong* words, ulong* thresholds, double* widths, out uint acceptMask);
+        static abstract Vector256<double> Fast(ulong* words, ulong* pairs, out uint acceptMask);
 
-        /// <summary><see cref="Fast(ulong*, ulong*, double*, out uint)"/> for eight words (AVX-512F and DQ).</summary>
-        static abstract Vector512<double> Fast512(ulong* words, ulong* thresholds, double* widths, out uint acceptMask);
+        /// <summary><see cref="Fast(ulong*, ulong*, out uint)"/> for eight words (AVX-512F and DQ).</summary>
+        static abstract Vector512<double> Fast512(ulong* words, ulong* pairs, out uint acceptMask);
 
         static abstract double Sample(ref UInt64DrawCursor draws);
     }
 
     private readonly struct NormalKernel : IZigguratKernel
     {
-        public static ReadOnlySpan<ulong> Thresholds => ZigguratTables.Ki;
+        private static readonly ulong[] LayerPairs = Interleave(ZigguratTables.Ki, ZigguratTables.Wi);
 
-        public static ReadOnlySpan<double> Widths => ZigguratTables.Wi;
+        public static ulong[] Pairs => LayerPairs;
 
-        public static Vector256<double> Fast(ulong* words, ulong* thresholds, double* widths, out uint acceptMask)
+        public static Vector256<double> Fast(ulong* words, ulong* pairs, out uint acceptMask)
         {
             Vector256<ulong> r = Vector256.Load(words);
-
-            // The layer index is each word's low byte; four scalar table loads beat two AVX2 gathers on this CPU.
-            int i0 = (byte)words[0], i1 = (byte)words[1], i2 = (byte)words[2], i3 = (byte)words[3];
+            Lookup<NormalKernel>(pairs, words, out Vector256<ulong> k, out Vector256<double> widths);
             r >>>= 8;
             Vector256<ulong> rabs = (r >>> 1) & Vector256.Create(0x000fffffffffffffUL);
 
             // rabs < 2^52 converts exactly by placing it in the mantissa of 2^52 and subtracting 2^52, so the
             // product is the scalar (double)rabs * wi[idx]; the sign is the scalar XOR of bit 0 into the sign bit.
             Vector256<double> magnitude = (rabs | Vector256.Create(TwoPow52Bits)).AsDouble() - Vector256.Create(4503599627370496.0);
-            Vector256<double> x = magnitude * Vector256.Create(widths[i0], widths[i1], widths[i2], widths[i3]);
+            Vector256<double> x = magnitude * widths;
 
             // Both sides are below 2^63, so AVX2's signed compare is the scalar unsigned one.
-            Vector256<long> k = Vector256.Create((long)thresholds[i0], (long)thresholds[i1], (long)thresholds[i2], (long)thresholds[i3]);
-            acceptMask = Avx2.CompareGreaterThan(k, rabs.AsInt64()).ExtractMostSignificantBits();
+            acceptMask = Avx2.CompareGreaterThan(k.AsInt64(), rabs.AsInt64()).ExtractMostSignificantBits();
             return (x.AsUInt64() ^ (r << 63)).AsDouble();
         }
 
-        public static Vector512<double> Fast512(ulong* words, ulong* thresholds, double* widths, out uint acceptMask)
+        public static Vector512<double> Fast512(ulong* words, ulong* pairs, out uint acceptMask)
         {
             Vector512<ulong> r = Vector512.Load(words);
+            Lookup<NormalKernel>(pairs, words, out Vector512<ulong> k, out Vector512<double> widths);
             r >>>= 8;
             Vector512<ulong> rabs = (r >>> 1) & Vector512.Create(0x000fffffffffffffUL);
-            Vector512<double> x = Avx512DQ.ConvertToVector512Double(rabs.AsInt64()) * Lookup((ulong*)widths, words, 0).AsDouble();
-            acceptMask = (uint)Vector512.LessThan(rabs, Lookup(thresholds, words, 0)).ExtractMostSignificantBits();
+            Vector512<double> x = Avx512DQ.ConvertToVector512Double(rabs.AsInt64()) * widths;
+            acceptMask = (uint)Vector512.LessThan(rabs, k).ExtractMostSignificantBits();
             return (x.AsUInt64() ^ (r << 63)).AsDouble();
         }
 
         public static double Sample(ref UInt64DrawCursor draws) => StandardNormal.Sample(ref draws);
+
+        /// <summary>The layer is the word's low byte.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static nuint Layer(ulong word) => (nuint)(byte)word * 2;
     }
 
     private readonly struct ExponentialKernel : IZigguratKernel
     {
-        public static ReadOnlySpan<ulong> Thresholds => ZigguratTables.Ke;
+        private static readonly ulong[] LayerPairs = Interleave(ZigguratTables.Ke, ZigguratTables.We);
 
-        public static ReadOnlySpan<double> Widths => ZigguratTables.We;
+        public static ulong[] Pairs => LayerPairs;
 
-        public static Vector256<double> Fast(ulong* words, ulong* thresholds, double* widths, out uint acceptMask)
+        public static Vector256<double> Fast(ulong* words, ulong* pairs, out uint acceptMask)
         {
             Vector256<ulong> ri = Vector256.Load(words) >>> 11;
-            int i0 = (byte)(words[0] >> 3), i1 = (byte)(words[1] >> 3), i2 = (byte)(words[2] >> 3), i3 = (byte)(words[3] >> 3);
+            Lookup<ExponentialKernel>(pairs, words, out Vector256<ulong> k, out Vector256<double> widths);
 
             // ri < 2^53 and ke < 2^53: the signed compare is the scalar unsigned one.
-            Vector256<long> k = Vector256.Create((long)thresholds[i0], (long)thresholds[i1], (long)thresholds[i2], (long)thresholds[i3]);
-            acceptMask = Avx2.CompareGreaterThan(k, ri.AsInt64()).ExtractMostSignificantBits();
-            return UnitDoubles.ToDouble(ri) * Vector256.Create(widths[i0], widths[i1], widths[i2], widths[i3]);
+            acceptMask = Avx2.CompareGreaterThan(k.AsInt64(), ri.AsInt64()).ExtractMostSignificantBits();
+            return UnitDoubles.ToDouble(ri) * widths;
         }
 
-        public static Vector512<double> Fast512(ulong* words, ulong* thresholds, double* widths, out uint acceptMask)
+        public static Vector512<double> Fast512(ulong* words, ulong* pairs, out uint acceptMask)
         {
-            Vector512<ulong> w = Vector512.Load(words);
-            Vector512<ulong> ri = w >>> 11;
-            acceptMask = (uint)Vector512.LessThan(ri, Lookup(thresholds, words, 3)).ExtractMostSignificantBits();
-            return Avx512DQ.ConvertToVector512Double(ri.AsInt64()) * Lookup((ulong*)widths, words, 3).AsDouble();
+            Vector512<ulong> ri = Vector512.Load(words) >>> 11;
+            Lookup<ExponentialKernel>(pairs, words, out Vector512<ulong> k, out Vector512<double> widths);
+            acceptMask = (uint)Vector512.LessThan(ri, k).ExtractMostSignificantBits();
+            return Avx512DQ.ConvertToVector512Double(ri.AsInt64()) * widths;
         }
 
         public static double Sample(ref UInt64DrawCursor draws) => StandardExponential.Sample(ref draws);
+
+        /// <summary>The layer is bits 3 to 10 of the word.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static nuint Layer(ulong word) => (nuint)(word >> 2) & 0x1FE;
     }
 
     /// <summary>
@@ -162,16 +169,16 @@ internal static unsafe class ZigguratFill
         where TLanes : struct, ILanes
     {
         uint all = (1u << TLanes.Count) - 1;
-        fixed (ulong* thresholds = TKernel.Thresholds)
-        fixed (double* widths = TKernel.Widths)
+        fixed (ulong* pairs = TKernel.Pairs)
         {
             // The words are read through a local pointer and the cursor learns how many were used only before a slow
             // path and at the end: a cursor updated in memory every group made a store-to-load chain around the loop.
+            // A pointer compare: `end - words >= Count` was compiled as a signed division by the word size.
             ulong* words = draws.Cursor;
-            ulong* end = words + draws.Buffered;
-            while (end - words >= TLanes.Count)
+            ulong* last = words + draws.Buffered - TLanes.Count;
+            while (words <= last)
             {
-                uint acceptMask = TLanes.Step<TKernel>(words, thresholds, widths, ref dst, i);
+                uint acceptMask = TLanes.Step<TKernel>(words, pairs, ref dst, i);
                 if (acceptMask == all)
                 {
                     words += TLanes.Count;
@@ -184,7 +191,7 @@ internal static unsafe class ZigguratFill
                 i += accepted;
                 Unsafe.Add(ref dst, i++) = TKernel.Sample(ref draws);
                 words = draws.Cursor;
-                end = words + draws.Buffered;
+                last = words + draws.Buffered - TLanes.Count;
             }
 
             draws.Skip((int)(words - draws.Cursor));
@@ -198,7 +205,7 @@ internal static unsafe class ZigguratFill
     {
         static abstract int Count { get; }
 
-        static abstract uint Step<TKernel>(ulong* words, ulong* thresholds, double* widths, ref double dst, int i)
+        static abstract uint Step<TKernel>(ulong* words, ulong* pairs, ref double dst, int i)
             where TKernel : struct, IZigguratKernel;
     }
 
@@ -207,10 +214,10 @@ internal static unsafe class ZigguratFill
         public static int Count => Vector256<double>.Count;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static uint Step<TKernel>(ulong* words, ulong* thresholds, double* widths, ref double dst, int i)
+        public static uint Step<TKernel>(ulong* words, ulong* pairs, ref double dst, int i)
             where TKernel : struct, IZigguratKernel
         {
-            TKernel.Fast(words, thresholds, widths, out uint acceptMask).StoreUnsafe(ref dst, (nuint)i);
+            TKernel.Fast(words, pairs, out uint acceptMask).StoreUnsafe(ref dst, (nuint)i);
             return acceptMask;
         }
     }
@@ -220,23 +227,59 @@ internal static unsafe class ZigguratFill
         public static int Count => Vector512<double>.Count;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static uint Step<TKernel>(ulong* words, ulong* thresholds, double* widths, ref double dst, int i)
+        public static uint Step<TKernel>(ulong* words, ulong* pairs, ref double dst, int i)
             where TKernel : struct, IZigguratKernel
         {
-            TKernel.Fast512(words, thresholds, widths, out uint acceptMask).StoreUnsafe(ref dst, (nuint)i);
+            TKernel.Fast512(words, pairs, out uint acceptMask).StoreUnsafe(ref dst, (nuint)i);
             return acceptMask;
         }
     }
 
+    /// <summary>A ziggurat's thresholds and widths as one table of (threshold, width bits) pairs, 16 bytes a layer.</summary>
+    private static ulong[] Interleave(ReadOnlySpan<ulong> thresholds, ReadOnlySpan<double> widths)
+    {
+        ulong[] pairs = GC.AllocateArray<ulong>(2 * thresholds.Length, pinned: true);
+        for (int i = 0; i < thresholds.Length; i++)
+        {
+            pairs[2 * i] = thresholds[i];
+            pairs[(2 * i) + 1] = BitConverter.DoubleToUInt64Bits(widths[i]);
+        }
+
+        return pairs;
+    }
+
     /// <summary>
-    /// The table entries of eight words' layer indexes (byte <paramref name="shift"/> / 8 of each word) by scalar loads:
-    /// .NET exposes no 512-bit gather, and two AVX2 gathers measured slower here.
+    /// The thresholds and widths of the four words' layers at <paramref name="words"/>: one 16-byte load per layer
+    /// instead of two scalar loads and their inserts (.NET exposes no 512-bit gather, and AVX2's gathers measured
+    /// slower than scalar loads). Layers 0 and 2 go to the halves of one vector, 1 and 3 to another, so the in-lane
+    /// unpacks put the thresholds, and the widths, in lane order.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<ulong> Lookup(ulong* table, ulong* words, int shift) =>
+    private static void Lookup<TKernel>(ulong* pairs, ulong* words, out Vector256<ulong> thresholds, out Vector256<double> widths)
+        where TKernel : struct, IZigguratKernel
+    {
+        Vector256<ulong> even = Pair<TKernel>(pairs, words, 0);
+        Vector256<ulong> odd = Pair<TKernel>(pairs, words, 1);
+        thresholds = Avx2.UnpackLow(even, odd);
+        widths = Avx2.UnpackHigh(even, odd).AsDouble();
+    }
+
+    /// <summary>The eight-word <see cref="Lookup{TKernel}(ulong*, ulong*, out Vector256{ulong}, out Vector256{double})"/>: layers 0, 2, 4, 6 in one vector, 1, 3, 5, 7 in the other.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Lookup<TKernel>(ulong* pairs, ulong* words, out Vector512<ulong> thresholds, out Vector512<double> widths)
+        where TKernel : struct, IZigguratKernel
+    {
         // ToVector512Unsafe + WithUpper is one vinserti64x4; Vector512.Create(lower, upper) was compiled as two inserts
         // into the previous iteration's register, a dependency carried around the loop.
-        Vector256.Create(table[(byte)(words[0] >> shift)], table[(byte)(words[1] >> shift)], table[(byte)(words[2] >> shift)], table[(byte)(words[3] >> shift)])
-            .ToVector512Unsafe()
-            .WithUpper(Vector256.Create(table[(byte)(words[4] >> shift)], table[(byte)(words[5] >> shift)], table[(byte)(words[6] >> shift)], table[(byte)(words[7] >> shift)]));
+        Vector512<ulong> even = Pair<TKernel>(pairs, words, 0).ToVector512Unsafe().WithUpper(Pair<TKernel>(pairs, words, 4));
+        Vector512<ulong> odd = Pair<TKernel>(pairs, words, 1).ToVector512Unsafe().WithUpper(Pair<TKernel>(pairs, words, 5));
+        thresholds = Avx512F.UnpackLow(even, odd);
+        widths = Avx512F.UnpackHigh(even, odd).AsDouble();
+    }
+
+    /// <summary>The (threshold, width) pairs of the layers of words <paramref name="k"/> and <paramref name="k"/> + 2.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ulong> Pair<TKernel>(ulong* pairs, ulong* words, int k)
+        where TKernel : struct, IZigguratKernel =>
+        Vector128.Load(pairs + TKernel.Layer(words[k])).ToVector256Unsafe().WithUpper(Vector128.Load(pairs + TKernel.Layer(words[k + 2])));
 }
