@@ -749,15 +749,16 @@ public sealed class TorchGenerator
             double u1 = NextUniformDouble();
             double u2 = NextUniformDouble();
             double r = Math.Sqrt(-2.0 * Math.Log(1.0 - u2));
-            double theta = TwoPi * u1;
-            _nextDoubleNormal = r * Math.Sin(theta);
-            z = r * Math.Cos(theta);
+            (double sin, double cos) = Math.SinCos(TwoPi * u1);
+            _nextDoubleNormal = r * sin;
+            z = r * cos;
         }
 
         return Math.FusedMultiplyAdd(z, std, mean);
     }
 
-    // normal_fill_16<double>: pairs (j, j + 8) of a block of 16 uniforms.
+    // normal_fill_16<double>: pairs (j, j + 8) of a block of 16 uniforms. Math.SinCos is glibc's sincos, which shares
+    // sin's and cos's argument reduction and gives their exact bits (torch's compiler makes the same call of the two).
     private static void NormalFill16(Span<double> data, double mean, double std)
     {
         for (int j = 0; j < 8; j++)
@@ -765,9 +766,9 @@ public sealed class TorchGenerator
             double u1 = 1 - data[j];
             double u2 = data[j + 8];
             double radius = Math.Sqrt(-2 * Math.Log(u1));
-            double theta = TwoPi * u2;
-            data[j] = Math.FusedMultiplyAdd(radius * Math.Cos(theta), std, mean);
-            data[j + 8] = Math.FusedMultiplyAdd(radius * Math.Sin(theta), std, mean);
+            (double sin, double cos) = Math.SinCos(TwoPi * u2);
+            data[j] = Math.FusedMultiplyAdd(radius * cos, std, mean);
+            data[j + 8] = Math.FusedMultiplyAdd(radius * sin, std, mean);
         }
     }
 
