@@ -11,13 +11,13 @@ namespace OneSeed.Distributions;
 /// <remarks>
 /// <para>
 /// Each attempt drops the low 3 bits of one <see cref="BitGenerator.NextUInt64"/>, takes an 8-bit layer index and
-/// a 53-bit value. About 98.9% of values return from that first test. Layer 0 returns r − log1p(−U) with
+/// a 53-bit value. About 97.8% of values return from that first test (2.23% of random draws fail it). Layer 0 returns r − log1p(−U) with
 /// <see cref="FdlibmMath.Log1p"/> (ours, bit-identical everywhere); the other layers' wedge test compares against
 /// <see cref="Math.Exp"/>, and a rejection starts a whole new attempt.
 /// </para>
 /// <para>
 /// Reproducibility tier: <b>stable</b> (bit-exact with NumPy 1.17+ over the same engine state), with one caveat:
-/// only the accept/reject decision of the rare (about 1 in 100 draws) wedge test depends on the platform's
+/// only the accept/reject decision of the rare (about 2 in 100 draws) wedge test depends on the platform's
 /// <c>exp</c>. On Linux, .NET's <see cref="Math.Exp"/> is glibc's, exactly what NumPy uses there.
 /// </para>
 /// </remarks>

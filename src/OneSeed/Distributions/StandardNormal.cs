@@ -11,13 +11,13 @@ namespace OneSeed.Distributions;
 /// <remarks>
 /// <para>
 /// Each attempt splits one <see cref="BitGenerator.NextUInt64"/> into an 8-bit layer index, a sign bit and a
-/// 52-bit magnitude. About 99.3% of values return from that first test. Layer 0 samples the tail beyond
+/// 52-bit magnitude. About 98.5% of values return from that first test (1.49% of random draws fail it). Layer 0 samples the tail beyond
 /// r ≈ 3.654 with Marsaglia's method, using <see cref="FdlibmMath.Log1p"/> (ours, bit-identical everywhere);
 /// the other layers' wedge test compares against <see cref="Math.Exp"/>.
 /// </para>
 /// <para>
 /// Reproducibility tier: <b>stable</b> (bit-exact with NumPy 1.17+ over the same engine state), with one caveat:
-/// only the accept/reject decision of the rare (about 1 in 100 draws) wedge test depends on the platform's
+/// only the accept/reject decision of the rare (about 1.5 in 100 draws) wedge test depends on the platform's
 /// <c>exp</c>. On Linux, .NET's <see cref="Math.Exp"/> is glibc's, exactly what NumPy uses there; a platform whose
 /// <c>exp</c> differs in the last bit could flip a decision only when the uniform lands within one ulp of the
 /// density, which is astronomically rare but not impossible.
