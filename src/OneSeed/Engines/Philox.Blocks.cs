@@ -14,8 +14,11 @@ public sealed partial class Philox
     /// <summary>Blocks per AVX2 iteration with the scalar block that runs beside the two vector groups.</summary>
     internal const int Avx2Blocks = VectorBlocks + 1;
 
-    /// <summary>Blocks per AVX-512 iteration: two groups of eight.</summary>
+    /// <summary>Blocks per AVX-512 iteration in vectors: two groups of eight.</summary>
     internal const int Vector512Blocks = 16;
+
+    /// <summary>Blocks per AVX-512 iteration with the scalar block that runs beside the two vector groups.</summary>
+    internal const int Avx512Blocks = Vector512Blocks + 1;
 
     /// <summary>
     /// Writes <paramref name="destination"/>.Length / 4 whole blocks (the length must be a multiple of 4), incrementing
@@ -27,15 +30,18 @@ public sealed partial class Philox
         int blocks = destination.Length / BufferSize;
         ref ulong dst = ref MemoryMarshal.GetReference(destination);
         int done = 0;
-        if (Avx512F.IsSupported && Avx512DQ.IsSupported && blocks >= Vector512Blocks)
+        if (Avx512F.IsSupported && Avx512DQ.IsSupported && blocks >= Avx512Blocks)
         {
-            done = blocks - (blocks % Vector512Blocks);
-            BlocksAvx512<TOut>(ref counter, k0, k1, ref dst, done / Vector512Blocks);
+            done = blocks - (blocks % Avx512Blocks);
+            BlocksAvx512<TOut>(ref counter, k0, k1, ref dst, done / Avx512Blocks);
         }
-        else if (Avx2.IsSupported && blocks >= Avx2Blocks)
+
+        // The AVX2 loop also takes what the AVX-512 one leaves (the samplers' chunks of 128 blocks leave nine).
+        if (Avx2.IsSupported && blocks - done >= Avx2Blocks)
         {
-            done = blocks - (blocks % Avx2Blocks);
-            BlocksAvx2<TOut>(ref counter, k0, k1, ref dst, done / Avx2Blocks);
+            int iterations = (blocks - done) / Avx2Blocks;
+            BlocksAvx2<TOut>(ref counter, k0, k1, ref Unsafe.Add(ref dst, done * BufferSize), iterations);
+            done += iterations * Avx2Blocks;
         }
 
         GenerateBlocksScalar<TOut>(ref counter, k0, k1, destination[(done * BufferSize)..]);
@@ -239,18 +245,19 @@ if (Bmi2.X64.IsSupported)
         for (int it = 0; it < iterations; it++)
         {
             Vector512<ulong> a0, a1, a2, a3, b0, b1, b2, b3;
-            if (c0 <= ulong.MaxValue - Vector512Blocks)
+            if (c0 <= ulong.MaxValue - Avx512Blocks)
             {
                 a0 = Vector512.Create(c0) + steps;
                 b0 = a0 + eight;
                 a1 = b1 = Vector512.Create(c1);
                 a2 = b2 = Vector512.Create(c2);
                 a3 = b3 = Vector512.Create(c3);
-                c0 += Vector512Blocks;
+                c0 += Avx512Blocks;
             }
             else
             {
                 CountersWordwise(ref c0, ref c1, ref c2, ref c3, slow, group: Group);
+                Increment(ref c0, ref c1, ref c2, ref c3);
 
                 ref ulong s = ref MemoryMarshal.GetReference(slow);
                 a0 = Vector512.LoadUnsafe(ref s, 0);
@@ -263,17 +270,28 @@ if (Bmi2.X64.IsSupported)
                 b3 = Vector512.LoadUnsafe(ref s, 56);
             }
 
+            // The seventeenth block runs in scalar registers on the integer multiplier, as in the AVX2 path.
+            ulong s0 = c0, s1 = c1, s2 = c2, s3 = c3;
             for (int r = 0; r < 10; r++)
             {
-                Vector512<ulong> key0 = Vector512.Create(Unsafe.Add(ref rk, 2 * r));
-                Vector512<ulong> key1 = Vector512.Create(Unsafe.Add(ref rk, (2 * r) + 1));
+                ulong sk0 = Unsafe.Add(ref rk, 2 * r), sk1 = Unsafe.Add(ref rk, (2 * r) + 1);
+                Vector512<ulong> key0 = Vector512.Create(sk0);
+                Vector512<ulong> key1 = Vector512.Create(sk1);
                 RoundAvx512(ref a0, ref a1, ref a2, ref a3, key0, key1);
+                ulong h0 = MulHi(RoundMultiplier0, s0, out ulong l0);
+                ulong h1 = MulHi(RoundMultiplier1, s2, out ulong l1);
+                (s0, s1, s2, s3) = (h1 ^ s1 ^ sk0, l1, h0 ^ s3 ^ sk1, l0);
                 RoundAvx512(ref b0, ref b1, ref b2, ref b3, key0, key1);
             }
 
-            ref ulong o = ref Unsafe.Add(ref dst, it * Vector512Blocks * BufferSize);
+            ref ulong o = ref Unsafe.Add(ref dst, it * Avx512Blocks * BufferSize);
             StoreTransposed<TOut>(a0, a1, a2, a3, ref o);
             StoreTransposed<TOut>(b0, b1, b2, b3, ref Unsafe.Add(ref o, Group * BufferSize));
+            ref ulong so = ref Unsafe.Add(ref o, Vector512Blocks * BufferSize);
+            so = TOut.Convert(s0);
+            Unsafe.Add(ref so, 1) = TOut.Convert(s1);
+            Unsafe.Add(ref so, 2) = TOut.Convert(s2);
+            Unsafe.Add(ref so, 3) = TOut.Convert(s3);
         }
 
         counter = new Counter(c0, c1, c2, c3);

@@ -109,15 +109,21 @@ public sealed class PhiloxTests
         Assert.Equal(new ulong[4], origin.GetState().Counter);
     }
 
-    /// <summary>Counters whose low words are about to wrap, so the 256-bit increment carries inside a vector group (of 8 or 16 blocks, first or later iteration).</summary>
+    /// <summary>
+    /// Counters whose low words are about to wrap, so the 256-bit increment carries inside a vector group or at the
+    /// scalar block beside them (AVX2: 8 + 1 blocks, AVX-512: 16 + 1, its leftover through AVX2), first or later iteration.
+    /// </summary>
     private static readonly ulong[][] CarryingCounters =
     [
         [0, 0, 0, 0],
         [ulong.MaxValue - 2, 0, 0, 0],
         [ulong.MaxValue - 5, 7, 0, 0],
         [ulong.MaxValue - 9, ulong.MaxValue, 3, 0],
+        [ulong.MaxValue - 16, 4, 0, 0],
         [ulong.MaxValue - 17, 11, 0, 0],
+        [ulong.MaxValue - 25, ulong.MaxValue, 9, 0],
         [ulong.MaxValue - 30, ulong.MaxValue, 0, 2],
+        [ulong.MaxValue - 33, 0, ulong.MaxValue, 1],
         [ulong.MaxValue - 1, ulong.MaxValue, ulong.MaxValue, 5],
         [ulong.MaxValue - 3, ulong.MaxValue, ulong.MaxValue, ulong.MaxValue],
         [ulong.MaxValue, ulong.MaxValue, ulong.MaxValue, ulong.MaxValue],
@@ -135,7 +141,7 @@ public sealed class PhiloxTests
 
         foreach (ulong[] c in counters)
         {
-            foreach (int blocks in new[] { 1, 7, 8, 9, 16, 27, 32, 49 })
+            foreach (int blocks in new[] { 1, 7, 8, 9, 16, 17, 26, 27, 32, 34, 35, 43, 49, 51 })
             {
                 ulong k0 = (ulong)random.NextInt64() << 1, k1 = (ulong)random.NextInt64() ^ ulong.MaxValue;
                 var vectorCounter = new Philox.Counter(c[0], c[1], c[2], c[3]);
