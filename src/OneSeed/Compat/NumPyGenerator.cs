@@ -281,9 +281,10 @@ public sealed class NumPyGenerator
     public override string ToString() => $"NumPyGenerator({BitGenerator})";
 
     private static T[] NewArray<T>(int size, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(size))] string? name = null)
+        where T : unmanaged
     {
         ArgumentOutOfRangeException.ThrowIfNegative(size, name);
-        return new T[size];
+        return ResultArrays.Uninitialized<T>(size);
     }
 
     private static ulong IntegerRange(long low, long high, bool endpoint)

@@ -135,7 +135,7 @@ public sealed class NumPyRandomState
     public double[] RandomSample(int size)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(size);
-        double[] result = GC.AllocateUninitializedArray<double>(size);
+        double[] result = ResultArrays.Uninitialized<double>(size);
         RandomSample(result);
         return result;
     }
@@ -179,7 +179,7 @@ public sealed class NumPyRandomState
         }
 
         ulong rng = CheckBounds(low, high);
-        long[] result = GC.AllocateUninitializedArray<long>(size);
+        long[] result = ResultArrays.Uninitialized<long>(size);
         BoundedIntegers.Fill(_engine, (ulong)low, rng, useMasked: true, MemoryMarshal.Cast<long, ulong>(result.AsSpan()));
         return result;
     }
@@ -221,7 +221,7 @@ public sealed class NumPyRandomState
         }
 
         ulong rng = CheckClosedBounds(low, high);
-        long[] result = GC.AllocateUninitializedArray<long>(size);
+        long[] result = ResultArrays.Uninitialized<long>(size);
         BoundedIntegers.Fill(_engine, (ulong)low, rng, useMasked: true, MemoryMarshal.Cast<long, ulong>(result.AsSpan()));
         return result;
     }
@@ -234,7 +234,7 @@ public sealed class NumPyRandomState
     public double[] StandardNormal(int size)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(size);
-        double[] result = GC.AllocateUninitializedArray<double>(size);
+        double[] result = ResultArrays.Uninitialized<double>(size);
         StandardNormal(result);
         return result;
     }
@@ -263,7 +263,7 @@ public sealed class NumPyRandomState
     {
         CheckScale(scale);
         ArgumentOutOfRangeException.ThrowIfNegative(size);
-        double[] result = GC.AllocateUninitializedArray<double>(size);
+        double[] result = ResultArrays.Uninitialized<double>(size);
         _engine.FillSampled(result.AsSpan(), ref _gauss);
         for (int i = 0; i < result.Length; i++)
         {

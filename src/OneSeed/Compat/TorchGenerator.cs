@@ -300,7 +300,7 @@ public sealed class TorchGenerator
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         // Every element is overwritten below, so skip zeroing the (usually large) array first.
-        float[] result = GC.AllocateUninitializedArray<float>(n);
+        float[] result = ResultArrays.Uninitialized<float>(n);
         FillUniformFloat(result);
         return result;
     }
@@ -320,7 +320,7 @@ public sealed class TorchGenerator
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         // Every element is overwritten below, so skip zeroing the (usually large) array first.
-        double[] result = GC.AllocateUninitializedArray<double>(n);
+        double[] result = ResultArrays.Uninitialized<double>(n);
         FillUniformDouble(result);
         return result;
     }
@@ -334,7 +334,7 @@ public sealed class TorchGenerator
         float f = (float)from;
         float range = (float)to - f;
         // Every element is overwritten below, so skip zeroing the (usually large) array first.
-        float[] result = GC.AllocateUninitializedArray<float>(n);
+        float[] result = ResultArrays.Uninitialized<float>(n);
         FillUniformFloat(result);
         for (int i = 0; i < result.Length; i++)
         {
@@ -352,7 +352,7 @@ public sealed class TorchGenerator
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         CheckUniformRange(from, to, double.MaxValue);
         double range = to - from;
-        double[] result = GC.AllocateUninitializedArray<double>(n);
+        double[] result = ResultArrays.Uninitialized<double>(n);
         FillUniformDouble(result);
         for (int i = 0; i < result.Length; i++)
         {
@@ -378,7 +378,7 @@ public sealed class TorchGenerator
         }
 
         ulong range = unchecked((ulong)high - (ulong)low);
-        var result = new long[n];
+        long[] result = ResultArrays.Uninitialized<long>(n);
         if (n == 0)
         {
             return result;
@@ -438,7 +438,7 @@ public sealed class TorchGenerator
     public int[] RandPermInt32(int n)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
-        int[] result = GC.AllocateUninitializedArray<int>(n);
+        int[] result = ResultArrays.Uninitialized<int>(n);
         for (int i = 0; i < n; i++)
         {
             result[i] = i;
@@ -468,9 +468,9 @@ public sealed class TorchGenerator
             throw new ArgumentOutOfRangeException(nameof(p), p, "bernoulli_ expects p in [0, 1].");
         }
 
-        var u = new double[n];
+        double[] u = ResultArrays.Uninitialized<double>(n);
         FillUniformDouble(u);
-        var result = new bool[n];
+        bool[] result = ResultArrays.Uninitialized<bool>(n);
         for (int i = 0; i < n; i++)
         {
             result[i] = u[i] < p;
@@ -499,7 +499,7 @@ public sealed class TorchGenerator
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         CheckNormal(mean, std);
-        float[] result = GC.AllocateUninitializedArray<float>(n);
+        float[] result = ResultArrays.Uninitialized<float>(n);
         FillNormal(result, mean, std);
         return result;
     }
@@ -555,7 +555,7 @@ public sealed class TorchGenerator
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         CheckNormal(mean, std);
-        double[] result = GC.AllocateUninitializedArray<double>(n);
+        double[] result = ResultArrays.Uninitialized<double>(n);
         FillNormalDouble(result, mean, std);
         return result;
     }

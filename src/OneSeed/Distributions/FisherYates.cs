@@ -221,7 +221,7 @@ public static class FisherYates
     /// <summary>0, 1, …, <paramref name="n"/> − 1 (the start of NumPy's and torch's permutations).</summary>
     internal static long[] Arange(int n)
     {
-        long[] result = GC.AllocateUninitializedArray<long>(n);
+        long[] result = ResultArrays.Uninitialized<long>(n);
         int i = 0;
         if (Vector256.IsHardwareAccelerated)
         {
