@@ -63,25 +63,15 @@ public sealed partial class Philox
             Increment(ref c0, ref c1, ref c2, ref c3);
             Block2(d0, d1, d2, d3, c0, c1, c2, c3, k0, k1, out ulong o0, out ulong o1, out ulong o2, out ulong o3, out ulong o4, out ulong o5, out ulong o6, out ulong o7);
             ref ulong o = ref Unsafe.Add(ref dst, done * BufferSize);
-            o = TOut.Convert(o0);
-            Unsafe.Add(ref o, 1) = TOut.Convert(o1);
-            Unsafe.Add(ref o, 2) = TOut.Convert(o2);
-            Unsafe.Add(ref o, 3) = TOut.Convert(o3);
-            Unsafe.Add(ref o, 4) = TOut.Convert(o4);
-            Unsafe.Add(ref o, 5) = TOut.Convert(o5);
-            Unsafe.Add(ref o, 6) = TOut.Convert(o6);
-            Unsafe.Add(ref o, 7) = TOut.Convert(o7);
+            StoreBlock<TOut>(ref o, o0, o1, o2, o3);
+            StoreBlock<TOut>(ref Unsafe.Add(ref o, BufferSize), o4, o5, o6, o7);
         }
 
         if (done < blocks)
         {
             Increment(ref c0, ref c1, ref c2, ref c3);
             Block(c0, c1, c2, c3, k0, k1, out ulong o0, out ulong o1, out ulong o2, out ulong o3);
-            ref ulong o = ref Unsafe.Add(ref dst, done * BufferSize);
-            o = TOut.Convert(o0);
-            Unsafe.Add(ref o, 1) = TOut.Convert(o1);
-            Unsafe.Add(ref o, 2) = TOut.Convert(o2);
-            Unsafe.Add(ref o, 3) = TOut.Convert(o3);
+            StoreBlock<TOut>(ref Unsafe.Add(ref dst, done * BufferSize), o0, o1, o2, o3);
         }
 
         counter = new Counter(c0, c1, c2, c3);
@@ -95,17 +85,24 @@ public sealed partial class Philox
     {
         for (int r = 0; r < 10; r++)
         {
-            ulong ah0 = MulHi(RoundMultiplier0, a0, out ulong al0);
-            ulong bh0 = MulHi(RoundMultiplier0, b0, out ulong bl0);
-            ulong ah1 = MulHi(RoundMultiplier1, a2, out ulong al1);
-            ulong bh1 = MulHi(RoundMultiplier1, b2, out ulong bl1);
-            (a0, a1, a2, a3) = (ah1 ^ a1 ^ k0, al1, ah0 ^ a3 ^ k1, al0);
-            (b0, b1, b2, b3) = (bh1 ^ b1 ^ k0, bl1, bh0 ^ b3 ^ k1, bl0);
+            Round(ref a0, ref a1, ref a2, ref a3, k0, k1);
+            Round(ref b0, ref b1, ref b2, ref b3, k0, k1);
             k0 += KeyBump0;
             k1 += KeyBump1;
         }
 
         (o0, o1, o2, o3, o4, o5, o6, o7) = (a0, a1, a2, a3, b0, b1, b2, b3);
+    }
+
+    /// <summary>One block's four words, converted, at <paramref name="o"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreBlock<TOut>(ref ulong o, ulong w0, ulong w1, ulong w2, ulong w3)
+        where TOut : struct, IWordOutput
+    {
+        o = TOut.Convert(w0);
+        Unsafe.Add(ref o, 1) = TOut.Convert(w1);
+        Unsafe.Add(ref o, 2) = TOut.Convert(w2);
+        Unsafe.Add(ref o, 3) = TOut.Convert(w3);
     }
 
     /// <summary>
@@ -180,20 +177,14 @@ if (Bmi2.X64.IsSupported)
                 Vector256<ulong> key0 = Vector256.Create(sk0);
                 Vector256<ulong> key1 = Vector256.Create(sk1);
                 RoundAvx2(ref a0, ref a1, ref a2, ref a3, key0, key1);
-                ulong h0 = MulHi(RoundMultiplier0, s0, out ulong l0);
-                ulong h1 = MulHi(RoundMultiplier1, s2, out ulong l1);
-                (s0, s1, s2, s3) = (h1 ^ s1 ^ sk0, l1, h0 ^ s3 ^ sk1, l0);
+                Round(ref s0, ref s1, ref s2, ref s3, sk0, sk1);
                 RoundAvx2(ref b0, ref b1, ref b2, ref b3, key0, key1);
             }
 
             ref ulong o = ref Unsafe.Add(ref dst, it * Avx2Blocks * BufferSize);
             StoreTransposed<TOut>(a0, a1, a2, a3, ref o);
             StoreTransposed<TOut>(b0, b1, b2, b3, ref Unsafe.Add(ref o, 4 * BufferSize));
-            ref ulong so = ref Unsafe.Add(ref o, VectorBlocks * BufferSize);
-            so = TOut.Convert(s0);
-            Unsafe.Add(ref so, 1) = TOut.Convert(s1);
-            Unsafe.Add(ref so, 2) = TOut.Convert(s2);
-            Unsafe.Add(ref so, 3) = TOut.Convert(s3);
+            StoreBlock<TOut>(ref Unsafe.Add(ref o, VectorBlocks * BufferSize), s0, s1, s2, s3);
         }
 
         counter = new Counter(c0, c1, c2, c3);
@@ -278,20 +269,14 @@ if (Bmi2.X64.IsSupported)
                 Vector512<ulong> key0 = Vector512.Create(sk0);
                 Vector512<ulong> key1 = Vector512.Create(sk1);
                 RoundAvx512(ref a0, ref a1, ref a2, ref a3, key0, key1);
-                ulong h0 = MulHi(RoundMultiplier0, s0, out ulong l0);
-                ulong h1 = MulHi(RoundMultiplier1, s2, out ulong l1);
-                (s0, s1, s2, s3) = (h1 ^ s1 ^ sk0, l1, h0 ^ s3 ^ sk1, l0);
+                Round(ref s0, ref s1, ref s2, ref s3, sk0, sk1);
                 RoundAvx512(ref b0, ref b1, ref b2, ref b3, key0, key1);
             }
 
             ref ulong o = ref Unsafe.Add(ref dst, it * Avx512Blocks * BufferSize);
             StoreTransposed<TOut>(a0, a1, a2, a3, ref o);
             StoreTransposed<TOut>(b0, b1, b2, b3, ref Unsafe.Add(ref o, Group * BufferSize));
-            ref ulong so = ref Unsafe.Add(ref o, Vector512Blocks * BufferSize);
-            so = TOut.Convert(s0);
-            Unsafe.Add(ref so, 1) = TOut.Convert(s1);
-            Unsafe.Add(ref so, 2) = TOut.Convert(s2);
-            Unsafe.Add(ref so, 3) = TOut.Convert(s3);
+            StoreBlock<TOut>(ref Unsafe.Add(ref o, Vector512Blocks * BufferSize), s0, s1, s2, s3);
         }
 
         counter = new Counter(c0, c1, c2, c3);

@@ -277,8 +277,8 @@ public sealed partial class Philox : BitGenerator
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Round(ref ulong c0, ref ulong c1, ref ulong c2, ref ulong c3, ulong k0, ulong k1)
     {
-        ulong hi0 = Math.BigMul(RoundMultiplier0, c0, out ulong lo0);
-        ulong hi1 = Math.BigMul(RoundMultiplier1, c2, out ulong lo1);
+        ulong hi0 = MulHi(RoundMultiplier0, c0, out ulong lo0);
+        ulong hi1 = MulHi(RoundMultiplier1, c2, out ulong lo1);
         (c0, c1, c2, c3) = (hi1 ^ c1 ^ k0, lo1, hi0 ^ c3 ^ k1, lo0);
     }
 
