@@ -5,9 +5,10 @@ using System.Runtime.Intrinsics.X86;
 namespace OneSeed.Distributions;
 
 /// <summary>
-/// AVX2's stand-in for AVX-512's <c>vpcompressd</c>: the selected lanes of eight moved to the front, in order, by one
-/// <c>vpermd</c> whose order comes from a 2 KB table indexed by the lane mask. Used where every lane of a group of
-/// draws is decided at once (rejection sampling, the shuffle's partners) and only the accepted ones are kept.
+/// The selected lanes of eight moved to the front, in order, by one <c>vpermd</c> (32-bit lanes, AVX2's stand-in for
+/// AVX-512's <c>vpcompressd</c>) or <c>vpermq</c> (64-bit lanes, where .NET 8 has no <c>vcompresspd</c>) whose order
+/// comes from a 2 KB table indexed by the lane mask. Used where every lane of a group of draws is decided at once
+/// (rejection sampling, the shuffle's partners, the ziggurat batches) and only the accepted ones are kept.
 /// </summary>
 internal static class LanePacking
 {
@@ -23,6 +24,14 @@ internal static class LanePacking
     {
         Vector256<int> order = Avx2.ConvertToVector256Int32(Vector128.CreateScalarUnsafe(PackOrder[lanes]).AsByte());
         return Avx2.PermuteVar8x32(values, order.AsUInt32());
+    }
+
+    /// <summary>The 64-bit lanes of <paramref name="values"/> selected by <paramref name="lanes"/> (eight bits), first to last, in lanes 0, 1, … (AVX-512F; the lanes after them hold copies of lane 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<ulong> Pack(Vector512<ulong> values, uint lanes)
+    {
+        Vector512<ulong> order = Avx512F.ConvertToVector512UInt64(Vector128.CreateScalarUnsafe(PackOrder[lanes]).AsByte());
+        return Avx512F.PermuteVar8x64(values, order);
     }
 
     private static ulong[] BuildPackOrder()

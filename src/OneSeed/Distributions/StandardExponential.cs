@@ -72,9 +72,13 @@ public static class StandardExponential
         }
     }
 
+    /// <summary>
+    /// The rest of an attempt that failed the fast test in layer <paramref name="idx"/> with candidate
+    /// <paramref name="x"/>: one uniform for the tail value (always accepted) or the wedge test.
+    /// </summary>
     // Out of line so the hot loop stays small enough to inline into bulk fills.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static bool Unlikely<TSource>(ref TSource source, int idx, double x, out double value)
+    internal static bool Unlikely<TSource>(ref TSource source, int idx, double x, out double value)
         where TSource : struct, IRawSource
     {
         if (idx == 0)
@@ -84,9 +88,15 @@ public static class StandardExponential
             return true;
         }
 
-        ReadOnlySpan<double> fe = ZigguratTables.Fe;
         value = x;
-        return ((fe[idx - 1] - fe[idx]) * source.NextDouble()) + fe[idx] < Math.Exp(-x);
+        return AcceptWedge(idx, x, source.NextDouble());
+    }
+
+    /// <summary>The wedge test of layer <paramref name="idx"/> (1 to 255) for candidate <paramref name="x"/> and uniform <paramref name="u"/>.</summary>
+    internal static bool AcceptWedge(int idx, double x, double u)
+    {
+        ReadOnlySpan<double> fe = ZigguratTables.Fe;
+        return ((fe[idx - 1] - fe[idx]) * u) + fe[idx] < Math.Exp(-x);
     }
 
     /// <summary>The per-value step for bulk fills.</summary>

@@ -70,25 +70,42 @@ public static class StandardNormal
                 return x;
             }
 
-            if (idx == 0)
+            if (Unlikely(ref source, idx, rabs, x, out double value))
             {
-                return Tail(ref source, rabs);
-            }
-
-            if (AcceptWedge(ref source, idx, x))
-            {
-                return x;
+                return value;
             }
         }
+    }
+
+    /// <summary>
+    /// The rest of an attempt that failed the fast test in layer <paramref name="idx"/> with magnitude
+    /// <paramref name="rabs"/> and candidate <paramref name="x"/>: the tail (always a value, after pairs of uniforms)
+    /// or the wedge test (one uniform).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool Unlikely<TSource>(ref TSource source, int idx, ulong rabs, double x, out double value)
+        where TSource : struct, IRawSource
+    {
+        if (idx == 0)
+        {
+            value = Tail(ref source, rabs);
+            return true;
+        }
+
+        value = x;
+        return AcceptWedge(ref source, idx, x);
     }
 
     // The rare paths stay out of line so the hot loop above stays small enough to inline into bulk fills.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool AcceptWedge<TSource>(ref TSource source, int idx, double x)
-        where TSource : struct, IRawSource
+        where TSource : struct, IRawSource => AcceptWedge(idx, x, source.NextDouble());
+
+    /// <summary>The wedge test of layer <paramref name="idx"/> (1 to 255) for candidate <paramref name="x"/> and uniform <paramref name="u"/>.</summary>
+    internal static bool AcceptWedge(int idx, double x, double u)
     {
         ReadOnlySpan<double> fi = ZigguratTables.Fi;
-        return ((fi[idx - 1] - fi[idx]) * source.NextDouble()) + fi[idx] < Math.Exp(-0.5 * x * x);
+        return ((fi[idx - 1] - fi[idx]) * u) + fi[idx] < Math.Exp(-0.5 * x * x);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

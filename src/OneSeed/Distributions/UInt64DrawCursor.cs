@@ -14,7 +14,7 @@ namespace OneSeed.Distributions;
 internal unsafe struct UInt64DrawCursor(BitGenerator engine, ulong* buffer) : IRawSource
 {
     /// <summary>Words per chunk: 4 KB of stack, large enough to amortise the engine call, small enough to stay in L1.</summary>
-    private const int Capacity = 512;
+    public const int Capacity = 512;
 
     private int _position;
     private int _length;
@@ -70,7 +70,10 @@ internal unsafe struct UInt64DrawCursor(BitGenerator engine, ulong* buffer) : IR
 
     public ulong NextUInt64() => _position < _length ? buffer[_position++] : engine.NextUInt64();
 
-    public double NextDouble() => engine.NextDoubleFromRaw(NextUInt64());
+    public double NextDouble() => DoubleFromRaw(NextUInt64());
+
+    /// <summary>The engine's <c>next_double</c> of one of its raw words (a buffered one, read ahead by a batch).</summary>
+    public readonly double DoubleFromRaw(ulong raw) => engine.NextDoubleFromRaw(raw);
 
     // The 64-bit samplers draw only 64-bit words and doubles; a 32-bit draw would need the engine's half-word buffering.
     public readonly uint NextUInt32() => throw new UnreachableException();

@@ -54,15 +54,16 @@ internal static unsafe class ZigguratFill
         UInt64DrawCursor.Fill<ZigguratSampler<TKernel>, double>(engine, destination, ref sampler);
     }
 
-    /// <summary>A ziggurat as a buffered sampler: the eight-lane (AVX-512) or four-lane (AVX2) fast path, then the exact sampler.</summary>
+    /// <summary>A ziggurat as a buffered sampler: the batched eight-lane (AVX-512) or the four-lane (AVX2) fast path, then the exact sampler.</summary>
     private readonly struct ZigguratSampler<TKernel>(int vectorBits) : IBufferedSampler<double>
         where TKernel : struct, IZigguratKernel
     {
         public int Fast(ref UInt64DrawCursor draws, ref double destination, int i) => vectorBits switch
         {
-            // The four-lane loop takes what the eight-lane one leaves (four to seven buffered words).
-            512 => VectorLoop<TKernel, FourLanes>(ref draws, ref destination, VectorLoop<TKernel, EightLanes>(ref draws, ref destination, i)),
-            256 => VectorLoop<TKernel, FourLanes>(ref draws, ref destination, i),
+            // The four-lane loop takes what the batch leaves (under eight buffered words, or the rest after a slow
+            // path that ran past the batch).
+            512 => VectorLoop<TKernel>(ref draws, ref destination, Batch<TKernel>(ref draws, ref destination, i)),
+            256 => VectorLoop<TKernel>(ref draws, ref destination, i),
             _ => i,
         };
 
@@ -85,6 +86,12 @@ internal static unsafe class ZigguratFill
         static abstract Vector512<double> Fast512(ulong* words, ulong* pairs, out uint acceptMask);
 
         static abstract double Sample(ref UInt64DrawCursor draws);
+
+        /// <summary>The exact slow path of an attempt whose <paramref name="word"/> failed the fast test with <paramref name="candidate"/>: its further draws, and whether it gives a value.</summary>
+        static abstract bool Unlikely(ref UInt64DrawCursor draws, ulong word, double candidate, out double value);
+
+        /// <summary>The wedge test of a layer other than 0 (<see cref="Layer"/> / 2), which takes one uniform: what <see cref="Unlikely"/> does there.</summary>
+        static abstract bool AcceptWedge(int layer, double candidate, double u);
     }
 
     private readonly struct NormalKernel : IZigguratKernel
@@ -123,6 +130,11 @@ internal static unsafe class ZigguratFill
 
         public static double Sample(ref UInt64DrawCursor draws) => StandardNormal.Sample(ref draws);
 
+        public static bool Unlikely(ref UInt64DrawCursor draws, ulong word, double candidate, out double value) =>
+            StandardNormal.Unlikely(ref draws, (int)(word & 0xff), (word >> 9) & 0x000fffffffffffffUL, candidate, out value);
+
+        public static bool AcceptWedge(int layer, double candidate, double u) => StandardNormal.AcceptWedge(layer, candidate, u);
+
         /// <summary>The layer is the word's low byte.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static nuint Layer(ulong word) => (nuint)(byte)word * 2;
@@ -154,35 +166,184 @@ internal static unsafe class ZigguratFill
 
         public static double Sample(ref UInt64DrawCursor draws) => StandardExponential.Sample(ref draws);
 
+        public static bool Unlikely(ref UInt64DrawCursor draws, ulong word, double candidate, out double value) =>
+            StandardExponential.Unlikely(ref draws, (int)(word >> 3) & 0xff, candidate, out value);
+
+        public static bool AcceptWedge(int layer, double candidate, double u) => StandardExponential.AcceptWedge(layer, candidate, u);
+
         /// <summary>The layer is bits 3 to 10 of the word.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static nuint Layer(ulong word) => (nuint)(word >> 2) & 0x1FE;
     }
 
     /// <summary>
-    /// The fast path <typeparamref name="TLanes"/>.Count values at a time while that many words are buffered: every
-    /// lane's candidate is stored, but only the lanes before the first rejecting one count; that lane's word goes,
-    /// with any further words it needs, through the exact scalar sampler, and the loop goes on from the cursor it leaves.
+    /// The eight-lane fast path (AVX-512) over the buffered words in whole groups of eight, with no branch that
+    /// depends on a rejection. About one group in nine (normals) or six (exponentials) holds a word that fails the
+    /// fast test, and leaving the vector loop for each (a mispredicted branch, then <see cref="Math.Exp"/>'s latency
+    /// before the next group) cost more than the fast path itself. So the work goes in three passes: every word's
+    /// candidate and fast test; then the failed attempts in order through the exact slow path, whose further words are
+    /// the words after the attempt (then the engine's) as in the scalar sampler, so a word it takes is no attempt of
+    /// its own, and whose <see cref="Math.Exp"/> calls now overlap; then the values (accepted candidates and
+    /// slow-path values) packed into place eight words at a time. Values and words are exactly the scalar sampler's.
     /// </summary>
-    private static int VectorLoop<TKernel, TLanes>(ref UInt64DrawCursor draws, ref double dst, int i)
+    [SkipLocalsInit]
+    private static int Batch<TKernel>(ref UInt64DrawCursor draws, ref double dst, int i)
         where TKernel : struct, IZigguratKernel
-        where TLanes : struct, ILanes
     {
-        uint all = (1u << TLanes.Count) - 1;
+        const int Group = 8;
+        int words = draws.Buffered & ~(Group - 1);
+        if (words == 0)
+        {
+            return i;
+        }
+
+        ulong* word = draws.Cursor;
+        byte* keep = stackalloc byte[UInt64DrawCursor.Capacity / Group];
+        uint* failed = stackalloc uint[UInt64DrawCursor.Capacity + 16];
+
+        // Each word's candidate goes to the value's place if no word before it were dropped, so the stores of the
+        // 8 MB result interleave with the arithmetic (packing from a separate buffer afterwards was a burst of
+        // stores that stalled whenever the neighbours loaded the memory bus); the packing then moves values back
+        // within lines already in cache, from the first failure on.
+        fixed (double* candidates = &Unsafe.Add(ref dst, i))
+        fixed (ulong* pairs = TKernel.Pairs)
+        {
+            byte* accepted = keep;
+            for (ulong* group = word, end = word + words; group < end; group += Group)
+            {
+                TKernel.Fast512(group, pairs, out uint acceptMask).Store(candidates + (group - word));
+                *accepted++ = (byte)acceptMask;
+            }
+
+            int failures = CollectFailures(keep, words / Group, failed);
+            if (failures == 0)
+            {
+                draws.Skip(words);
+                return i + words;
+            }
+
+            // A wedge (any layer but 0) takes the next word as its one uniform, read here without moving the cursor; a
+            // tail, or a wedge whose uniform is not buffered, goes through the cursor.
+            uint next = 0;
+            uint buffered = (uint)draws.Buffered;
+            for (int f = 0; f < failures; f++)
+            {
+                uint k = failed[f];
+                if (k < next)
+                {
+                    continue; // a word that an earlier failed attempt drew
+                }
+
+                ulong attempt = word[k];
+                int layer = (int)(TKernel.Layer(attempt) / 2);
+                bool kept;
+                if (layer != 0 && k + 1 < buffered)
+                {
+                    kept = TKernel.AcceptWedge(layer, candidates[k], draws.DoubleFromRaw(word[k + 1]));
+                    next = k + 2;
+                }
+                else
+                {
+                    draws.Skip((int)(k + 1 - (uint)(draws.Cursor - word)));
+                    kept = TKernel.Unlikely(ref draws, attempt, candidates[k], out candidates[k]);
+                    next = (uint)(draws.Cursor - word);
+                }
+
+                // The attempt's own bit, then the words it drew: they are no attempts of their own.
+                keep[k / Group] |= (byte)((kept ? 1u : 0) << (int)(k % Group));
+                for (uint taken = k + 1; taken < Math.Min(next, (uint)words); taken++)
+                {
+                    keep[taken / Group] &= (byte)~(1u << (int)(taken % Group));
+                }
+            }
+
+            // Each value takes at least one word, so a packed store (eight lanes) ends at or before the group it came
+            // from: it stays inside the words' span of dst and never overwrites a group still to be read.
+            int first = (int)(failed[0] / Group);
+            int o = i + (first * Group);
+            for (int g = first; g < words / Group; g++)
+            {
+                o = Pack(candidates + (g * Group), keep[g], ref dst, o);
+            }
+
+            draws.Skip((int)Math.Max((uint)words, next) - (int)(draws.Cursor - word));
+            return o;
+        }
+    }
+
+    /// <summary>The positions, in order, of the words whose bit is clear in <paramref name="accepted"/> (a byte per eight words).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int CollectFailures(byte* accepted, int groups, uint* failed)
+    {
+        int failures = 0;
+#if NET9_0_OR_GREATER
+        if (Avx512F.IsSupported)
+        {
+            // Sixteen words a step; a last odd group pairs with an all-accepted one.
+            Vector512<uint> lanes = Vector512<uint>.Indices;
+            Vector512<uint> bits = Vector512.Create(1u, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768);
+            for (int g = 0; g < groups; g += 2)
+            {
+                uint rejected = ~(accepted[g] | ((g + 1 < groups ? accepted[g + 1] : 0xFFu) << 8)) & 0xFFFF;
+                Vector512<uint> selected = Vector512.Equals(Vector512.Create(rejected) & bits, bits);
+                Avx512F.Compress(Vector512<uint>.Zero, selected, lanes + Vector512.Create((uint)(g * 8))).Store(failed + failures);
+                failures += BitOperations.PopCount(rejected);
+            }
+
+            return failures;
+        }
+#endif
+        Vector256<uint> eight = Vector256.Create(0u, 1, 2, 3, 4, 5, 6, 7);
+        for (int g = 0; g < groups; g++)
+        {
+            uint rejected = ~(uint)accepted[g] & 0xFF;
+            LanePacking.Pack(eight + Vector256.Create((uint)(g * 8)), rejected).Store(failed + failures);
+            failures += BitOperations.PopCount(rejected);
+        }
+
+        return failures;
+    }
+
+    /// <summary>The eight candidates' selected ones (bit k = candidate k) stored from dst[o] on, in order; returns the index after them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Pack(double* candidates, uint selected, ref double dst, int o)
+    {
+#if NET9_0_OR_GREATER
+        // vcompresspd measured faster than LanePacking's table load, vpmovzxbq and vpermq (which .NET 8 has).
+        Vector512<ulong> laneBit = Vector512.Create(1UL, 2, 4, 8, 16, 32, 64, 128);
+        Vector512<ulong> mask = Vector512.Equals(Vector512.Create((ulong)selected) & laneBit, laneBit);
+        Avx512F.Compress(Vector512<double>.Zero, mask.AsDouble(), Vector512.Load(candidates)).StoreUnsafe(ref dst, (nuint)o);
+#else
+        LanePacking.Pack(Vector512.Load((ulong*)candidates), selected).AsDouble().StoreUnsafe(ref dst, (nuint)o);
+#endif
+        return o + BitOperations.PopCount(selected);
+    }
+
+    /// <summary>
+    /// The four-lane fast path (AVX2) while four words are buffered: every lane's candidate is stored, but only the
+    /// lanes before the first rejecting one count; that lane's word goes, with any further words it needs, through
+    /// the exact scalar sampler, and the loop goes on from the cursor it leaves. (The batch's three passes measured
+    /// slower than this loop with four lanes, where only one group in twelve (exponentials) to seventeen (normals)
+    /// holds a rejection.)
+    /// </summary>
+    private static int VectorLoop<TKernel>(ref UInt64DrawCursor draws, ref double dst, int i)
+        where TKernel : struct, IZigguratKernel
+    {
+        const int Lanes = 4;
         fixed (ulong* pairs = TKernel.Pairs)
         {
             // The words are read through a local pointer and the cursor learns how many were used only before a slow
             // path and at the end: a cursor updated in memory every group made a store-to-load chain around the loop.
             // A pointer compare: `end - words >= Count` was compiled as a signed division by the word size.
             ulong* words = draws.Cursor;
-            ulong* last = words + draws.Buffered - TLanes.Count;
+            ulong* last = words + draws.Buffered - Lanes;
             while (words <= last)
             {
-                uint acceptMask = TLanes.Step<TKernel>(words, pairs, ref dst, i);
-                if (acceptMask == all)
+                TKernel.Fast(words, pairs, out uint acceptMask).StoreUnsafe(ref dst, (nuint)i);
+                if (acceptMask == 0xF)
                 {
-                    words += TLanes.Count;
-                    i += TLanes.Count;
+                    words += Lanes;
+                    i += Lanes;
                     continue;
                 }
 
@@ -191,48 +352,13 @@ internal static unsafe class ZigguratFill
                 i += accepted;
                 Unsafe.Add(ref dst, i++) = TKernel.Sample(ref draws);
                 words = draws.Cursor;
-                last = words + draws.Buffered - TLanes.Count;
+                last = words + draws.Buffered - Lanes;
             }
 
             draws.Skip((int)(words - draws.Cursor));
         }
 
         return i;
-    }
-
-    /// <summary>A vector width of the fast path: how many lanes, and the kernel's step at that width (candidates stored at dst[i..]).</summary>
-    private interface ILanes
-    {
-        static abstract int Count { get; }
-
-        static abstract uint Step<TKernel>(ulong* words, ulong* pairs, ref double dst, int i)
-            where TKernel : struct, IZigguratKernel;
-    }
-
-    private readonly struct FourLanes : ILanes
-    {
-        public static int Count => Vector256<double>.Count;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static uint Step<TKernel>(ulong* words, ulong* pairs, ref double dst, int i)
-            where TKernel : struct, IZigguratKernel
-        {
-            TKernel.Fast(words, pairs, out uint acceptMask).StoreUnsafe(ref dst, (nuint)i);
-            return acceptMask;
-        }
-    }
-
-    private readonly struct EightLanes : ILanes
-    {
-        public static int Count => Vector512<double>.Count;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static uint Step<TKernel>(ulong* words, ulong* pairs, ref double dst, int i)
-            where TKernel : struct, IZigguratKernel
-        {
-            TKernel.Fast512(words, pairs, out uint acceptMask).StoreUnsafe(ref dst, (nuint)i);
-            return acceptMask;
-        }
     }
 
     /// <summary>A ziggurat's thresholds and widths as one table of (threshold, width bits) pairs, 16 bytes a layer.</summary>

@@ -56,6 +56,25 @@ public sealed class ZigguratFillTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(7)]
+    public void Exponential_failures_in_a_row_and_at_chunk_ends_match_scalar(int every)
+    {
+        // The exponential's batched rejections (AVX-512) must tell an attempt from the uniform a failed attempt takes:
+        // every word forced off the fast path makes each failed attempt's uniform a failed word too, every 2nd word
+        // puts the failures on alternate words, and every 7th reaches the last word of a 512-word chunk (511 = 7 * 73),
+        // whose uniform is not buffered. (The exponential tail always accepts, so no forced stream loops forever.)
+        foreach (int length in Lengths)
+        {
+            foreach (bool vectorize in new[] { true, false })
+            {
+                CheckScripted(new ScriptedEngine(every, normal: false), new ScriptedEngine(every, normal: false), length, (e, s) => ZigguratFill.Exponential(e, s, vectorize), StandardExponential.Next);
+            }
+        }
+    }
+
     [Fact]
     public void An_engine_from_outside_the_library_keeps_the_per_value_loop()
     {
