@@ -1,7 +1,8 @@
 // Two or more builds of OneSeed.dll in one process, each in its own load context, their calls interleaved so that
 // every build sees the same neighbour load: on these shared machines two builds timed in separate processes differ
 // by more than most changes do. Usage (bench/ab.sh builds the trees): dotnet run -- DIR_A DIR_B [...]
-// Environment: WHAT (distribution types with a public static Fill(BitGenerator, Span<double>); default
+// Environment: WHAT (distribution types with a public static Fill(BitGenerator, Span<double>), or Type.Method for a
+// method taking (BitGenerator, long n) and returning an array, such as FisherYates.Permutation; default
 // StandardExponential,StandardNormal), ENGINES (default PCG64,SFC64,PCG64DXSM), N (values per call, 1,000,000),
 // ROUNDS (20). Prints, per workload and build, the best and the median rate over the rounds in M values/s.
 using System.Diagnostics;
@@ -33,14 +34,19 @@ for (int build = 0; build < args.Length; build++)
         .GetMethod("Create", [typeof(string), typeof(BigInteger)])!;
     foreach (string what in whats)
     {
-        MethodInfo fill = oneSeed.GetType("OneSeed.Distributions." + what, throwOnError: true)!
-            .GetMethod("Fill", [bitGenerator, typeof(Span<double>)])
-            ?? throw new InvalidOperationException($"{what} has no public static Fill(BitGenerator, Span<double>)");
+        // "Type" is Type.Fill(BitGenerator, Span<double>); "Type.Method" a method taking (BitGenerator, long n).
+        string[] parts = what.Split('.');
+        Type type = oneSeed.GetType("OneSeed.Distributions." + parts[0], throwOnError: true)!;
+        MethodInfo method = (parts.Length == 1
+            ? type.GetMethod("Fill", [bitGenerator, typeof(Span<double>)])
+            : type.GetMethod(parts[1], [bitGenerator, typeof(long)]))
+            ?? throw new InvalidOperationException($"{what}: no public static Fill(BitGenerator, Span<double>) or {what}(BitGenerator, long)");
         foreach (string engine in engines)
         {
             object generator = create.Invoke(null, [engine, new BigInteger(5)])!;
-            fills[(build, what, engine)] = (Action<double[]>)typeof(Bound).GetMethod(nameof(Bound.Fill))!
-                .MakeGenericMethod(bitGenerator).Invoke(null, [fill, generator])!;
+            string binder = parts.Length == 1 ? nameof(Bound.Fill) : nameof(Bound.Sized);
+            fills[(build, what, engine)] = (Action<double[]>)typeof(Bound).GetMethod(binder)!
+                .MakeGenericMethod(bitGenerator).Invoke(null, [method, generator])!;
         }
     }
 }
@@ -91,5 +97,12 @@ internal static class Bound
         SpanFill<TEngine> call = fill.CreateDelegate<SpanFill<TEngine>>();
         var typed = (TEngine)engine;
         return destination => call(typed, destination);
+    }
+
+    public static Action<double[]> Sized<TEngine>(MethodInfo sized, object engine)
+    {
+        Func<TEngine, long, Array> call = sized.CreateDelegate<Func<TEngine, long, Array>>();
+        var typed = (TEngine)engine;
+        return destination => GC.KeepAlive(call(typed, destination.Length));
     }
 }

@@ -424,10 +424,15 @@ public sealed class TorchGenerator
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(n, Array.MaxLength);
+        if (n >= FisherYates.NarrowFrom)
+        {
+            return FisherYates.ShuffledPositions((int)n, positions => ShuffleLikeRandPerm(positions));
+        }
+
         long[] result = FisherYates.Arange((int)n);
         if (n > 1)
         {
-            ShuffleLikeRandPerm(result);
+            ShuffleLikeRandPerm<long>(result);
         }
 
         return result;
@@ -446,7 +451,7 @@ public sealed class TorchGenerator
 
         if (n > 1)
         {
-            ShuffleLikeRandPerm(result);
+            ShuffleLikeRandPerm<int>(result);
         }
 
         return result;
@@ -803,7 +808,7 @@ public sealed class TorchGenerator
         }
     }
 
-    private void ShuffleLikeRandPerm<T>(T[] values)
+    private void ShuffleLikeRandPerm<T>(Span<T> values)
     {
         // Exactly n - 1 draws, taken from the engine in blocks (Fill draws no more than asked, so the state stays exact).
         // The partners depend only on the position, so a block's partners are computed first and their cache lines

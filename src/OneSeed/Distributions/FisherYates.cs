@@ -213,8 +213,53 @@ public static class FisherYates
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(n, Array.MaxLength);
-        long[] result = Arange((int)n);
-        Shuffle(engine, result.AsSpan());
+        if (n < NarrowFrom)
+        {
+            long[] result = Arange((int)n);
+            Shuffle(engine, result.AsSpan());
+            return result;
+        }
+
+        return ShuffledPositions((int)n, positions => Shuffle(engine, positions));
+    }
+
+    /// <summary>A shuffle of positions 0 … n − 1 in place (<see cref="ShuffledPositions"/>).</summary>
+    internal delegate void PositionShuffle(Span<uint> positions);
+
+    /// <summary>
+    /// From this many elements the permutations (NumPy's and torch's) shuffle 32-bit positions and widen them into the
+    /// 64-bit result afterwards. A shuffle of a large array is bound by its swaps' cache misses, and half the bytes
+    /// halve the lines they touch: 1e6 elements measured 1.4–1.7x faster, 1e5 about 1.4x; at 1e4, where the 64-bit
+    /// array fits in L2 anyway, the extra pass made it slower. The values are the same (positions are below 2^31).
+    /// </summary>
+    internal const int NarrowFrom = 1 << 16;
+
+    /// <summary>0 … <paramref name="n"/> − 1 shuffled by <paramref name="shuffle"/> in a pooled 32-bit array, widened into a new 64-bit result.</summary>
+    internal static long[] ShuffledPositions(int n, PositionShuffle shuffle)
+    {
+        uint[] pooled = ArrayPool<uint>.Shared.Rent(n);
+        Span<uint> positions = pooled.AsSpan(0, n);
+        ArangeInto(positions);
+        shuffle(positions);
+
+        long[] result = ResultArrays.Uninitialized<long>(n);
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= n - Vector256<uint>.Count; i += Vector256<uint>.Count)
+            {
+                (Vector256<ulong> low, Vector256<ulong> high) = Vector256.Widen(Vector256.LoadUnsafe(ref positions[i]));
+                low.AsInt64().StoreUnsafe(ref result[i]);
+                high.AsInt64().StoreUnsafe(ref result[i], (nuint)Vector256<long>.Count);
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            result[i] = positions[i];
+        }
+
+        ArrayPool<uint>.Shared.Return(pooled);
         return result;
     }
 
@@ -222,11 +267,25 @@ public static class FisherYates
     internal static long[] Arange(int n)
     {
         long[] result = ResultArrays.Uninitialized<long>(n);
+        ArangeInto<long>(result);
+        return result;
+    }
+
+    /// <summary>Writes 0, 1, … into <paramref name="result"/>.</summary>
+    private static void ArangeInto<T>(Span<T> result)
+        where T : unmanaged, IBinaryInteger<T>
+    {
         int i = 0;
-        if (Vector256.IsHardwareAccelerated)
+        if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported)
         {
-            Vector256<long> values = Vector256.Create(0L, 1, 2, 3), step = Vector256.Create((long)Vector256<long>.Count);
-            for (; i <= result.Length - Vector256<long>.Count; i += Vector256<long>.Count, values += step)
+            Span<T> first = stackalloc T[Vector256<T>.Count];
+            for (int k = 0; k < first.Length; k++)
+            {
+                first[k] = T.CreateTruncating(k);
+            }
+
+            Vector256<T> values = Vector256.Create<T>(first), step = Vector256.Create(T.CreateTruncating(Vector256<T>.Count));
+            for (; i <= result.Length - Vector256<T>.Count; i += Vector256<T>.Count, values += step)
             {
                 values.StoreUnsafe(ref result[i]);
             }
@@ -234,9 +293,7 @@ public static class FisherYates
 
         for (; i < result.Length; i++)
         {
-            result[i] = i;
+            result[i] = T.CreateTruncating(i);
         }
-
-        return result;
     }
 }

@@ -424,7 +424,7 @@ public sealed class TorchGeneratorTests
             "uniform" or "uniform_double" => UniformCall(seeds, name, n),
             "normal" or "normal_double" => new JsonArray(name, Math.Round((seeds.Double() * 200) - 100, 4), seeds.Pick(new[] { 0.0, 1.0, Math.Round(seeds.Double() * 50, 4) }), n),
             "randint" => RandIntCall(seeds, n),
-            "randperm" => new JsonArray(name, seeds.Pick(new[] { 0, 1, 2, 3, 10, 100, 623, 624, 625, 1000, 5000 })),
+            "randperm" => new JsonArray(name, seeds.Pick(new[] { 0, 1, 2, 3, 10, 100, 623, 624, 625, 1000, 5000, 70_001 })),
             "random_" or "get_state" or "initial_seed" => new JsonArray(name),
             "bernoulli" => new JsonArray(name, seeds.Pick(new[] { 0.0, 1.0, 0.5, seeds.Double() }), n),
             _ => new JsonArray(name, n),

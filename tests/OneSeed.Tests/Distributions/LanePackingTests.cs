@@ -20,12 +20,7 @@ public sealed class LanePackingTests
         }
 
         var values = Vector256.Create(11u, 22, 33, 44, 55, 66, 77, 88);
-        for (uint lanes = 0; lanes < 256; lanes++)
-        {
-            Vector256<uint> packed = LanePacking.Pack(values, lanes);
-            uint[] expected = [.. Enumerable.Range(0, 8).Where(k => (lanes & (1u << k)) != 0).Select(k => values[k])];
-            Assert.Equal(expected, Enumerable.Range(0, expected.Length).Select(k => packed[k]));
-        }
+        CheckEveryMask(k => values[k], lanes => { Vector256<uint> packed = LanePacking.Pack(values, lanes); return k => packed[k]; });
     }
 
     [Fact]
@@ -37,11 +32,17 @@ public sealed class LanePackingTests
         }
 
         var values = Vector512.Create(0x1111_0000_0000_0001UL, 0x2222_0000_0000_0002, 0x3333_0000_0000_0003, 0x4444_0000_0000_0004, 0x5555_0000_0000_0005, 0x6666_0000_0000_0006, 0x7777_0000_0000_0007, 0x8888_0000_0000_0008);
+        CheckEveryMask(k => values[k], lanes => { Vector512<ulong> packed = LanePacking.Pack(values, lanes); return k => packed[k]; });
+    }
+
+    /// <summary>For every 8-bit mask, the packed lanes are the selected values, first to last.</summary>
+    private static void CheckEveryMask<T>(Func<int, T> value, Func<uint, Func<int, T>> pack)
+    {
         for (uint lanes = 0; lanes < 256; lanes++)
         {
-            Vector512<ulong> packed = LanePacking.Pack(values, lanes);
-            ulong[] expected = [.. Enumerable.Range(0, 8).Where(k => (lanes & (1u << k)) != 0).Select(k => values[k])];
-            Assert.Equal(expected, Enumerable.Range(0, expected.Length).Select(k => packed[k]));
+            T[] expected = [.. Enumerable.Range(0, 8).Where(k => (lanes & (1u << k)) != 0).Select(value)];
+            Func<int, T> packed = pack(lanes);
+            Assert.Equal(expected, Enumerable.Range(0, expected.Length).Select(packed));
         }
     }
 }
