@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Size-scaling table and plot: OneSeed (ScalingRun.cs) vs NumPy/torch (scaling_bench.py), same workloads and sizes.
 
-The reference is timed before and after the .NET run; its better rate is used. Prints a markdown table and writes
+The reference is timed before and after the .NET run; its better rate is used. Given several runs' files (RUNS=k in
+scaling.sh), every cell takes its best rate over them, on both sides. Prints a markdown table and writes
 an SVG plot (throughput against size, both axes logarithmic; solid = OneSeed, dashed = reference).
-Usage: scaling.py ONESEED.json REFERENCE.json... --svg OUT.svg
+Usage: scaling.py ONESEED.json... REFERENCE.json... --svg OUT.svg
 """
 import json
 import math
@@ -18,7 +19,8 @@ def load(paths):
         with open(path) as f:
             data = json.load(f)
         if data['library'] == 'OneSeed':
-            ours.update(data['rates_mps'])
+            for key, rate in data['rates_mps'].items():
+                ours[key] = max(ours.get(key, 0.0), rate)
         else:
             ref_label = data['library']
             for key, rate in data['rates_mps'].items():
