@@ -444,10 +444,7 @@ public sealed class TorchGenerator
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         int[] result = ResultArrays.Uninitialized<int>(n);
-        for (int i = 0; i < n; i++)
-        {
-            result[i] = i;
-        }
+        FisherYates.ArangeInto<int>(result);
 
         if (n > 1)
         {

@@ -273,7 +273,7 @@ public static class FisherYates
     }
 
     /// <summary>Writes 0, 1, … into <paramref name="result"/>.</summary>
-    private static void ArangeInto<T>(Span<T> result)
+    internal static void ArangeInto<T>(Span<T> result)
         where T : unmanaged, IBinaryInteger<T>
     {
         int i = 0;

@@ -87,8 +87,8 @@ internal static unsafe class ZigguratFill
 
         static abstract double Sample(ref UInt64DrawCursor draws);
 
-        /// <summary>The exact slow path of an attempt whose <paramref name="word"/> failed the fast test with <paramref name="candidate"/>: its further draws, and whether it gives a value.</summary>
-        static abstract bool Unlikely(ref UInt64DrawCursor draws, ulong word, double candidate, out double value);
+        /// <summary>The exact slow path of an attempt whose <paramref name="word"/> (in <paramref name="layer"/>, <see cref="Layer"/> / 2) failed the fast test with <paramref name="candidate"/>: its further draws, and whether it gives a value.</summary>
+        static abstract bool Unlikely(ref UInt64DrawCursor draws, int layer, ulong word, double candidate, out double value);
 
         /// <summary>The wedge test of a layer other than 0 (<see cref="Layer"/> / 2), which takes one uniform: what <see cref="Unlikely"/> does there.</summary>
         static abstract bool AcceptWedge(int layer, double candidate, double u);
@@ -130,8 +130,8 @@ internal static unsafe class ZigguratFill
 
         public static double Sample(ref UInt64DrawCursor draws) => StandardNormal.Sample(ref draws);
 
-        public static bool Unlikely(ref UInt64DrawCursor draws, ulong word, double candidate, out double value) =>
-            StandardNormal.Unlikely(ref draws, (int)(word & 0xff), (word >> 9) & 0x000fffffffffffffUL, candidate, out value);
+        public static bool Unlikely(ref UInt64DrawCursor draws, int layer, ulong word, double candidate, out double value) =>
+            StandardNormal.Unlikely(ref draws, layer, (word >> 9) & 0x000fffffffffffffUL, candidate, out value);
 
         public static bool AcceptWedge(int layer, double candidate, double u) => StandardNormal.AcceptWedge(layer, candidate, u);
 
@@ -166,8 +166,8 @@ internal static unsafe class ZigguratFill
 
         public static double Sample(ref UInt64DrawCursor draws) => StandardExponential.Sample(ref draws);
 
-        public static bool Unlikely(ref UInt64DrawCursor draws, ulong word, double candidate, out double value) =>
-            StandardExponential.Unlikely(ref draws, (int)(word >> 3) & 0xff, candidate, out value);
+        public static bool Unlikely(ref UInt64DrawCursor draws, int layer, ulong word, double candidate, out double value) =>
+            StandardExponential.Unlikely(ref draws, layer, candidate, out value);
 
         public static bool AcceptWedge(int layer, double candidate, double u) => StandardExponential.AcceptWedge(layer, candidate, u);
 
@@ -245,7 +245,7 @@ internal static unsafe class ZigguratFill
                 else
                 {
                     draws.Skip((int)(k + 1 - (uint)(draws.Cursor - word)));
-                    kept = TKernel.Unlikely(ref draws, attempt, candidates[k], out candidates[k]);
+                    kept = TKernel.Unlikely(ref draws, layer, attempt, candidates[k], out candidates[k]);
                     next = (uint)(draws.Cursor - word);
                 }
 
