@@ -1,10 +1,10 @@
 // Two or more builds of OneSeed.dll in one process, each in its own load context, their calls interleaved so that
 // every build sees the same neighbour load: on these shared machines two builds timed in separate processes differ
 // by more than most changes do. Usage (bench/ab.sh builds the trees): dotnet run -- DIR_A DIR_B [...]
-// Environment: WHAT (distribution types with a public static Fill(BitGenerator, Span<double>), or Type.Method for a
-// method taking (BitGenerator, long n) and returning an array, such as FisherYates.Permutation; default
-// StandardExponential,StandardNormal), ENGINES (default PCG64,SFC64,PCG64DXSM), N (values per call, 1,000,000),
-// ROUNDS (20). Prints, per workload and build, the best and the median rate over the rounds in M values/s.
+// Environment: WHAT (BitGenerator for the engines' own uniform doubles; distribution types with a public static
+// Fill(BitGenerator, Span<double>); or Type.Method for a method taking (BitGenerator, long n) and returning an array,
+// such as FisherYates.Permutation; default StandardExponential,StandardNormal), ENGINES (default
+// PCG64,SFC64,PCG64DXSM), N (values per call, 1,000,000), ROUNDS (20). Prints, per workload and build, the best and the median rate over the rounds in M values/s.
 using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
@@ -34,13 +34,16 @@ for (int build = 0; build < args.Length; build++)
         .GetMethod("Create", [typeof(string), typeof(BigInteger)])!;
     foreach (string what in whats)
     {
-        // "Type" is Type.Fill(BitGenerator, Span<double>); "Type.Method" a method taking (BitGenerator, long n).
+        // "Type" is Type.Fill(BitGenerator, Span<double>); "Type.Method" a method taking (BitGenerator, long n);
+        // "BitGenerator" the engine's own uniform doubles, BitGenerator.Fill(Span<double>).
         string[] parts = what.Split('.');
-        Type type = oneSeed.GetType("OneSeed.Distributions." + parts[0], throwOnError: true)!;
-        MethodInfo method = (parts.Length == 1
-            ? type.GetMethod("Fill", [bitGenerator, typeof(Span<double>)])
-            : type.GetMethod(parts[1], [bitGenerator, typeof(long)]))
-            ?? throw new InvalidOperationException($"{what}: no public static Fill(BitGenerator, Span<double>) or {what}(BitGenerator, long)");
+        MethodInfo? method = what == "BitGenerator"
+            ? bitGenerator.GetMethod("Fill", [typeof(Span<double>)])
+            : oneSeed.GetType("OneSeed.Distributions." + parts[0], throwOnError: true)! is var type && parts.Length == 1
+                ? type.GetMethod("Fill", [bitGenerator, typeof(Span<double>)])
+                : type.GetMethod(parts[1], [bitGenerator, typeof(long)]);
+        method = method
+            ?? throw new InvalidOperationException($"{what}: no BitGenerator.Fill(Span<double>), public static Fill(BitGenerator, Span<double>) or {what}(BitGenerator, long)");
         foreach (string engine in engines)
         {
             object generator = create.Invoke(null, [engine, new BigInteger(5)])!;
