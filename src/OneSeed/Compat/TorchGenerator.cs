@@ -578,17 +578,19 @@ public sealed class TorchGenerator
         int n = result.Length;
         if (n >= 16)
         {
-            FillUniformDouble(result);
-            for (int i = 0; i + 16 <= n; i += 16)
+            // As FillNormal: chunk by chunk (a multiple of 16), the same draws as torch's one pass over all n.
+            for (int start = 0; start < n; start += UniformChunk)
             {
-                NormalFill16(result.Slice(i, 16), mean, std);
+                Span<double> chunk = result.Slice(start, Math.Min(UniformChunk, n - start));
+                FillUniformDouble(chunk);
+                TorchNormalFloat64.Transform(chunk, mean, std);
             }
 
             if (n % 16 != 0)
             {
                 Span<double> tail = result[(n - 16)..];
                 FillUniformDouble(tail);
-                NormalFill16(tail, mean, std);
+                TorchNormalFloat64.Transform(tail, mean, std);
             }
         }
         else
@@ -757,21 +759,6 @@ public sealed class TorchGenerator
         }
 
         return Math.FusedMultiplyAdd(z, std, mean);
-    }
-
-    // normal_fill_16<double>: pairs (j, j + 8) of a block of 16 uniforms. Math.SinCos is glibc's sincos, which shares
-    // sin's and cos's argument reduction and gives their exact bits (torch's compiler makes the same call of the two).
-    private static void NormalFill16(Span<double> data, double mean, double std)
-    {
-        for (int j = 0; j < 8; j++)
-        {
-            double u1 = 1 - data[j];
-            double u2 = data[j + 8];
-            double radius = Math.Sqrt(-2 * Math.Log(u1));
-            (double sin, double cos) = Math.SinCos(TwoPi * u2);
-            data[j] = Math.FusedMultiplyAdd(radius * cos, std, mean);
-            data[j + 8] = Math.FusedMultiplyAdd(radius * sin, std, mean);
-        }
     }
 
     /// <summary>

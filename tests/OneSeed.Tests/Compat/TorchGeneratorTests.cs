@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Text.Json.Nodes;
 using OneSeed.Compat;
+using OneSeed.Distributions;
 using OneSeed.Tests.Infrastructure;
 using Xunit;
 
@@ -383,6 +384,42 @@ public sealed class TorchGeneratorTests
         for (int i = 0; i < scalar.Length; i++)
         {
             Assert.True(BitConverter.SingleToUInt32Bits(scalar[i]) == BitConverter.SingleToUInt32Bits(vector[i]), $"index {i}, uniform {uniforms[i]:R}: {scalar[i]:R} vs {vector[i]:R} {seeds.Replay}");
+        }
+    }
+
+    [Fact]
+    public void VectorAndScalarFloat64NormalPathsAgreeBitForBit()
+    {
+        if (!GlibcExactLogSinCos.IsSupported)
+        {
+            return;
+        }
+
+        var seeds = new LiveSeeds();
+        const double Step = 1.0 / (1L << 53);
+        var uniforms = new double[16 * 40000];
+        for (int i = 0; i < uniforms.Length; i++)
+        {
+            // 53-bit uniforms as torch's, with the edges: u = 0 (log 1 = 0, sin 0 = 0), u near 1 (the smallest
+            // 1 - u) and u near the quarter turns (the angle near a multiple of pi/2).
+            uniforms[i] = seeds.Int(0, 8) switch
+            {
+                0 => seeds.Int(0, 64) * Step,
+                1 => ((1L << 53) - seeds.Int(1, 65)) * Step,
+                2 => ((seeds.Int(1, 4) * (1L << 51)) + seeds.Int(-64, 65)) * Step,
+                _ => seeds.Int64(0, 1L << 53) * Step,
+            };
+        }
+
+        double mean = (seeds.Double() * 10) - 5;
+        double std = seeds.Double() * 3;
+        double[] scalar = (double[])uniforms.Clone();
+        double[] vector = (double[])uniforms.Clone();
+        TorchNormalFloat64.TransformScalar(scalar, mean, std);
+        TorchNormalFloat64.TransformVector(vector, mean, std);
+        for (int i = 0; i < scalar.Length; i++)
+        {
+            Assert.True(BitConverter.DoubleToInt64Bits(scalar[i]) == BitConverter.DoubleToInt64Bits(vector[i]), $"index {i}, uniform {uniforms[i]:R}: {scalar[i]:R} vs {vector[i]:R} {seeds.Replay}");
         }
     }
 
