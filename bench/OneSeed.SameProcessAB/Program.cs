@@ -3,8 +3,10 @@
 // by more than most changes do. Usage (bench/ab.sh builds the trees): dotnet run -- DIR_A DIR_B [...]
 // Environment: WHAT (BitGenerator for the engines' own uniform doubles; distribution types with a public static
 // Fill(BitGenerator, Span<double>); or Type.Method for a method taking (BitGenerator, long n) and returning an array,
-// such as FisherYates.Permutation; default StandardExponential,StandardNormal), ENGINES (default
-// PCG64,SFC64,PCG64DXSM), N (values per call, 1,000,000), ROUNDS (20). Prints, per workload and build, the best and the median rate over the rounds in M values/s.
+// such as FisherYates.Permutation; or TorchGenerator.Method for a TorchGenerator method taking a Span<double>, such
+// as TorchGenerator.RandnDouble; default StandardExponential,StandardNormal), ENGINES (default
+// PCG64,SFC64,PCG64DXSM), N (values per call, 1,000,000), ROUNDS (20). Prints, per workload and build, the best and
+// the median rate over the rounds in M values/s.
 using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
@@ -35,8 +37,19 @@ for (int build = 0; build < args.Length; build++)
     foreach (string what in whats)
     {
         // "Type" is Type.Fill(BitGenerator, Span<double>); "Type.Method" a method taking (BitGenerator, long n);
-        // "BitGenerator" the engine's own uniform doubles, BitGenerator.Fill(Span<double>).
+        // "BitGenerator" the engine's own uniform doubles, BitGenerator.Fill(Span<double>); "TorchGenerator.Method" an
+        // instance method of torch's generator (its own MT19937) taking a Span<double>, such as RandnDouble.
         string[] parts = what.Split('.');
+        if (parts[0] == "TorchGenerator")
+        {
+            Type torch = oneSeed.GetType("OneSeed.Compat.TorchGenerator", throwOnError: true)!;
+            MethodInfo fill = torch.GetMethod(parts[1], [typeof(Span<double>)])
+                ?? throw new InvalidOperationException($"{what}: no TorchGenerator.{parts[1]}(Span<double>)");
+            fills[(build, what, "MT19937")] = (Action<double[]>)typeof(Bound).GetMethod(nameof(Bound.Fill))!
+                .MakeGenericMethod(torch).Invoke(null, [fill, Activator.CreateInstance(torch, 5UL)])!;
+            continue;
+        }
+
         MethodInfo? method = what == "BitGenerator"
             ? bitGenerator.GetMethod("Fill", [typeof(Span<double>)])
             : oneSeed.GetType("OneSeed.Distributions." + parts[0], throwOnError: true)! is var type && parts.Length == 1
@@ -73,7 +86,7 @@ for (int round = 0; round < rounds; round++)
 
 foreach (string what in whats)
 {
-    foreach (string engine in engines)
+    foreach (string engine in engines.Append("MT19937").Distinct().Where(engine => fills.ContainsKey((0, what, engine))))
     {
         Console.Write($"{what,-20} {engine,-10}");
         for (int build = 0; build < args.Length; build++)
