@@ -243,7 +243,7 @@ public sealed class NumPyRandomState
     /// Fills <paramref name="destination"/> with standard normal values: the values and final state (Gaussian cache
     /// included) of <see cref="StandardNormal(int)"/> for a size of <paramref name="destination"/>.Length, without allocating.
     /// </summary>
-    public void StandardNormal(Span<double> destination) => _engine.FillSampled(destination, ref _gauss);
+    public void StandardNormal(Span<double> destination) => _gauss.Fill(_engine, destination);
 
     /// <summary><paramref name="size"/> standard normal values, as <c>randn(size)</c> (the same as <see cref="StandardNormal(int)"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is negative.</exception>
@@ -264,7 +264,7 @@ public sealed class NumPyRandomState
         CheckScale(scale);
         ArgumentOutOfRangeException.ThrowIfNegative(size);
         double[] result = ResultArrays.Uninitialized<double>(size);
-        _engine.FillSampled(result.AsSpan(), ref _gauss);
+        _gauss.Fill(_engine, result);
         for (int i = 0; i < result.Length; i++)
         {
             result[i] = loc + (scale * result[i]);
