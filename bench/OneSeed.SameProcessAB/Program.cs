@@ -3,8 +3,8 @@
 // by more than most changes do. Usage (bench/ab.sh builds the trees): dotnet run -- DIR_A DIR_B [...]
 // Environment: WHAT (BitGenerator for the engines' own uniform doubles; distribution types with a public static
 // Fill(BitGenerator, Span<double>); or Type.Method for a method taking (BitGenerator, long n) and returning an array,
-// such as FisherYates.Permutation; or TorchGenerator.Method for a TorchGenerator method taking a Span<double>, such
-// as TorchGenerator.RandnDouble; default StandardExponential,StandardNormal), ENGINES (default
+// such as FisherYates.Permutation; or TorchGenerator.Method / NumPyRandomState.Method for a method of that generator
+// taking a Span<double>, such as TorchGenerator.RandnDouble; default StandardExponential,StandardNormal), ENGINES (default
 // PCG64,SFC64,PCG64DXSM), N (values per call, 1,000,000), ROUNDS (20). Prints, per workload and build, the best and
 // the median rate over the rounds in M values/s.
 using System.Diagnostics;
@@ -37,16 +37,17 @@ for (int build = 0; build < args.Length; build++)
     foreach (string what in whats)
     {
         // "Type" is Type.Fill(BitGenerator, Span<double>); "Type.Method" a method taking (BitGenerator, long n);
-        // "BitGenerator" the engine's own uniform doubles, BitGenerator.Fill(Span<double>); "TorchGenerator.Method" an
-        // instance method of torch's generator (its own MT19937) taking a Span<double>, such as RandnDouble.
+        // "BitGenerator" the engine's own uniform doubles, BitGenerator.Fill(Span<double>); "TorchGenerator.Method" or
+        // "NumPyRandomState.Method" an instance method of that generator taking a Span<double>, such as RandnDouble.
         string[] parts = what.Split('.');
-        if (parts[0] == "TorchGenerator")
+        if (oneSeed.GetType("OneSeed.Compat." + parts[0]) is Type compat)
         {
-            Type torch = oneSeed.GetType("OneSeed.Compat.TorchGenerator", throwOnError: true)!;
-            MethodInfo fill = torch.GetMethod(parts[1], [typeof(Span<double>)])
-                ?? throw new InvalidOperationException($"{what}: no TorchGenerator.{parts[1]}(Span<double>)");
+            // A Python-compatible generator (its own MT19937), made from seed 5 by its one-integer constructor.
+            MethodInfo fill = compat.GetMethod(parts[^1], [typeof(Span<double>)])
+                ?? throw new InvalidOperationException($"{what}: no {parts[0]}.{parts[^1]}(Span<double>)");
+            object seeded = compat == oneSeed.GetType("OneSeed.Compat.NumPyRandomState") ? Activator.CreateInstance(compat, 5u)! : Activator.CreateInstance(compat, 5UL)!;
             fills[(build, what, "MT19937")] = (Action<double[]>)typeof(Bound).GetMethod(nameof(Bound.Fill))!
-                .MakeGenericMethod(torch).Invoke(null, [fill, Activator.CreateInstance(torch, 5UL)])!;
+                .MakeGenericMethod(compat).Invoke(null, [fill, seeded])!;
             continue;
         }
 
