@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -109,7 +110,7 @@ internal struct PolarGaussian : ISampler<double>
                 Avx.Sqrt(Vector256.Create(-2.0) * log / r2).StoreUnsafe(ref fStart, (nuint)a);
                 for (uint lanes = ~certain.ExtractMostSignificantBits() & 0xF; lanes != 0; lanes &= lanes - 1)
                 {
-                    int k = a + System.Numerics.BitOperations.TrailingZeroCount(lanes);
+                    int k = a + BitOperations.TrailingZeroCount(lanes);
                     fs[k] = Math.Sqrt(-2.0 * Math.Log(r2s[k]) / r2s[k]);
                 }
             }
