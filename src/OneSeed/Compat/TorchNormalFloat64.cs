@@ -54,8 +54,8 @@ internal static class TorchNormalFloat64
                 Vector256<double> log = GlibcExactLogSinCos.Log(u1, out Vector256<double> logCertain);
                 GlibcExactLogSinCos.SinCos(theta, out Vector256<double> sin, out Vector256<double> cos, out Vector256<double> sinCosCertain);
                 Vector256<double> radius = Avx.Sqrt(Vector256.Create(-2.0) * log);
-                uint logUncertain = ~logCertain.ExtractMostSignificantBits() & 0xF;
-                uint sinCosUncertain = ~sinCosCertain.ExtractMostSignificantBits() & 0xF;
+                uint logUncertain = GlibcExactLogSinCos.UncertainLanes(logCertain);
+                uint sinCosUncertain = GlibcExactLogSinCos.UncertainLanes(sinCosCertain);
                 if ((logUncertain | sinCosUncertain) != 0)
                 {
                     // About one group in two has such a lane; glibc itself gives their bits.
@@ -65,7 +65,7 @@ internal static class TorchNormalFloat64
                     for (; logUncertain != 0; logUncertain &= logUncertain - 1)
                     {
                         int k = BitOperations.TrailingZeroCount(logUncertain);
-                        radii[k] = Math.Sqrt(-2 * Math.Log(u1[k]));
+                        radii[k] = Radius(u1[k]);
                     }
 
                     for (; sinCosUncertain != 0; sinCosUncertain &= sinCosUncertain - 1)
@@ -95,11 +95,14 @@ internal static class TorchNormalFloat64
             {
                 double u1 = 1 - block[j];
                 double u2 = block[j + 8];
-                double radius = Math.Sqrt(-2 * Math.Log(u1));
+                double radius = Radius(u1);
                 (double sin, double cos) = Math.SinCos(TwoPi * u2);
                 block[j] = Math.FusedMultiplyAdd(radius * cos, std, mean);
                 block[j + 8] = Math.FusedMultiplyAdd(radius * sin, std, mean);
             }
         }
     }
+
+    /// <summary>The Box–Muller radius of 1 - u, through glibc's <c>log</c>.</summary>
+    private static double Radius(double u1) => Math.Sqrt(-2 * Math.Log(u1));
 }

@@ -173,6 +173,10 @@ internal static class GlibcExactLogSinCos
         certain = sinCertain & cosCertain & inRange;
     }
 
+    /// <summary>The lanes (bits 0-3) that a <c>certain</c> mask of <see cref="Log"/> or <see cref="SinCos"/> leaves to glibc.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static uint UncertainLanes(Vector256<double> certain) => ~certain.ExtractMostSignificantBits() & 0xF;
+
     /// <summary>
     /// R = fl(hi + lo) (|lo| far below |hi|), and whether (hi + lo) - R is within <see cref="CertainRemainder"/> of R's
     /// ulp. The ulp is the one below |R| (the smaller at a power of two); R = 0 is never certain.

@@ -25,22 +25,17 @@ internal struct PolarGaussian : ISampler<double>
     {
         if (HasCached)
         {
-            double cached = Cached;
-            HasCached = false;
-            Cached = 0.0;
-            return cached;
+            return TakeCached();
         }
 
         double x1, x2, r2;
         do
         {
-            x1 = (2.0 * source.NextDouble()) - 1.0;
-            x2 = (2.0 * source.NextDouble()) - 1.0;
-            r2 = (x1 * x1) + (x2 * x2);
+            r2 = Candidate(source.NextDouble(), source.NextDouble(), out x1, out x2);
         }
-        while (r2 >= 1.0 || r2 == 0.0);
+        while (!IsAccepted(r2));
 
-        double f = Math.Sqrt(-2.0 * Math.Log(r2) / r2);
+        double f = Factor(r2);
         Cached = f * x1;
         HasCached = true;
         return f * x2;
@@ -69,10 +64,7 @@ internal struct PolarGaussian : ISampler<double>
         int i = 0;
         if (!destination.IsEmpty && HasCached)
         {
-            destination[0] = Cached;
-            HasCached = false;
-            Cached = 0.0;
-            i = 1;
+            destination[i++] = TakeCached();
         }
 
         if (i == destination.Length)
@@ -93,11 +85,9 @@ internal struct PolarGaussian : ISampler<double>
             int accepted = 0;
             for (int c = 0; c < pairs; c++)
             {
-                double x1 = (2.0 * uniforms[2 * c]) - 1.0;
-                double x2 = (2.0 * uniforms[(2 * c) + 1]) - 1.0;
-                double r2 = (x1 * x1) + (x2 * x2);
+                double r2 = Candidate(uniforms[2 * c], uniforms[(2 * c) + 1], out double x1, out double x2);
                 (x1s[accepted], x2s[accepted], r2s[accepted]) = (x1, x2, r2);
-                accepted += r2 < 1.0 && r2 != 0.0 ? 1 : 0;
+                accepted += IsAccepted(r2) ? 1 : 0;
             }
 
             r2s.Slice(accepted, 4).Fill(0.5);
@@ -108,10 +98,10 @@ internal struct PolarGaussian : ISampler<double>
                 Vector256<double> r2 = Vector256.LoadUnsafe(ref r2Start, (nuint)a);
                 Vector256<double> log = GlibcExactLogSinCos.Log(r2, out Vector256<double> certain);
                 Avx.Sqrt(Vector256.Create(-2.0) * log / r2).StoreUnsafe(ref fStart, (nuint)a);
-                for (uint lanes = ~certain.ExtractMostSignificantBits() & 0xF; lanes != 0; lanes &= lanes - 1)
+                for (uint lanes = GlibcExactLogSinCos.UncertainLanes(certain); lanes != 0; lanes &= lanes - 1)
                 {
                     int k = a + BitOperations.TrailingZeroCount(lanes);
-                    fs[k] = Math.Sqrt(-2.0 * Math.Log(r2s[k]) / r2s[k]);
+                    fs[k] = Factor(r2s[k]);
                 }
             }
 
@@ -129,5 +119,27 @@ internal struct PolarGaussian : ISampler<double>
                 }
             }
         }
+    }
+
+    /// <summary>The candidate pair from two uniforms, and its squared radius (NumPy's operations, unfused).</summary>
+    private static double Candidate(double u1, double u2, out double x1, out double x2)
+    {
+        x1 = (2.0 * u1) - 1.0;
+        x2 = (2.0 * u2) - 1.0;
+        return (x1 * x1) + (x2 * x2);
+    }
+
+    /// <summary>Whether a candidate lies inside the unit disc, without its centre.</summary>
+    private static bool IsAccepted(double r2) => r2 < 1.0 && r2 != 0.0;
+
+    /// <summary>The factor that scales an accepted pair into two normals, through glibc's <c>log</c>.</summary>
+    private static double Factor(double r2) => Math.Sqrt(-2.0 * Math.Log(r2) / r2);
+
+    private double TakeCached()
+    {
+        double cached = Cached;
+        HasCached = false;
+        Cached = 0.0;
+        return cached;
     }
 }
