@@ -45,7 +45,8 @@ for (int build = 0; build < args.Length; build++)
             // A Python-compatible generator (its own MT19937), made from seed 5 by its one-integer constructor.
             MethodInfo fill = compat.GetMethod(parts[^1], [typeof(Span<double>)])
                 ?? throw new InvalidOperationException($"{what}: no {parts[0]}.{parts[^1]}(Span<double>)");
-            object seeded = compat == oneSeed.GetType("OneSeed.Compat.NumPyRandomState") ? Activator.CreateInstance(compat, 5u)! : Activator.CreateInstance(compat, 5UL)!;
+            ConstructorInfo seedConstructor = compat.GetConstructors().First(c => c.GetParameters() is [{ ParameterType: var t }] && (t == typeof(ulong) || t == typeof(uint)));
+            object seeded = seedConstructor.Invoke([Convert.ChangeType(5, seedConstructor.GetParameters()[0].ParameterType, CultureInfo.InvariantCulture)]);
             fills[(build, what, "MT19937")] = (Action<double[]>)typeof(Bound).GetMethod(nameof(Bound.Fill))!
                 .MakeGenericMethod(compat).Invoke(null, [fill, seeded])!;
             continue;
