@@ -52,7 +52,17 @@ internal static class TorchNormalFloat64
                 Vector256<double> u1 = Vector256.Create(1.0) - Vector256.LoadUnsafe(ref lanes);
                 Vector256<double> theta = Vector256.Create(TwoPi) * Vector256.LoadUnsafe(ref lanes, 8);
                 Vector256<double> log = GlibcExactLogSinCos.Log(u1, out Vector256<double> logCertain);
-                GlibcExactLogSinCos.SinCos(theta, out Vector256<double> sin, out Vector256<double> cos, out Vector256<double> sinCosCertain);
+                Vector256<double> sin, cos, sinCosCertain;
+                if (GlibcSinCosFma.IsSupported)
+                {
+                    // glibc's own algorithm: every lane exact (theta = 2 pi u is always in its domain).
+                    GlibcSinCosFma.SinCos(theta, out sin, out cos, out sinCosCertain);
+                }
+                else
+                {
+                    GlibcExactLogSinCos.SinCos(theta, out sin, out cos, out sinCosCertain);
+                }
+
                 Vector256<double> radius = Avx.Sqrt(Vector256.Create(-2.0) * log);
                 uint logUncertain = GlibcExactLogSinCos.UncertainLanes(logCertain);
                 uint sinCosUncertain = GlibcExactLogSinCos.UncertainLanes(sinCosCertain);
