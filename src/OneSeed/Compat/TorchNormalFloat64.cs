@@ -13,9 +13,10 @@ namespace OneSeed.Compat;
 /// <c>std::sin</c> of one angle into <c>sincos</c>, which gives the bits of both).
 /// </summary>
 /// <remarks>
-/// Where <see cref="GlibcExactLogSinCos.IsSupported"/>, four pairs at a time: the vector functions certify glibc's bits
-/// in most lanes, and the rest are recomputed with <see cref="Math.Log(double)"/> and <see cref="Math.SinCos(double)"/>,
-/// so the output is the scalar path's bit for bit. Everything else (1 - u, -2 log, the square root, 2 pi u, the fused
+/// Where <see cref="GlibcExactLogSinCos.IsSupported"/>, four pairs at a time through <see cref="GlibcVectorMath"/>
+/// (glibc's own algorithms where this libm allows, exact in every lane; else certified in most lanes), and any lanes
+/// left uncertain are recomputed with <see cref="Math.Log(double)"/> and <see cref="Math.SinCos(double)"/>, so the
+/// output is the scalar path's bit for bit. Everything else (1 - u, -2 log, the square root, 2 pi u, the fused
 /// scaling) is one IEEE operation either way.
 /// </remarks>
 internal static class TorchNormalFloat64
@@ -51,24 +52,14 @@ internal static class TorchNormalFloat64
                 ref double lanes = ref Unsafe.Add(ref start, i + half);
                 Vector256<double> u1 = Vector256.Create(1.0) - Vector256.LoadUnsafe(ref lanes);
                 Vector256<double> theta = Vector256.Create(TwoPi) * Vector256.LoadUnsafe(ref lanes, 8);
-                Vector256<double> log = GlibcExactLogSinCos.Log(u1, out Vector256<double> logCertain);
-                Vector256<double> sin, cos, sinCosCertain;
-                if (GlibcSinCosFma.IsSupported)
-                {
-                    // glibc's own algorithm: every lane exact (theta = 2 pi u is always in its domain).
-                    GlibcSinCosFma.SinCos(theta, out sin, out cos, out sinCosCertain);
-                }
-                else
-                {
-                    GlibcExactLogSinCos.SinCos(theta, out sin, out cos, out sinCosCertain);
-                }
-
+                Vector256<double> log = GlibcVectorMath.Log(u1, out Vector256<double> logCertain);
+                GlibcVectorMath.SinCos(theta, out Vector256<double> sin, out Vector256<double> cos, out Vector256<double> sinCosCertain);
                 Vector256<double> radius = Avx.Sqrt(Vector256.Create(-2.0) * log);
                 uint logUncertain = GlibcExactLogSinCos.UncertainLanes(logCertain);
                 uint sinCosUncertain = GlibcExactLogSinCos.UncertainLanes(sinCosCertain);
                 if ((logUncertain | sinCosUncertain) != 0)
                 {
-                    // About one group in two has such a lane; glibc itself gives their bits.
+                    // Only on the certified path (about one group in two there); glibc itself gives their bits.
                     radius.CopyTo(radii);
                     sin.CopyTo(sines);
                     cos.CopyTo(cosines);

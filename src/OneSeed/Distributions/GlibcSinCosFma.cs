@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -159,72 +158,13 @@ internal static class GlibcSinCosFma
         Fma.MultiplyAdd(Fma.MultiplyAdd(xx, Vector256.Create(Cs6), Vector256.Create(Cs4)), xx, Vector256.Create(Cs2));
 
     /// <summary>
-    /// glibc's <c>__sincostab</c> as mapped in this process: the libm's read-only segments searched for its first
-    /// 4.5 entries, then every entry checked to be sin and cos of i / 128 to within an ulp, with remainders below an
-    /// ulp. Null where anything of that does not hold (no glibc, no AVX2/FMA, another libm).
+    /// glibc's <c>__sincostab</c> as mapped in this process, found by its first 4.5 entries and accepted when every
+    /// entry is sin and cos of i / 128 to within an ulp, with remainders below an ulp.
     /// </summary>
-    private static unsafe double[]? LocateTable()
-    {
-        if (!GlibcExactLogSinCos.IsSupported)
-        {
-            return null;
-        }
-
-        try
-        {
-            // Entry 0 is (0, 0, 1, 0); entry 1 starts with sin(1/128) rounded to double.
-            ReadOnlySpan<double> start = [0.0, 0.0, 1.0, 0.0, 0.0078124205273828315];
-            ReadOnlySpan<byte> signature = MemoryMarshal.AsBytes(start);
-            foreach ((nint from, nint to) in ReadableLibmSegments())
-            {
-                var segment = new ReadOnlySpan<byte>((void*)from, checked((int)(to - from)));
-                for (int offset = 0; ;)
-                {
-                    int found = segment[offset..].IndexOf(signature);
-                    if (found < 0)
-                    {
-                        break;
-                    }
-
-                    offset += found;
-                    if (offset % sizeof(double) == 0 && segment.Length - offset >= TableEntries * 4 * sizeof(double))
-                    {
-                        double[] table = MemoryMarshal.Cast<byte, double>(segment.Slice(offset, TableEntries * 4 * sizeof(double))).ToArray();
-                        if (IsSineCosineTable(table))
-                        {
-                            return table;
-                        }
-                    }
-
-                    offset++;
-                }
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or OverflowException)
-        {
-            // No /proc, or a maps line of another format: the certified path serves.
-        }
-
-        return null;
-    }
-
-    /// <summary>The address ranges of the readable mappings of libm, from /proc/self/maps.</summary>
-    private static IEnumerable<(nint From, nint To)> ReadableLibmSegments()
-    {
-        foreach (string line in File.ReadLines("/proc/self/maps"))
-        {
-            // "start-end perms offset dev inode path"; libm.so.6, or libm-2.x.so where that is the file's name.
-            string[] fields = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length < 6 || fields[1][0] != 'r' || !Path.GetFileName(fields[5].Trim()).StartsWith("libm", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            string[] range = fields[0].Split('-');
-            yield return ((nint)long.Parse(range[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture),
-                (nint)long.Parse(range[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture));
-        }
-    }
+    private static double[]? LocateTable() =>
+        GlibcExactLogSinCos.IsSupported
+            ? MappedLibm.FindTable([0.0, 0.0, 1.0, 0.0, 0.0078124205273828315], TableEntries * 4, IsSineCosineTable)
+            : null;
 
     private static bool IsSineCosineTable(double[] table)
     {

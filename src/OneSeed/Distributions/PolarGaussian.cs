@@ -49,7 +49,7 @@ internal struct PolarGaussian : ISampler<double>
     /// A chunk of candidate pairs comes from the engine's bulk uniform doubles, never more pairs than the values still
     /// to produce need (each candidate gives at most one pair, so the engine never runs ahead); the accepted ones are
     /// kept in order without a branch, and their logarithms go four at a time through
-    /// <see cref="GlibcExactLogSinCos"/>, the lanes it cannot certify through <see cref="Math.Log(double)"/>. The
+    /// <see cref="GlibcVectorMath"/>, any lanes it leaves uncertain through <see cref="Math.Log(double)"/>. The
     /// arithmetic is the scalar path's, operation for operation (NumPy's build does not fuse <c>x1*x1 + x2*x2</c>).
     /// </remarks>
     public void Fill(BitGenerator engine, Span<double> destination)
@@ -96,7 +96,7 @@ internal struct PolarGaussian : ISampler<double>
             for (int a = 0; a < accepted; a += 4)
             {
                 Vector256<double> r2 = Vector256.LoadUnsafe(ref r2Start, (nuint)a);
-                Vector256<double> log = GlibcExactLogSinCos.Log(r2, out Vector256<double> certain);
+                Vector256<double> log = GlibcVectorMath.Log(r2, out Vector256<double> certain);
                 Avx.Sqrt(Vector256.Create(-2.0) * log / r2).StoreUnsafe(ref fStart, (nuint)a);
                 for (uint lanes = GlibcExactLogSinCos.UncertainLanes(certain); lanes != 0; lanes &= lanes - 1)
                 {

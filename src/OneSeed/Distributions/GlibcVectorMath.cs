@@ -1,0 +1,36 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace OneSeed.Distributions;
+
+/// <summary>
+/// Four of glibc's logarithms, sines and cosines at once, for the bulk paths that must return exactly what
+/// <see cref="Math.Log(double)"/> and <see cref="Math.SinCos(double)"/> return: glibc's own algorithms where they are
+/// available (<see cref="GlibcLogFma"/>, <see cref="GlibcSinCosFma"/>: every lane exact), else the certified ones
+/// (<see cref="GlibcExactLogSinCos"/>: about one lane in eight per function left to the caller).
+/// </summary>
+/// <remarks>
+/// Only where <see cref="GlibcExactLogSinCos.IsSupported"/>. The <c>exact</c> masks are all ones in the lanes that hold
+/// glibc's bits; callers recompute the others with <see cref="Math"/>. Reproducibility tier: exact.
+/// </remarks>
+internal static class GlibcVectorMath
+{
+    /// <summary>ln(x) per lane; the lanes outside <paramref name="exact"/> are the caller's to recompute.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> Log(Vector256<double> x, out Vector256<double> exact) =>
+        GlibcLogFma.IsSupported ? GlibcLogFma.Log(x, out exact) : GlibcExactLogSinCos.Log(x, out exact);
+
+    /// <summary>sin(x) and cos(x) per lane; the lanes outside <paramref name="exact"/> are the caller's to recompute.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void SinCos(Vector256<double> x, out Vector256<double> sin, out Vector256<double> cos, out Vector256<double> exact)
+    {
+        if (GlibcSinCosFma.IsSupported)
+        {
+            GlibcSinCosFma.SinCos(x, out sin, out cos, out exact);
+        }
+        else
+        {
+            GlibcExactLogSinCos.SinCos(x, out sin, out cos, out exact);
+        }
+    }
+}
