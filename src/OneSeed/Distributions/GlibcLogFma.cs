@@ -162,34 +162,13 @@ internal static class GlibcLogFma
             }
         }
 
-        ulong state = 0x2545F4914F6CDD1D;
-        for (int i = 0; i < 4096; i++)
-        {
-            state += 0x9E3779B97F4A7C15;
-            ulong z = (state ^ (state >> 30)) * 0xBF58476D1CE4E5B9;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
-            inputs.Add(1.0 - (((z ^ (z >> 31)) >> 11) * (1.0 / (1L << 53))));
-        }
-
+        // The Box-Muller radius's and the polar method's arguments: 1 - u in (0, 1].
+        inputs.AddRange(GlibcSelfCheck.UnitDoubles(0x2545F4914F6CDD1D, 4096).Select(u => 1.0 - u));
         inputs.RemoveAll(x => !double.IsNormal(x) || x <= 0);
-        Span<double> lanes = stackalloc double[4];
-        for (int i = 0; i < inputs.Count; i += 4)
+        return GlibcSelfCheck.Agrees(inputs, x =>
         {
-            for (int k = 0; k < 4; k++)
-            {
-                lanes[k] = inputs[Math.Min(i + k, inputs.Count - 1)];
-            }
-
-            Vector256<double> log = Log(Vector256.Create<double>(lanes), out _);
-            for (int k = 0; k < 4; k++)
-            {
-                if (BitConverter.DoubleToInt64Bits(log[k]) != BitConverter.DoubleToInt64Bits(Math.Log(lanes[k])))
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
+            Vector256<double> log = Log(x, out _);
+            return (log, log);
+        }, x => (Math.Log(x), Math.Log(x)));
     }
 }

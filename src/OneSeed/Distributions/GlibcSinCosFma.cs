@@ -206,35 +206,8 @@ internal static class GlibcSinCosFma
             angles.Add(Hp0 - ((i + 0.49) / 128.0));
         }
 
-        ulong state = 0x9E3779B97F4A7C15;
-        for (int i = 0; i < 4096; i++)
-        {
-            state += 0x9E3779B97F4A7C15;
-            ulong z = (state ^ (state >> 30)) * 0xBF58476D1CE4E5B9;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
-            angles.Add(2 * Math.PI * ((z ^ (z >> 31)) >> 11) * (1.0 / (1L << 53)));
-        }
-
-        Span<double> lanes = stackalloc double[4];
-        for (int i = 0; i < angles.Count; i += 4)
-        {
-            for (int k = 0; k < 4; k++)
-            {
-                lanes[k] = angles[Math.Min(i + k, angles.Count - 1)];
-            }
-
-            SinCos(Vector256.Create<double>(lanes), out Vector256<double> sin, out Vector256<double> cos, out _);
-            for (int k = 0; k < 4; k++)
-            {
-                (double expectedSin, double expectedCos) = Math.SinCos(lanes[k]);
-                if (BitConverter.DoubleToInt64Bits(sin[k]) != BitConverter.DoubleToInt64Bits(expectedSin)
-                    || BitConverter.DoubleToInt64Bits(cos[k]) != BitConverter.DoubleToInt64Bits(expectedCos))
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
+        // torch's Box-Muller angle 2 pi u.
+        angles.AddRange(GlibcSelfCheck.UnitDoubles(0x9E3779B97F4A7C15, 4096).Select(u => 2 * Math.PI * u));
+        return GlibcSelfCheck.Agrees(angles, x => { SinCos(x, out Vector256<double> sin, out Vector256<double> cos, out _); return (sin, cos); }, Math.SinCos);
     }
 }
