@@ -13,7 +13,7 @@ WORK = {'RawUInt64': 'uint64', 'Uniform': 'uniform', 'Integers1000': 'integers_1
         'RandInt1000': 'randint_1000', 'Permutation': 'permutation',
         # TorchBenchmarks (bench/torch_bench.py times the same calls on torch)
         'Rand': 'rand_f32', 'RandDouble': 'rand_f64', 'Randn': 'randn_f32', 'RandnDouble': 'randn_f64',
-        'RandPerm': 'randperm'}
+        'RandPerm': 'randperm', 'RandPermInto': 'randperm_out'}
 
 # Benchmark classes whose reference is not NumPy: the engine label their rows use (the key prefix in the reference JSON).
 TYPE_ENGINE = {'TorchBenchmarks': 'torch'}

@@ -5,13 +5,14 @@ namespace OneSeed.Benchmarks;
 
 /// <summary>
 /// The torch-compatible generator's bulk draws; bench/torch_bench.py times torch 1.13 doing the same calls on one
-/// thread. rand/randn write into a preallocated buffer, as <c>torch.rand(N, out=t)</c> does; randperm allocates on both sides.
+/// thread. rand/randn write into a preallocated buffer, as <c>torch.rand(N, out=t)</c> does; randperm is timed both allocating and with out=.
 /// </summary>
 public class TorchBenchmarks
 {
     private readonly TorchGenerator _generator = new(12345);
     private readonly float[] _floats = new float[BulkFillBenchmarks.N];
     private readonly double[] _doubles = new double[BulkFillBenchmarks.N];
+    private readonly long[] _longs = new long[BulkFillBenchmarks.N];
 
     /// <summary>torch.rand(N, out=t) (float32).</summary>
     [Benchmark]
@@ -32,4 +33,8 @@ public class TorchBenchmarks
     /// <summary>torch.randperm(N): allocates its result, as torch's does.</summary>
     [Benchmark]
     public long[] RandPerm() => _generator.RandPerm(BulkFillBenchmarks.N);
+
+    /// <summary>torch.randperm(N, out=t): into a preallocated buffer.</summary>
+    [Benchmark]
+    public void RandPermInto() => _generator.RandPerm(_longs);
 }

@@ -424,21 +424,31 @@ public sealed class TorchGenerator
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(n, Array.MaxLength);
-        if (n >= FisherYates.NarrowFrom)
-        {
-            return FisherYates.ShuffledPositions((int)n, positions => ShuffleLikeRandPerm(positions));
-        }
-
-        long[] result = FisherYates.Arange((int)n);
-        if (n > 1)
-        {
-            ShuffleLikeRandPerm<long>(result);
-        }
-
+        long[] result = ResultArrays.Uninitialized<long>((int)n);
+        RandPerm(result);
         return result;
     }
 
-    /// <summary><c>torch.randperm(n, generator=g)</c> as <see cref="int"/> indices (the same draws as <see cref="RandPerm"/>).</summary>
+    /// <summary>
+    /// <c>torch.randperm(n, generator=g, out=result)</c> with n = <paramref name="result"/>.Length: the values and draws
+    /// of <see cref="RandPerm(long)"/>, written into a caller's buffer.
+    /// </summary>
+    public void RandPerm(Span<long> result)
+    {
+        if (result.Length >= FisherYates.NarrowFrom)
+        {
+            FisherYates.ShuffledPositions(result, positions => ShuffleLikeRandPerm(positions));
+            return;
+        }
+
+        FisherYates.ArangeInto(result);
+        if (result.Length > 1)
+        {
+            ShuffleLikeRandPerm(result);
+        }
+    }
+
+    /// <summary><c>torch.randperm(n, generator=g)</c> as <see cref="int"/> indices (the same draws as <see cref="RandPerm(long)"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is negative.</exception>
     public int[] RandPermInt32(int n)
     {

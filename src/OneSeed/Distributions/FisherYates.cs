@@ -223,7 +223,7 @@ public static class FisherYates
         return ShuffledPositions((int)n, positions => Shuffle(engine, positions));
     }
 
-    /// <summary>A shuffle of positions 0 … n − 1 in place (<see cref="ShuffledPositions"/>).</summary>
+    /// <summary>A shuffle of positions 0 … n − 1 in place (<see cref="ShuffledPositions(Span{long}, PositionShuffle)"/>).</summary>
     internal delegate void PositionShuffle(Span<uint> positions);
 
     /// <summary>
@@ -238,12 +238,20 @@ public static class FisherYates
     /// <summary>0 … <paramref name="n"/> − 1 shuffled by <paramref name="shuffle"/> in a pooled 32-bit array, widened into a new 64-bit result.</summary>
     internal static long[] ShuffledPositions(int n, PositionShuffle shuffle)
     {
+        long[] result = ResultArrays.Uninitialized<long>(n);
+        ShuffledPositions(result, shuffle);
+        return result;
+    }
+
+    /// <summary>0 … n − 1 (n = <paramref name="result"/>.Length) shuffled by <paramref name="shuffle"/> in a pooled 32-bit array, widened into <paramref name="result"/>.</summary>
+    internal static void ShuffledPositions(Span<long> result, PositionShuffle shuffle)
+    {
+        int n = result.Length;
         uint[] pooled = ArrayPool<uint>.Shared.Rent(n);
         Span<uint> positions = pooled.AsSpan(0, n);
         ArangeInto(positions);
         shuffle(positions);
 
-        long[] result = ResultArrays.Uninitialized<long>(n);
         int i = 0;
         if (Vector256.IsHardwareAccelerated)
         {
@@ -261,7 +269,6 @@ public static class FisherYates
         }
 
         ArrayPool<uint>.Shared.Return(pooled);
-        return result;
     }
 
     /// <summary>0, 1, …, <paramref name="n"/> − 1 (the start of NumPy's and torch's permutations).</summary>

@@ -109,6 +109,25 @@ public sealed class TorchGeneratorTests
     }
 
     [Fact]
+    public void RandPermIntoASpanGivesTheValuesAndDrawsOfTheAllocatingForm()
+    {
+        // Both sides of the 32-bit-position threshold, and the trivial lengths.
+        foreach (int n in (int[])[0, 1, 2, 10, 1000, FisherYates.NarrowFrom - 1, FisherYates.NarrowFrom, FisherYates.NarrowFrom + 7, 300_001])
+        {
+            var allocating = new TorchGenerator(n + 17L);
+            var intoSpan = new TorchGenerator(n + 17L);
+            long[] expected = allocating.RandPerm(n);
+            long[] buffer = new long[n + 2];
+            buffer[0] = buffer[^1] = -5;
+            intoSpan.RandPerm(buffer.AsSpan(1, n));
+            Assert.Equal(expected, buffer[1..^1]);
+            Assert.Equal(-5, buffer[0]);
+            Assert.Equal(-5, buffer[^1]);
+            Assert.Equal(allocating.Random(), intoSpan.Random());
+        }
+    }
+
+    [Fact]
     public void LargeRandPermKeepsTheOneAlgorithmOfTorch113()
     {
         // The case above uint32_max / 20 (where torch 2.1+ changed algorithm) takes over a minute in a Debug test run
