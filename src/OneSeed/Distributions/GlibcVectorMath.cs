@@ -15,16 +15,22 @@ namespace OneSeed.Distributions;
 /// </remarks>
 internal static class GlibcVectorMath
 {
+    /// <summary>
+    /// Whether the transcriptions serve where supported (the default). Tests switch it off to hold the certified path to
+    /// the same bits; as both paths give glibc's bits, switching it changes no output of any caller.
+    /// </summary>
+    internal static bool TranscriptionsEnabled { get; set; } = true;
+
     /// <summary>ln(x) per lane; the lanes outside <paramref name="exact"/> are the caller's to recompute.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<double> Log(Vector256<double> x, out Vector256<double> exact) =>
-        GlibcLogFma.IsSupported ? GlibcLogFma.Log(x, out exact) : GlibcExactLogSinCos.Log(x, out exact);
+        GlibcLogFma.IsSupported && TranscriptionsEnabled ? GlibcLogFma.Log(x, out exact) : GlibcExactLogSinCos.Log(x, out exact);
 
     /// <summary>sin(x) and cos(x) per lane; the lanes outside <paramref name="exact"/> are the caller's to recompute.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void SinCos(Vector256<double> x, out Vector256<double> sin, out Vector256<double> cos, out Vector256<double> exact)
     {
-        if (GlibcSinCosFma.IsSupported)
+        if (GlibcSinCosFma.IsSupported && TranscriptionsEnabled)
         {
             GlibcSinCosFma.SinCos(x, out sin, out cos, out exact);
         }

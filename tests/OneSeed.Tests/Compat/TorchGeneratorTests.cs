@@ -433,12 +433,25 @@ public sealed class TorchGeneratorTests
         double mean = (seeds.Double() * 10) - 5;
         double std = seeds.Double() * 3;
         double[] scalar = (double[])uniforms.Clone();
-        double[] vector = (double[])uniforms.Clone();
         TorchNormalFloat64.TransformScalar(scalar, mean, std);
-        TorchNormalFloat64.TransformVector(vector, mean, std);
-        for (int i = 0; i < scalar.Length; i++)
+        foreach (bool transcriptions in (bool[])[true, false])
         {
-            Assert.True(BitConverter.DoubleToInt64Bits(scalar[i]) == BitConverter.DoubleToInt64Bits(vector[i]), $"index {i}, uniform {uniforms[i]:R}: {scalar[i]:R} vs {vector[i]:R} {seeds.Replay}");
+            // glibc's transcribed log and sincos where they serve, then the certified functions with their fallbacks.
+            double[] vector = (double[])uniforms.Clone();
+            try
+            {
+                GlibcVectorMath.TranscriptionsEnabled = transcriptions;
+                TorchNormalFloat64.TransformVector(vector, mean, std);
+            }
+            finally
+            {
+                GlibcVectorMath.TranscriptionsEnabled = true;
+            }
+
+            for (int i = 0; i < scalar.Length; i++)
+            {
+                Assert.True(BitConverter.DoubleToInt64Bits(scalar[i]) == BitConverter.DoubleToInt64Bits(vector[i]), $"transcriptions {transcriptions}, index {i}, uniform {uniforms[i]:R}: {scalar[i]:R} vs {vector[i]:R} {seeds.Replay}");
+            }
         }
     }
 
