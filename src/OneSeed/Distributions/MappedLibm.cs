@@ -65,7 +65,7 @@ internal static class MappedLibm
         {
             // "start-end perms offset dev inode path"; libm.so.6, or libm-2.x.so where that is the file's name.
             string[] fields = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length < 6 || fields[1][0] != 'r' || !Path.GetFileName(fields[5].Trim()).StartsWith("libm", StringComparison.Ordinal))
+            if (fields.Length < 6 || fields[1][0] != 'r' || !IsLibm(Path.GetFileName(fields[5].Trim())))
             {
                 continue;
             }
@@ -75,4 +75,7 @@ internal static class MappedLibm
                 (nint)long.Parse(range[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture));
         }
     }
+
+    private static bool IsLibm(string fileName) =>
+        fileName.StartsWith("libm.so", StringComparison.Ordinal) || fileName.StartsWith("libm-", StringComparison.Ordinal);
 }
