@@ -16,6 +16,10 @@ namespace OneSeed.Distributions;
 /// (RetainVM, gen0 size, the LOH threshold, the region size, the segments GC). NumPy makes the same
 /// <c>madvise(MADV_HUGEPAGE)</c> call for every allocation of 4 MiB or more (<c>numpy/core/src/multiarray/alloc.c</c>),
 /// and like NumPy this ignores the result: advice the kernel cannot follow changes nothing.
+/// Why the pinned object heap for them: on an AMD EPYC Zen 5 (Debian 12, .NET 10) a loop of legacy
+/// <c>randint(0, 1000, 10^6)</c> calls took 95 page faults a call with its results there against 164 on the large
+/// object heap, and BenchmarkDotNet's fastest iteration went from 1.51–1.52 ms to 0.98–1.27 ms a call. Nothing else
+/// changes for the caller: neither heap moves arrays of this size.
 /// </remarks>
 internal static partial class ResultArrays
 {
@@ -33,8 +37,14 @@ internal static partial class ResultArrays
     public static T[] Uninitialized<T>(int length)
         where T : unmanaged
     {
-        T[] result = GC.AllocateUninitializedArray<T>(length);
-        if (s_adviseHugePages && (long)length * Unsafe.SizeOf<T>() >= HugePageAdviceBytes)
+        if ((long)length * Unsafe.SizeOf<T>() < HugePageAdviceBytes)
+        {
+            return GC.AllocateUninitializedArray<T>(length);
+        }
+
+        // Large results go to the pinned object heap, where fewer calls land on freshly faulted pages (the remarks).
+        T[] result = GC.AllocateUninitializedArray<T>(length, pinned: true);
+        if (s_adviseHugePages)
         {
             AdviseHugePages(result);
         }
