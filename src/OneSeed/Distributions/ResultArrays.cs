@@ -18,7 +18,7 @@ namespace OneSeed.Distributions;
 /// and like NumPy this ignores the result: advice the kernel cannot follow changes nothing.
 /// Why the pinned object heap for them: on an AMD EPYC Zen 5 (Debian 12, .NET 10) a loop of legacy
 /// <c>randint(0, 1000, 10^6)</c> calls took 95 page faults a call with its results there against 164 on the large
-/// object heap, and BenchmarkDotNet's fastest iteration went from 1.51–1.52 ms to 0.98–1.27 ms a call. Nothing else
+/// object heap, and BenchmarkDotNet's fastest iteration went from 1.51–1.58 ms to 0.98–1.46 ms a call. Nothing else
 /// changes for the caller: neither heap moves arrays of this size.
 /// </remarks>
 internal static partial class ResultArrays
