@@ -52,9 +52,7 @@ internal static class GlibcExactLogSinCos
     internal static unsafe Vector256<double> Log(Vector256<double> x, out Vector256<double> certain)
     {
         Vector256<ulong> ix = x.AsUInt64();
-        Vector256<ulong> tmp = ix - Vector256.Create(LogOffset);
-        Vector256<ulong> i = (tmp >>> 45) & Vector256.Create((ulong)(LogIntervals - 1));
-        Vector256<double> z = (ix - (tmp & Vector256.Create(0xFFFUL << 52))).AsDouble();
+        Vector256<ulong> i = LogReduction(ix, out Vector256<double> z, out Vector256<double> kd);
         Vector256<double> invc, logcHi, logcLo;
         fixed (double* pInv = LogInverseCenter, pHi = LogCenterHi, pLo = LogCenterLo)
         {
@@ -80,19 +78,40 @@ internal static class GlibcExactLogSinCos
         Vector256<double> poly = rh * rh * q;
 
         // k ln2 + log c + r in double-double; every part but the polynomial is exact or below 2^-100 relative.
-        // k, the top 12 bits of tmp as a signed number, to a double without a conversion AVX2 lacks: k + 2048 in the
-        // low bits of 2^52.
-        Vector256<double> kd = ((tmp >>> 52) ^ Vector256.Create(0x4330000000000800UL)).AsDouble() - Vector256.Create(4503599627372544.0);
         Vector256<double> s1 = TwoSum(kd * Vector256.Create(Ln2Hi), logcHi, out Vector256<double> e1);
         Vector256<double> hi = TwoSum(s1, rh, out Vector256<double> e2);
         Vector256<double> lo = e1 + e2 + Fma.MultiplyAdd(kd, Vector256.Create(Ln2Lo), logcLo) + Fma.MultiplyAddNegated(rh, rl, rl);
         lo += poly;
 
         Vector256<double> result = Round(hi, lo, out certain);
-        Vector256<ulong> normal = Vector256.LessThan(ix - Vector256.Create(0x0010000000000000UL), Vector256.Create(0x7FE0000000000000UL));
-        certain &= normal.AsDouble();
+        certain &= IsPositiveNormal(ix);
         return result;
     }
+
+    /// <summary>
+    /// The reduction of glibc's <c>log</c>, which <see cref="GlibcLogFma"/> performs too: x = 2^k z with z in
+    /// [OFF, 2 OFF) (OFF = asdouble(<see cref="LogOffset"/>)) and exact, and the subinterval of z (bits 45..51 of
+    /// x - OFF), returned. <paramref name="k"/> is the top 12 bits of x - OFF as a signed number, converted without
+    /// the 64-bit conversion AVX2 lacks: k + 2048 in the low bits of 2^52.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<ulong> LogReduction(Vector256<ulong> ix, out Vector256<double> z, out Vector256<double> k)
+    {
+        Vector256<ulong> tmp = ix - Vector256.Create(LogOffset);
+        z = (ix - (tmp & Vector256.Create(0xFFFUL << 52))).AsDouble();
+        k = ((tmp >>> 52) ^ Vector256.Create(0x4330000000000800UL)).AsDouble() - Vector256.Create(4503599627372544.0);
+        return (tmp >>> 45) & Vector256.Create((ulong)(LogIntervals - 1));
+    }
+
+    /// <summary>All ones in the lanes whose bits <paramref name="ix"/> are a positive normal finite double: the logarithms' domain.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> IsPositiveNormal(Vector256<ulong> ix) =>
+        Vector256.LessThan(ix - Vector256.Create(0x0010000000000000UL), Vector256.Create(0x7FE0000000000000UL)).AsDouble();
+
+    /// <summary>All ones in the lanes with 0 &lt;= x &lt; 8, the sines' and cosines' domain (by the bits: negative numbers and NaNs compare above 8's).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> InSinCosDomain(Vector256<double> x) =>
+        Vector256.LessThan(x.AsUInt64(), Vector256.Create(BitConverter.DoubleToUInt64Bits(8.0))).AsDouble();
 
     /// <summary>
     /// sin(x) and cos(x) per lane for 0 &lt;= x &lt; 8; <paramref name="certain"/> is all ones in the lanes where both
@@ -168,9 +187,7 @@ internal static class GlibcExactLogSinCos
 
         sin = Round(outSinHi, outSinLo, out Vector256<double> sinCertain);
         cos = Round(outCosHi, outCosLo, out Vector256<double> cosCertain);
-        // 0 <= x < 8 as one unsigned comparison of the bits (negative numbers and NaNs compare above 8's).
-        Vector256<double> inRange = Vector256.LessThan(x.AsUInt64(), Vector256.Create(BitConverter.DoubleToUInt64Bits(8.0))).AsDouble();
-        certain = sinCertain & cosCertain & inRange;
+        certain = sinCertain & cosCertain & InSinCosDomain(x);
     }
 
     /// <summary>The lanes (bits 0-3) that a <c>certain</c> mask of <see cref="Log"/> or <see cref="SinCos"/> leaves to glibc.</summary>

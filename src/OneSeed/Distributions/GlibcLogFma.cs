@@ -36,9 +36,6 @@ internal static class GlibcLogFma
     private const int Subintervals = 18;
     private const int DataLength = Subintervals + (2 * 128);
 
-    /// <summary>The reduction's offset: z = x / 2^k in [OFF, 2 OFF), with its subinterval in the next 7 bits.</summary>
-    private const ulong Offset = 0x3FE6000000000000;
-
     /// <summary>The near-1 path takes x with bits - NearOneLow &lt;= NearOneSpan: 1 - 2^-4 &lt;= x &lt; 1 + 0x1.09p-4.</summary>
     private const ulong NearOneLow = 0x3FEE000000000000;
     private const ulong NearOneSpan = 0x3090000000000 - 1;
@@ -63,12 +60,9 @@ internal static class GlibcLogFma
         double[] data = s_data!;
         Vector256<ulong> ix = x.AsUInt64();
 
-        // x = 2^k z; r = z / c - 1 by one FMA with 1/c; hi + lo = k ln2 + log c + r.
-        Vector256<ulong> tmp = ix - Vector256.Create(Offset);
-        Vector256<long> entry = ((tmp >>> 45) & Vector256.Create(127UL)).AsInt64() << 1;
-        Vector256<double> z = (ix - (tmp & Vector256.Create(0xFFF0000000000000UL))).AsDouble();
-        // k, the top 12 bits of tmp as a signed number, to a double without a 64-bit conversion AVX2 lacks.
-        Vector256<double> kd = ((tmp >>> 52) ^ Vector256.Create(0x4330000000000800UL)).AsDouble() - Vector256.Create(4503599627372544.0);
+        // x = 2^k z (glibc's reduction, shared with the certified log); r = z / c - 1 by one FMA with 1/c;
+        // hi + lo = k ln2 + log c + r.
+        Vector256<long> entry = GlibcExactLogSinCos.LogReduction(ix, out Vector256<double> z, out Vector256<double> kd).AsInt64() << 1;
         Vector256<double> invc, logc;
         fixed (double* table = &data[Subintervals])
         {
@@ -107,7 +101,7 @@ internal static class GlibcLogFma
         Vector256<double> result = Vector256.ConditionalSelect(isNearOne, nearOne, reduced);
         // log(1) is +0 exactly (the polynomial would give it too, but glibc returns early).
         result = Vector256.ConditionalSelect(Vector256.Equals(x, Vector256.Create(1.0)), Vector256<double>.Zero, result);
-        inDomain = Vector256.LessThan(ix - Vector256.Create(0x0010000000000000UL), Vector256.Create(0x7FE0000000000000UL)).AsDouble();
+        inDomain = GlibcExactLogSinCos.IsPositiveNormal(ix);
         return result;
     }
 
@@ -155,7 +149,7 @@ internal static class GlibcLogFma
         {
             foreach (ulong binade in (ulong[])[0, 1UL << 52, 10UL << 52, 0x3FEUL << 52])
             {
-                ulong bits = Offset - binade + (i << 45);
+                ulong bits = GlibcExactTables.LogOffset - binade + (i << 45);
                 inputs.Add(BitConverter.UInt64BitsToDouble(bits));
                 inputs.Add(BitConverter.UInt64BitsToDouble(bits + (1UL << 44)));
                 inputs.Add(BitConverter.UInt64BitsToDouble(bits + (1UL << 45) - 1));

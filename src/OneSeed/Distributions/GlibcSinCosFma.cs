@@ -148,8 +148,7 @@ internal static class GlibcSinCosFma
         Vector256<double> tiny = Vector256.LessThan(bits, Vector256.Create(TinyBits)).AsDouble();
         sin = Vector256.ConditionalSelect(tiny, x, Vector256.ConditionalSelect(swap, cosSigned, sinA));
         cos = Vector256.ConditionalSelect(tiny, Vector256.Create(1.0), Vector256.ConditionalSelect(swap, sinA, cosSigned));
-        // Unsigned comparison of the bits: negative numbers and NaNs compare above 8's.
-        inDomain = Vector256.LessThan(bits, Vector256.Create(BitConverter.DoubleToUInt64Bits(8.0))).AsDouble();
+        inDomain = GlibcExactLogSinCos.InSinCosDomain(x);
     }
 
     /// <summary>cs2 + xx (cs4 + xx cs6), as glibc's FMA build evaluates it.</summary>
