@@ -393,6 +393,28 @@ public static class BoundedIntegers
             where TSource : struct, IRawSource => offset + Lemire64(ref source, rng);
 
         /// <summary>
+        /// On AVX-512, where the engine interleaves a pass with its generation (<see cref="UInt64DrawCursor.Interleaves"/>),
+        /// the fast loop's groups during the generation (<see cref="LemireGroups"/>), up to the first that holds a
+        /// leftover below rng + 1; <see cref="Fast"/> goes on from there.
+        /// </summary>
+        public int Refill(ref UInt64DrawCursor draws, int count, ref ulong destination, int i)
+        {
+            if (!Avx512F.IsSupported || !draws.Interleaves)
+            {
+                draws.Refill(count);
+                return i;
+            }
+
+            fixed (ulong* values = &Unsafe.Add(ref destination, i))
+            {
+                var groups = new LemireGroups(draws.Buffer, values, rng + 1, offset);
+                draws.Refill(count, ref groups);
+                draws.Skip(groups.Accepted);
+                return i + groups.Accepted;
+            }
+        }
+
+        /// <summary>
         /// A tight loop over the buffered words until one has a leftover below rng + 1 (rare unless the range is huge):
         /// that value, rejection loop included, and the rest of the chunk go through the exact sampler.
         /// </summary>
@@ -453,6 +475,37 @@ public static class BoundedIntegers
         public ulong Next(ref UInt64DrawCursor draws) => Sample(ref draws);
     }
 
+    /// <summary>
+    /// <see cref="Lemire64Sampler.Fast"/>'s eight-lane loop as a pass over each group of a chunk while the engine
+    /// generates the next ones: it stops for good at the first group that holds a leftover below rng + 1.
+    /// </summary>
+    private unsafe struct LemireGroups(ulong* words, ulong* values, ulong rngExcl, ulong offset) : IWordGroupSink
+    {
+        /// <summary>Words accepted, as values, before the first group with a rejection candidate.</summary>
+        public int Accepted { get; private set; }
+
+        private bool _stopped;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Take(int start)
+        {
+            if (_stopped)
+            {
+                return;
+            }
+
+            Vector512<ulong> high = WideMultiply.MulHiLo(Vector512.Load(words + start), rngExcl, out Vector512<ulong> leftover);
+            if (Vector512.LessThanAny(leftover, Vector512.Create(rngExcl)))
+            {
+                _stopped = true;
+                return;
+            }
+
+            (high + Vector512.Create(offset)).Store(values + start);
+            Accepted = start + IWordGroupSink.GroupSize;
+        }
+    }
+
     private readonly struct MaskedRejection32(ulong offset, uint rng, uint mask) : ISampler<ulong>
     {
         public ulong Sample<TSource>(ref TSource source)
@@ -463,6 +516,12 @@ public static class BoundedIntegers
     {
         public ulong Sample<TSource>(ref TSource source)
             where TSource : struct, IRawSource => offset + Masked64(ref source, rng, mask);
+
+        public int Refill(ref UInt64DrawCursor draws, int count, ref ulong destination, int i)
+        {
+            draws.Refill(count);
+            return i;
+        }
 
         public int Fast(ref UInt64DrawCursor draws, ref ulong destination, int i) => i;
 

@@ -41,7 +41,7 @@ internal unsafe struct UInt64DrawCursor(BitGenerator engine, ulong* buffer) : IR
         int i = 0;
         while (i < destination.Length)
         {
-            draws.Refill(Math.Min(destination.Length - i, Capacity));
+            i = sampler.Refill(ref draws, Math.Min(destination.Length - i, Capacity), ref first, i);
             i = sampler.Fast(ref draws, ref first, i);
             while (draws.Buffered > 0)
             {
@@ -49,6 +49,16 @@ internal unsafe struct UInt64DrawCursor(BitGenerator engine, ulong* buffer) : IR
             }
         }
     }
+
+    /// <summary>
+    /// Whether the engine can run a sampler's vector pass over each group of words while it generates the next ones
+    /// (<see cref="Refill{TSink}(int, ref TSink)"/>): SFC64, whose serial step leaves the vector units idle. The
+    /// other engines generate with vectors themselves, and a pass after their bulk fill measured as fast.
+    /// </summary>
+    public readonly bool Interleaves => engine is Sfc64;
+
+    /// <summary>The buffer's first word (the chunk's, after a refill).</summary>
+    public readonly ulong* Buffer => buffer;
 
     /// <summary>Words still buffered.</summary>
     public readonly int Buffered => _length - _position;
@@ -61,6 +71,20 @@ internal unsafe struct UInt64DrawCursor(BitGenerator engine, ulong* buffer) : IR
     {
         Debug.Assert(_position == _length, "Refilling would drop buffered words.");
         engine.Fill(new Span<ulong>(buffer, count));
+        _position = 0;
+        _length = count;
+    }
+
+    /// <summary>
+    /// <see cref="Refill(int)"/>, with <paramref name="sink"/> taking every whole group of eight words of the chunk
+    /// (buffer offsets) during the engine's generation; only where the engine interleaves them (<see cref="Interleaves"/>).
+    /// </summary>
+    public void Refill<TSink>(int count, ref TSink sink)
+        where TSink : struct, IWordGroupSink
+    {
+        Debug.Assert(_position == _length, "Refilling would drop buffered words.");
+        Debug.Assert(Interleaves, "Only SFC64 interleaves a pass with its generation.");
+        ((Sfc64)engine).Fill(new Span<ulong>(buffer, count), ref sink);
         _position = 0;
         _length = count;
     }

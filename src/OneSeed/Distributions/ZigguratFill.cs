@@ -50,19 +50,39 @@ internal static unsafe class ZigguratFill
     private static void Fill<TKernel>(BitGenerator engine, Span<double> destination, bool vectorize)
         where TKernel : struct, IZigguratKernel
     {
-        var sampler = new ZigguratSampler<TKernel>(!vectorize ? 0 : Avx512F.IsSupported && Avx512DQ.IsSupported ? 512 : Avx2.IsSupported ? 256 : 0);
+        byte* accepted = stackalloc byte[UInt64DrawCursor.Capacity / IWordGroupSink.GroupSize];
+        var sampler = new ZigguratSampler<TKernel>(!vectorize ? 0 : Avx512F.IsSupported && Avx512DQ.IsSupported ? 512 : Avx2.IsSupported ? 256 : 0, accepted);
         UInt64DrawCursor.Fill<ZigguratSampler<TKernel>, double>(engine, destination, ref sampler);
     }
 
     /// <summary>A ziggurat as a buffered sampler: the batched eight-lane (AVX-512) or the four-lane (AVX2) fast path, then the exact sampler.</summary>
-    private readonly struct ZigguratSampler<TKernel>(int vectorBits) : IBufferedSampler<double>
+    private readonly struct ZigguratSampler<TKernel>(int vectorBits, byte* accepted) : IBufferedSampler<double>
         where TKernel : struct, IZigguratKernel
     {
+        public int Refill(ref UInt64DrawCursor draws, int count, ref double destination, int i)
+        {
+            if (vectorBits != 512 || !draws.Interleaves)
+            {
+                draws.Refill(count);
+                return i;
+            }
+
+            // The batch's first pass, during the engine's generation where it interleaves it.
+            fixed (double* candidates = &Unsafe.Add(ref destination, i))
+            fixed (ulong* pairs = TKernel.Pairs)
+            {
+                var pass = new FastPass<TKernel>(draws.Buffer, candidates, pairs, accepted);
+                draws.Refill(count, ref pass);
+            }
+
+            return i; // the candidates are not values before the batch has settled the failed attempts
+        }
+
         public int Fast(ref UInt64DrawCursor draws, ref double destination, int i) => vectorBits switch
         {
             // The four-lane loop takes what the batch leaves (under eight buffered words, or the rest after a slow
             // path that ran past the batch).
-            512 => VectorLoop<TKernel>(ref draws, ref destination, Batch<TKernel>(ref draws, ref destination, i)),
+            512 => VectorLoop<TKernel>(ref draws, ref destination, Batch<TKernel>(ref draws, ref destination, i, accepted)),
             256 => VectorLoop<TKernel>(ref draws, ref destination, i),
             _ => i,
         };
@@ -76,8 +96,8 @@ internal static unsafe class ZigguratFill
         /// <summary>Each layer's threshold and width bits side by side (<see cref="Interleave"/>).</summary>
         static abstract ulong[] Pairs { get; }
 
-        /// <summary>The offset in <see cref="Pairs"/> of a raw word's layer.</summary>
-        static abstract nuint Layer(ulong word);
+        /// <summary>The byte offset in <see cref="Pairs"/> of a raw word's layer (16 bytes a layer).</summary>
+        static abstract nuint LayerBytes(ulong word);
 
         /// <summary>The four candidates of the four raw words at <paramref name="words"/>, and a bit per lane (bit k = lane k) whose candidate the fast test accepts.</summary>
         static abstract Vector256<double> Fast(ulong* words, ulong* pairs, out uint acceptMask);
@@ -87,10 +107,10 @@ internal static unsafe class ZigguratFill
 
         static abstract double Sample(ref UInt64DrawCursor draws);
 
-        /// <summary>The exact slow path of an attempt whose <paramref name="word"/> (in <paramref name="layer"/>, <see cref="Layer"/> / 2) failed the fast test with <paramref name="candidate"/>: its further draws, and whether it gives a value.</summary>
+        /// <summary>The exact slow path of an attempt whose <paramref name="word"/> (in <paramref name="layer"/>, <see cref="LayerBytes"/> / 16) failed the fast test with <paramref name="candidate"/>: its further draws, and whether it gives a value.</summary>
         static abstract bool Unlikely(ref UInt64DrawCursor draws, int layer, ulong word, double candidate, out double value);
 
-        /// <summary>The wedge test of a layer other than 0 (<see cref="Layer"/> / 2), which takes one uniform: what <see cref="Unlikely"/> does there.</summary>
+        /// <summary>The wedge test of a layer other than 0 (<see cref="LayerBytes"/> / 16), which takes one uniform: what <see cref="Unlikely"/> does there.</summary>
         static abstract bool AcceptWedge(int layer, double candidate, double u);
     }
 
@@ -137,7 +157,7 @@ internal static unsafe class ZigguratFill
 
         /// <summary>The layer is the word's low byte.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static nuint Layer(ulong word) => (nuint)(byte)word * 2;
+        public static nuint LayerBytes(ulong word) => (nuint)(byte)word * 16;
     }
 
     private readonly struct ExponentialKernel : IZigguratKernel
@@ -172,8 +192,10 @@ internal static unsafe class ZigguratFill
         public static bool AcceptWedge(int layer, double candidate, double u) => StandardExponential.AcceptWedge(layer, candidate, u);
 
         /// <summary>The layer is bits 3 to 10 of the word.</summary>
+        // Masked in place and scaled by the address (8 * layer, times 2): one operation a word, not a shift and a mask,
+        // in a loop that shares the integer units with SFC64's generation.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static nuint Layer(ulong word) => (nuint)(word >> 2) & 0x1FE;
+        public static nuint LayerBytes(ulong word) => (nuint)(word & 0x7F8) * 2;
     }
 
     /// <summary>
@@ -187,32 +209,32 @@ internal static unsafe class ZigguratFill
     /// slow-path values) packed into place eight words at a time. Values and words are exactly the scalar sampler's.
     /// </summary>
     [SkipLocalsInit]
-    private static int Batch<TKernel>(ref UInt64DrawCursor draws, ref double dst, int i)
+    private static int Batch<TKernel>(ref UInt64DrawCursor draws, ref double dst, int i, byte* keep)
         where TKernel : struct, IZigguratKernel
     {
-        const int Group = 8;
+        const int Group = IWordGroupSink.GroupSize;
         int words = draws.Buffered & ~(Group - 1);
         if (words == 0)
         {
             return i;
         }
 
+        Debug.Assert(draws.Cursor == draws.Buffer, "The first pass runs over the chunk from its first word.");
         ulong* word = draws.Cursor;
-        byte* keep = stackalloc byte[UInt64DrawCursor.Capacity / Group];
         uint* failed = stackalloc uint[UInt64DrawCursor.Capacity + 16];
-
-        // Each word's candidate goes to the value's place if no word before it were dropped, so the stores of the
-        // 8 MB result interleave with the arithmetic (packing from a separate buffer afterwards was a burst of
-        // stores that stalled whenever the neighbours loaded the memory bus); the packing then moves values back
-        // within lines already in cache, from the first failure on.
         fixed (double* candidates = &Unsafe.Add(ref dst, i))
-        fixed (ulong* pairs = TKernel.Pairs)
         {
-            byte* accepted = keep;
-            for (ulong* group = word, end = word + words; group < end; group += Group)
+            if (!draws.Interleaves)
             {
-                TKernel.Fast512(group, pairs, out uint acceptMask).Store(candidates + (group - word));
-                *accepted++ = (byte)acceptMask;
+                // The first pass, which the refill ran during the engine's generation where it interleaves them.
+                fixed (ulong* pairs = TKernel.Pairs)
+                {
+                    var pass = new FastPass<TKernel>(word, candidates, pairs, keep);
+                    for (int start = 0; start < words; start += Group)
+                    {
+                        pass.Take(start);
+                    }
+                }
             }
 
             int failures = CollectFailures(keep, words / Group, failed);
@@ -235,7 +257,7 @@ internal static unsafe class ZigguratFill
                 }
 
                 ulong attempt = word[k];
-                int layer = (int)(TKernel.Layer(attempt) / 2);
+                int layer = (int)(TKernel.LayerBytes(attempt) / 16);
                 bool kept;
                 if (layer != 0 && k + 1 < buffered)
                 {
@@ -268,6 +290,24 @@ internal static unsafe class ZigguratFill
 
             draws.Skip((int)Math.Max((uint)words, next) - (int)(draws.Cursor - word));
             return o;
+        }
+    }
+
+    /// <summary>
+    /// The batch's first pass (<see cref="Batch{TKernel}"/>), a group of eight words at a time: every word's candidate
+    /// and fast test. Each candidate goes to the value's place if no word before it were dropped, so the stores of the
+    /// 8 MB result interleave with the arithmetic (packing from a separate buffer afterwards was a burst of stores
+    /// that stalled whenever the neighbours loaded the memory bus); the packing then moves values back within lines
+    /// already in cache, from the first failure on.
+    /// </summary>
+    private readonly struct FastPass<TKernel>(ulong* words, double* candidates, ulong* pairs, byte* accepted) : IWordGroupSink
+        where TKernel : struct, IZigguratKernel
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Take(int start)
+        {
+            TKernel.Fast512(words + start, pairs, out uint acceptMask).Store(candidates + start);
+            accepted[(uint)start / IWordGroupSink.GroupSize] = (byte)acceptMask;
         }
     }
 
@@ -407,5 +447,6 @@ internal static unsafe class ZigguratFill
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<ulong> Pair<TKernel>(ulong* pairs, ulong* words, int k)
         where TKernel : struct, IZigguratKernel =>
-        Vector128.Load(pairs + TKernel.Layer(words[k])).ToVector256Unsafe().WithUpper(Vector128.Load(pairs + TKernel.Layer(words[k + 2])));
+        Vector128.Load((ulong*)((byte*)pairs + TKernel.LayerBytes(words[k]))).ToVector256Unsafe()
+            .WithUpper(Vector128.Load((ulong*)((byte*)pairs + TKernel.LayerBytes(words[k + 2]))));
 }

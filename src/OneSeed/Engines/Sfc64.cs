@@ -104,9 +104,56 @@ public sealed class Sfc64 : BitGenerator
         (_a, _b, _c, _w) = (a, b, c, w);
     }
 
+    /// <summary>
+    /// <see cref="Fill(Span{ulong})"/>, with <paramref name="sink"/> taking each whole group of eight words while the
+    /// words after it are generated: the step's chain (rotate, add: two cycles) leaves the vector units idle, so a
+    /// sampler's vector pass over the words runs mostly in its shadow instead of after it (the ziggurats measured
+    /// 7-15 % faster on the Zen 5, the integers about 2 %). The sink reads a group six groups behind the one being
+    /// written: a 512-bit load of words whose eight scalar stores are still in flight cannot be forwarded from them.
+    /// The words, their order and the final state are those of <see cref="Fill(Span{ulong})"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void Fill<TSink>(Span<ulong> destination, ref TSink sink)
+        where TSink : struct, IWordGroupSink
+    {
+        const int Group = IWordGroupSink.GroupSize, Lag = 6;
+        ulong a = _a, b = _b, c = _c, w = _w;
+        ref ulong first = ref MemoryMarshal.GetReference(destination);
+        int groups = destination.Length / Group;
+        for (int g = 0; g < groups; g++)
+        {
+            ref ulong block = ref Unsafe.Add(ref first, g * Group);
+            block = Step(ref a, ref b, ref c, w);
+            Unsafe.Add(ref block, 1) = Step(ref a, ref b, ref c, w + 1);
+            Unsafe.Add(ref block, 2) = Step(ref a, ref b, ref c, w + 2);
+            Unsafe.Add(ref block, 3) = Step(ref a, ref b, ref c, w + 3);
+            Unsafe.Add(ref block, 4) = Step(ref a, ref b, ref c, w + 4);
+            Unsafe.Add(ref block, 5) = Step(ref a, ref b, ref c, w + 5);
+            Unsafe.Add(ref block, 6) = Step(ref a, ref b, ref c, w + 6);
+            Unsafe.Add(ref block, 7) = Step(ref a, ref b, ref c, w + 7);
+            w += Group;
+            if (g >= Lag)
+            {
+                sink.Take((g - Lag) * Group);
+            }
+        }
+
+        for (int i = groups * Group; i < destination.Length; i++)
+        {
+            Unsafe.Add(ref first, i) = Step(ref a, ref b, ref c, ref w);
+        }
+
+        (_a, _b, _c, _w) = (a, b, c, w);
+        for (int g = Math.Max(0, groups - Lag); g < groups; g++)
+        {
+            sink.Take(g * Group);
+        }
+    }
+
     /// <inheritdoc />
     // A chunk of raw words, then a vector pass over it in L1: converting in the same loop measured slower, both inside
-    // the scalar step (one more ALU operation) and four at a time a few blocks behind the generator.
+    // the scalar step (one more ALU operation) and eight at a time a few groups behind the generator
+    // (Fill(Span<ulong>, ref TSink); 2-4 % on the Zen 5, where that interleaving makes the ziggurats 7-15 % faster).
     public override void Fill(Span<double> destination) => UnitDoubles.FillTop53(this, destination);
 
     /// <inheritdoc />
@@ -142,6 +189,22 @@ public sealed class Sfc64 : BitGenerator
     private static ulong Step(ref ulong a, ref ulong b, ref ulong c, ref ulong w)
     {
         ulong tmp = a + b + w++;
+        a = b ^ (b >> 11);
+        b = c + (c << 3);
+        c = BitOperations.RotateLeft(c, 24) + tmp;
+        return tmp;
+    }
+
+    /// <summary>
+    /// <see cref="Step(ref ulong, ref ulong, ref ulong, ref ulong)"/> with counter value <paramref name="w"/>, for
+    /// unrolled loops that advance it once a block: two integer operations a step fewer, for a loop that shares the
+    /// integer units with a sampler's pass.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Step(ref ulong a, ref ulong b, ref ulong c, ulong w)
+    {
+        // b is the latest of the three (c + 8c, one step back): added last, it is one addition from c's chain.
+        ulong tmp = b + (a + w);
         a = b ^ (b >> 11);
         b = c + (c << 3);
         c = BitOperations.RotateLeft(c, 24) + tmp;
