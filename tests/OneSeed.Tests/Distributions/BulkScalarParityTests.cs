@@ -35,7 +35,9 @@ public sealed class BulkScalarParityTests
     [MemberData(nameof(Engines))]
     public void Bounded_integers_match_scalar_draws(string engine)
     {
-        ulong[] ranges = [0, 1, 6, 999, (1UL << 31) + 5, uint.MaxValue - 1, uint.MaxValue, (1UL << 32) + 1, (1UL << 40) - 1, ulong.MaxValue - 3, ulong.MaxValue];
+        // 2^59 + 12345: one word in 32 has a leftover below the range, so the eight-lane pass (interleaved with SFC64's
+        // generation) stops in the middle of a chunk, as often at its start, and not at all in some.
+        ulong[] ranges = [0, 1, 6, 999, (1UL << 31) + 5, uint.MaxValue - 1, uint.MaxValue, (1UL << 32) + 1, (1UL << 40) - 1, (1UL << 59) + 12345, ulong.MaxValue - 3, ulong.MaxValue];
         foreach (ulong rng in ranges)
         {
             foreach (bool masked in new[] { false, true })
