@@ -301,7 +301,7 @@ public static class BoundedIntegers
                 {
                     Vector256<uint> values = kernel.Fast(Vector256.Create(cursor.Waiting), out uint accepted);
                     int count = Vector256<uint>.Count;
-                    if (accepted != 0xFF)
+                    if (TKernel.PacksEveryGroup || accepted != 0xFF)
                     {
                         values = LanePacking.Pack(values, accepted);
                         count = BitOperations.PopCount(accepted);
@@ -332,6 +332,13 @@ public static class BoundedIntegers
 
         /// <summary>The next value through the exact scalar path.</summary>
         uint Next(ref UInt32DrawCursor cursor);
+
+        /// <summary>
+        /// Whether every group is packed, without the branch that skips packing a group of eight acceptances: where
+        /// groups with a rejection are common, its mispredictions cost more than packing (masked rejection on
+        /// <c>randint(0, 1000)</c>, a rejection in one group of six: 1.45 G values/s with the branch, 2.3 G without).
+        /// </summary>
+        static abstract bool PacksEveryGroup { get; }
     }
 
     private readonly struct Raw32Kernel : IBounded32Kernel
@@ -342,6 +349,8 @@ public static class BoundedIntegers
             accepted = 0xFF;
             return draws;
         }
+
+        public static bool PacksEveryGroup => false;
 
         public uint Next(ref UInt32DrawCursor cursor) => cursor.NextUInt32();
     }
@@ -366,6 +375,9 @@ public static class BoundedIntegers
         }
 
         public uint Next(ref UInt32DrawCursor cursor) => Lemire32(ref cursor, rng);
+
+        // A rejection takes leftover < threshold, below 2^-32 * threshold a draw: rare unless rng is near 2^32.
+        public static bool PacksEveryGroup => false;
     }
 
     private readonly struct Masked32Kernel(uint rng, uint mask) : IBounded32Kernel
@@ -379,6 +391,9 @@ public static class BoundedIntegers
         }
 
         public uint Next(ref UInt32DrawCursor cursor) => Masked32(ref cursor, rng, mask);
+
+        // A rejection takes a masked value above rng: (mask - rng) / (mask + 1) a draw, up to a half.
+        public static bool PacksEveryGroup => true;
     }
 
     private readonly struct Lemire32Sampler(ulong offset, uint rng) : ISampler<ulong>
