@@ -186,19 +186,11 @@ public sealed class Sfc64 : BitGenerator
     public override void SetStateJson(string json) => SetState(Sfc64State.FromJson(json));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Step(ref ulong a, ref ulong b, ref ulong c, ref ulong w)
-    {
-        ulong tmp = a + b + w++;
-        a = b ^ (b >> 11);
-        b = c + (c << 3);
-        c = BitOperations.RotateLeft(c, 24) + tmp;
-        return tmp;
-    }
+    private static ulong Step(ref ulong a, ref ulong b, ref ulong c, ref ulong w) => Step(ref a, ref b, ref c, w++);
 
     /// <summary>
-    /// <see cref="Step(ref ulong, ref ulong, ref ulong, ref ulong)"/> with counter value <paramref name="w"/>, for
-    /// unrolled loops that advance it once a block: two integer operations a step fewer, for a loop that shares the
-    /// integer units with a sampler's pass.
+    /// One step with counter value <paramref name="w"/>: unrolled loops advance the counter once a block (two integer
+    /// operations a step fewer, for a loop that shares the integer units with a sampler's pass).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Step(ref ulong a, ref ulong b, ref ulong c, ulong w)
