@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes src/OneSeed/Distributions/GlibcExactTables.cs: the double-double tables of GlibcExactLogSinCos.
+"""Writes src/OneSeed/Distributions/Libm/GlibcExactTables.cs: the double-double tables of GlibcExactLogSinCos.
 
 Every value is computed here in 100-digit decimal arithmetic (pi by Machin's formula, ln by Decimal.ln, sine and
 cosine by their Taylor series) and split into a double and the double nearest the remainder. Nothing is taken from
@@ -145,7 +145,7 @@ def main():
         "}",
         "",
     ]
-    path = pathlib.Path(__file__).resolve().parent.parent / "src/OneSeed/Distributions/GlibcExactTables.cs"
+    path = pathlib.Path(__file__).resolve().parent.parent / "src/OneSeed/Distributions/Libm/GlibcExactTables.cs"
     path.write_text("\n".join(out))
     print(f"wrote {path}")
 

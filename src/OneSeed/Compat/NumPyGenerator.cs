@@ -28,7 +28,7 @@ namespace OneSeed.Compat;
 /// Not thread-safe, like the engine it wraps.
 /// </para>
 /// </remarks>
-public sealed class NumPyGenerator
+public sealed partial class NumPyGenerator
 {
     // NumPy's atol for choice's probabilities: sqrt(finfo(float64).eps).
 

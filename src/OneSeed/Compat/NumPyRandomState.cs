@@ -25,7 +25,7 @@ namespace OneSeed.Compat;
 /// NumPy calls. Other C runtimes may, in rare cases, round <c>log</c> differently in the last bit.
 /// </para>
 /// </remarks>
-public sealed class NumPyRandomState
+public sealed partial class NumPyRandomState
 {
     private const string SeedArrayName = "seed";
 
