@@ -199,27 +199,7 @@ public sealed partial class NumPyGenerator
     /// <paramref name="length"/> random bytes (NumPy's <c>bytes(length)</c>: ⌈length/4⌉ raw 32-bit draws, little-endian, truncated; like NumPy, <c>Bytes(0)</c> still consumes one 32-bit draw).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="length"/> is negative.</exception>
-    public byte[] Bytes(int length)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(length);
-        byte[] result = new byte[length];
-        if (length == 0)
-        {
-            // NumPy computes ((length - 1) // 4 + 1) words with C division (cdivision=True), so bytes(0) still draws one word.
-            BitGenerator.NextUInt32();
-            return result;
-        }
-
-        Span<byte> word = stackalloc byte[4];
-        for (int i = 0; i < length; i += 4)
-        {
-            BinaryPrimitives.WriteUInt32LittleEndian(word, BitGenerator.NextUInt32());
-            int n = Math.Min(4, length - i);
-            word[..n].CopyTo(result.AsSpan(i));
-        }
-
-        return result;
-    }
+    public byte[] Bytes(int length) => Bytes(BitGenerator, length);
 
     /// <summary>One sample from 0 … <paramref name="a"/> − 1 (NumPy's scalar <c>choice(a, replace=..., p=..., shuffle=...)</c>, which draws as <c>size=1</c>).</summary>
     /// <exception cref="ArgumentException">See <see cref="Choice(long, int, bool, double[], bool)"/>.</exception>
@@ -279,6 +259,29 @@ public sealed partial class NumPyGenerator
 
     /// <inheritdoc />
     public override string ToString() => $"NumPyGenerator({BitGenerator})";
+
+    /// <summary><see cref="Bytes(int)"/> over any engine (also <c>RandomState.bytes</c>, which draws the same words).</summary>
+    internal static byte[] Bytes(BitGenerator engine, int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        byte[] result = new byte[length];
+        if (length == 0)
+        {
+            // NumPy computes ((length - 1) // 4 + 1) words with C division (cdivision=True), so bytes(0) still draws one word.
+            engine.NextUInt32();
+            return result;
+        }
+
+        Span<byte> word = stackalloc byte[4];
+        for (int i = 0; i < length; i += 4)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(word, engine.NextUInt32());
+            int n = Math.Min(4, length - i);
+            word[..n].CopyTo(result.AsSpan(i));
+        }
+
+        return result;
+    }
 
     private static T[] NewArray<T>(int size, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(size))] string? name = null)
         where T : unmanaged

@@ -1,0 +1,73 @@
+using OneSeed.Engines;
+
+namespace OneSeed.Distributions;
+
+/// <summary>
+/// Pareto, Weibull, power and Rayleigh variates as NumPy makes them from one standard exponential:
+/// <c>Generator</c>'s from the ziggurat exponential with <c>expm1</c> (<see cref="FdlibmMath.Expm1"/>, glibc's bits),
+/// <c>RandomState</c>'s from <c>-log(1 - U)</c> with <c>exp(x) - 1</c>, as NumPy 1.16 wrote them.
+/// </summary>
+internal static class ExponentialTransforms
+{
+    /// <summary>NumPy's <c>random_pareto(a)</c>: <c>expm1(E / a)</c>.</summary>
+    public static double Pareto<TSource>(ref TSource source, double a)
+        where TSource : struct, IRawSource => FdlibmMath.Expm1(StandardExponential.Sample(ref source) / a);
+
+    /// <summary>NumPy's <c>random_weibull(a)</c>: <c>E^(1/a)</c>, and 0 without a draw for a = 0.</summary>
+    public static double Weibull<TSource>(ref TSource source, double a)
+        where TSource : struct, IRawSource => a == 0.0 ? 0.0 : Math.Pow(StandardExponential.Sample(ref source), 1.0 / a);
+
+    /// <summary>NumPy's <c>random_power(a)</c>: <c>(-expm1(-E))^(1/a)</c>.</summary>
+    public static double Power<TSource>(ref TSource source, double a)
+        where TSource : struct, IRawSource => Math.Pow(-FdlibmMath.Expm1(-StandardExponential.Sample(ref source)), 1.0 / a);
+
+    /// <summary>NumPy's <c>random_rayleigh(mode)</c>: <c>mode * sqrt(2 E)</c>.</summary>
+    public static double Rayleigh<TSource>(ref TSource source, double mode)
+        where TSource : struct, IRawSource => mode * Math.Sqrt(2.0 * StandardExponential.Sample(ref source));
+
+    /// <summary>NumPy's <c>legacy_pareto(a)</c>: <c>exp(E / a) - 1</c>.</summary>
+    public static double LegacyPareto<TSource>(ref TSource source, double a)
+        where TSource : struct, IRawSource => Math.Exp(Exponential.Legacy(ref source) / a) - 1;
+
+    /// <summary>NumPy's <c>legacy_weibull(a)</c>.</summary>
+    public static double LegacyWeibull<TSource>(ref TSource source, double a)
+        where TSource : struct, IRawSource => a == 0.0 ? 0.0 : Math.Pow(Exponential.Legacy(ref source), 1.0 / a);
+
+    /// <summary>NumPy's <c>legacy_power(a)</c>: <c>(1 - exp(-E))^(1/a)</c>.</summary>
+    public static double LegacyPower<TSource>(ref TSource source, double a)
+        where TSource : struct, IRawSource => Math.Pow(1 - Math.Exp(-Exponential.Legacy(ref source)), 1.0 / a);
+
+    /// <summary>NumPy's <c>legacy_rayleigh(mode)</c>: <c>mode * sqrt(-2 log1p(-U))</c>.</summary>
+    public static double LegacyRayleigh<TSource>(ref TSource source, double mode)
+        where TSource : struct, IRawSource => mode * Math.Sqrt(-2.0 * FdlibmMath.Log1p(-source.NextDouble()));
+}
+
+/// <summary>Which of <see cref="ExponentialTransforms"/> a <see cref="ExponentialTransformSampler"/> draws.</summary>
+internal enum ExponentialTransform
+{
+    Pareto,
+    Weibull,
+    Power,
+    Rayleigh,
+    LegacyPareto,
+    LegacyWeibull,
+    LegacyPower,
+    LegacyRayleigh,
+}
+
+/// <summary>One of the <see cref="ExponentialTransforms"/> with its parameter, for bulk fills.</summary>
+internal readonly struct ExponentialTransformSampler(ExponentialTransform transform, double parameter) : ISampler<double>
+{
+    public double Sample<TSource>(ref TSource source)
+        where TSource : struct, IRawSource => transform switch
+        {
+            ExponentialTransform.Pareto => ExponentialTransforms.Pareto(ref source, parameter),
+            ExponentialTransform.Weibull => ExponentialTransforms.Weibull(ref source, parameter),
+            ExponentialTransform.Power => ExponentialTransforms.Power(ref source, parameter),
+            ExponentialTransform.Rayleigh => ExponentialTransforms.Rayleigh(ref source, parameter),
+            ExponentialTransform.LegacyPareto => ExponentialTransforms.LegacyPareto(ref source, parameter),
+            ExponentialTransform.LegacyWeibull => ExponentialTransforms.LegacyWeibull(ref source, parameter),
+            ExponentialTransform.LegacyPower => ExponentialTransforms.LegacyPower(ref source, parameter),
+            _ => ExponentialTransforms.LegacyRayleigh(ref source, parameter),
+        };
+}

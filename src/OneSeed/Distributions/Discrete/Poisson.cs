@@ -1,0 +1,110 @@
+using OneSeed.Engines;
+
+namespace OneSeed.Distributions;
+
+/// <summary>
+/// Poisson variates as NumPy draws them (<c>random_poisson</c>, shared by <c>Generator</c> and <c>RandomState</c>):
+/// the multiplication method below λ = 10, Hörmann's transformed rejection (PTRS) from 10 on, and 0 without a draw
+/// for λ = 0. Also the negative binomial, a Poisson with a gamma-distributed rate.
+/// </summary>
+internal static class Poisson
+{
+    /// <summary>NumPy's <c>random_poisson(lam)</c>.</summary>
+    public static long Sample<TSource>(ref TSource source, double lam)
+        where TSource : struct, IRawSource
+    {
+        if (lam >= 10)
+        {
+            return Ptrs(ref source, lam);
+        }
+
+        return lam == 0 ? 0 : Multiplication(ref source, lam);
+    }
+
+    /// <summary>NumPy's <c>random_negative_binomial(n, p)</c>: a Poisson whose rate is a <c>Generator</c> gamma.</summary>
+    public static long NegativeBinomial<TSource>(ref TSource source, double n, double p)
+        where TSource : struct, IRawSource => Sample(ref source, (1 - p) / p * Gamma.Standard(ref source, n));
+
+    /// <summary>NumPy's <c>legacy_negative_binomial(n, p)</c>: the same over a legacy gamma.</summary>
+    public static long LegacyNegativeBinomial<TSource>(ref TSource source, ref PolarGaussian gauss, double n, double p)
+        where TSource : struct, IRawSource => Sample(ref source, (1 - p) / p * Gamma.LegacyStandard(ref source, ref gauss, n));
+
+    private static long Multiplication<TSource>(ref TSource source, double lam)
+        where TSource : struct, IRawSource
+    {
+        double enlam = Math.Exp(-lam);
+        long x = 0;
+        double product = 1.0;
+        while (true)
+        {
+            product *= source.NextDouble();
+            if (product > enlam)
+            {
+                x += 1;
+            }
+            else
+            {
+                return x;
+            }
+        }
+    }
+
+    // W. Hörmann, "The transformed rejection method for generating Poisson random variables" (1993), as NumPy writes it.
+    private static long Ptrs<TSource>(ref TSource source, double lam)
+        where TSource : struct, IRawSource
+    {
+        double slam = Math.Sqrt(lam);
+        double loglam = Math.Log(lam);
+        double b = 0.931 + (2.53 * slam);
+        double a = -0.059 + (0.02483 * b);
+        double invalpha = 1.1239 + (1.1328 / (b - 3.4));
+        double vr = 0.9277 - (3.6224 / (b - 2));
+        while (true)
+        {
+            double u = source.NextDouble() - 0.5;
+            double v = source.NextDouble();
+            double us = 0.5 - Math.Abs(u);
+            long k = CConversions.TruncateToInt64(Math.Floor((((2 * a / us) + b) * u) + lam + 0.43));
+            if (us >= 0.07 && v <= vr)
+            {
+                return k;
+            }
+
+            if (k < 0 || (us < 0.013 && v > us))
+            {
+                continue;
+            }
+
+            // log(v) = log(0) is fine: it accepts.
+            if (Math.Log(v) + Math.Log(invalpha) - Math.Log((a / (us * us)) + b) <= -lam + (k * loglam) - LogGamma.RandomLoggam(k + 1))
+            {
+                return k;
+            }
+        }
+    }
+}
+
+/// <summary><c>poisson(lam)</c> of either façade (one function serves both), for bulk fills.</summary>
+internal readonly struct PoissonSampler(double lam) : ISampler<long>
+{
+    public long Sample<TSource>(ref TSource source)
+        where TSource : struct, IRawSource => Poisson.Sample(ref source, lam);
+}
+
+/// <summary><c>Generator.negative_binomial(n, p)</c>.</summary>
+internal readonly struct NegativeBinomialSampler(double n, double p) : ISampler<long>
+{
+    public long Sample<TSource>(ref TSource source)
+        where TSource : struct, IRawSource => Poisson.NegativeBinomial(ref source, n, p);
+}
+
+/// <summary><c>RandomState.negative_binomial(n, p)</c>.</summary>
+internal struct LegacyNegativeBinomialSampler(double n, double p) : ILegacySampler<long>
+{
+    private PolarGaussian _gauss;
+
+    public PolarGaussian Gauss { readonly get => _gauss; set => _gauss = value; }
+
+    public long Sample<TSource>(ref TSource source)
+        where TSource : struct, IRawSource => Poisson.LegacyNegativeBinomial(ref source, ref _gauss, n, p);
+}

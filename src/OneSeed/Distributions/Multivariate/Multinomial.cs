@@ -1,0 +1,57 @@
+using OneSeed.Engines;
+
+namespace OneSeed.Distributions;
+
+/// <summary>
+/// Multinomial counts as NumPy draws them (<c>random_multinomial</c>, shared by <c>Generator</c> and
+/// <c>RandomState</c>): a binomial for each category but the last, conditioned on what is left, with
+/// <c>Generator</c>'s binomial (0 without a draw for n = 0 or p = 0) in both; the last category takes the rest.
+/// </summary>
+internal static class Multinomial
+{
+    /// <summary>Fills one row (<paramref name="counts"/>, zeroed by the caller) of <c>multinomial(n, pvals)</c>.</summary>
+    public static void Row<TSource>(ref TSource source, long n, ReadOnlySpan<double> pvals, Span<long> counts)
+        where TSource : struct, IRawSource
+    {
+        int d = pvals.Length;
+        double remaining = 1.0;
+        long left = n;
+        for (int j = 0; j < d - 1; j++)
+        {
+            counts[j] = new BinomialSampler(left, pvals[j] / remaining, legacy: false).Sample(ref source);
+            left -= counts[j];
+            if (left <= 0)
+            {
+                break;
+            }
+
+            remaining -= pvals[j];
+        }
+
+        if (left > 0)
+        {
+            counts[d - 1] = left;
+        }
+    }
+
+    /// <summary>NumPy's <c>kahan_sum</c> of the first <paramref name="values"/>, which its check of <c>pvals</c> uses.</summary>
+    public static double KahanSum(ReadOnlySpan<double> values)
+    {
+        if (values.IsEmpty)
+        {
+            return 0.0;
+        }
+
+        double sum = values[0];
+        double c = 0.0;
+        for (int i = 1; i < values.Length; i++)
+        {
+            double y = values[i] - c;
+            double t = sum + y;
+            c = (t - sum) - y;
+            sum = t;
+        }
+
+        return sum;
+    }
+}
