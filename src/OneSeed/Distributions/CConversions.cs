@@ -6,6 +6,12 @@ internal static class CConversions
     private const double TwoTo63 = 9223372036854775808.0;
 
     /// <summary>
+    /// C's <c>NAN</c> (NumPy's <c>NPY_NAN</c>), the quiet NaN with the sign bit clear. .NET's <see cref="double.NaN"/>
+    /// has the sign bit set (0xFFF8...), so the samplers that return NaN by name use this one to give NumPy's bits.
+    /// </summary>
+    public static readonly double NaN = BitConverter.UInt64BitsToDouble(0x7FF8_0000_0000_0000);
+
+    /// <summary>
     /// A C cast <c>(int64_t)x</c> as x86-64 performs it (<c>cvttsd2si</c>): truncation toward zero, and
     /// <see cref="long.MinValue"/> for NaN and for values outside the int64 range.
     /// </summary>

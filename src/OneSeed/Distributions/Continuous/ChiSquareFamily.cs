@@ -27,7 +27,7 @@ internal static class ChiSquareFamily
     {
         if (double.IsNaN(nonc))
         {
-            return double.NaN;
+            return CConversions.NaN;
         }
 
         if (nonc == 0)
@@ -93,7 +93,7 @@ internal static class ChiSquareFamily
 
         long i = Poisson.Sample(ref source, nonc / 2.0);
         double result = LegacyChisquare(ref source, ref gauss, df + (2 * i));
-        return double.IsNaN(nonc) ? double.NaN : result;
+        return double.IsNaN(nonc) ? CConversions.NaN : result;
     }
 
     /// <summary>NumPy's <c>legacy_noncentral_f(dfnum, dfden, nonc)</c>.</summary>

@@ -41,7 +41,7 @@ internal static class VonMises
     {
         if (double.IsNaN(kappa))
         {
-            return double.NaN;
+            return CConversions.NaN;
         }
 
         if (kappa < 1e-8)
