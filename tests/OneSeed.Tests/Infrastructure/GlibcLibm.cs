@@ -21,9 +21,6 @@ internal static class GlibcLibm
     [DllImport(Libm, EntryPoint = "expm1")]
     public static extern double Expm1(double x);
 
-    [DllImport(Libm, EntryPoint = "log1p")]
-    public static extern double Log1p(double x);
-
     [DllImport(Libm, EntryPoint = "pow")]
     public static extern double Pow(double x, double y);
 
