@@ -91,7 +91,7 @@ public sealed partial class NumPyGenerator
     public double[] Gumbel(double loc, double scale, int size)
     {
         NumPyConstraints.NonNegative(scale, nameof(scale));
-        return Samples(new UniformTransformSampler(UniformTransform.Gumbel, loc, scale), size);
+        return Filled(size, (engine, result) => UniformTransforms.Fill(engine, UniformTransform.Gumbel, loc, scale, result));
     }
 
     /// <summary>A Laplace (double exponential) variate, as NumPy's <c>Generator.laplace(loc, scale)</c>.</summary>
@@ -107,7 +107,7 @@ public sealed partial class NumPyGenerator
     public double[] Laplace(double loc, double scale, int size)
     {
         NumPyConstraints.NonNegative(scale, nameof(scale));
-        return Samples(new UniformTransformSampler(UniformTransform.Laplace, loc, scale), size);
+        return Filled(size, (engine, result) => UniformTransforms.Fill(engine, UniformTransform.Laplace, loc, scale, result));
     }
 
     /// <summary>A logistic variate: <c>loc + scale * log(U / (1 - U))</c>, as NumPy's <c>Generator.logistic(loc, scale)</c>.</summary>
@@ -123,7 +123,7 @@ public sealed partial class NumPyGenerator
     public double[] Logistic(double loc, double scale, int size)
     {
         NumPyConstraints.NonNegative(scale, nameof(scale));
-        return Samples(new UniformTransformSampler(UniformTransform.Logistic, loc, scale), size);
+        return Filled(size, (engine, result) => UniformTransforms.Fill(engine, UniformTransform.Logistic, loc, scale, result));
     }
 
     /// <summary>A log-normal variate: <c>exp(mean + sigma * standard_normal())</c>, as NumPy's <c>Generator.lognormal(mean, sigma)</c>.</summary>
@@ -139,7 +139,7 @@ public sealed partial class NumPyGenerator
     public double[] Lognormal(double mean, double sigma, int size)
     {
         NumPyConstraints.NonNegative(sigma, nameof(sigma));
-        return Samples(new NormalTransformSampler(NormalTransform.Lognormal, mean, sigma), size);
+        return Filled(size, (engine, result) => NormalTransforms.Fill(engine, NormalTransform.Lognormal, mean, sigma, result));
     }
 
     /// <summary>A noncentral chi-square variate (a NaN <paramref name="nonc"/> gives NaN without a draw), as NumPy's <c>Generator.noncentral_chisquare(df, nonc)</c>.</summary>
@@ -193,7 +193,7 @@ public sealed partial class NumPyGenerator
     public double[] Pareto(double a, int size)
     {
         NumPyConstraints.Positive(a, nameof(a));
-        return Samples(new ExponentialTransformSampler(ExponentialTransform.Pareto, a), size);
+        return Filled(size, (engine, result) => ExponentialTransforms.Fill(engine, ExponentialTransform.Pareto, a, result));
     }
 
     /// <summary>A power-function variate on [0, 1]: <c>(-expm1(-standard_exponential()))^(1/a)</c>, as NumPy's <c>Generator.power(a)</c>.</summary>
@@ -209,7 +209,7 @@ public sealed partial class NumPyGenerator
     public double[] Power(double a, int size)
     {
         NumPyConstraints.Positive(a, nameof(a));
-        return Samples(new ExponentialTransformSampler(ExponentialTransform.Power, a), size);
+        return Filled(size, (engine, result) => ExponentialTransforms.Fill(engine, ExponentialTransform.Power, a, result));
     }
 
     /// <summary>A Rayleigh variate: <c>scale * sqrt(2 * standard_exponential())</c>, as NumPy's <c>Generator.rayleigh(scale)</c>.</summary>
@@ -225,7 +225,7 @@ public sealed partial class NumPyGenerator
     public double[] Rayleigh(double scale, int size)
     {
         NumPyConstraints.NonNegative(scale, nameof(scale));
-        return Samples(new ExponentialTransformSampler(ExponentialTransform.Rayleigh, scale), size);
+        return Filled(size, (engine, result) => ExponentialTransforms.Fill(engine, ExponentialTransform.Rayleigh, scale, result));
     }
 
     /// <summary>A standard Cauchy variate: the ratio of two standard normals, as NumPy's <c>Generator.standard_cauchy()</c>.</summary>
@@ -238,7 +238,7 @@ public sealed partial class NumPyGenerator
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is negative.</exception>
     public double[] StandardCauchy(int size)
     {
-        return Samples(new NormalTransformSampler(NormalTransform.StandardCauchy, 0, 0), size);
+        return Filled(size, (engine, result) => NormalTransforms.Fill(engine, NormalTransform.StandardCauchy, 0, 0, result));
     }
 
     /// <summary>A standard gamma variate (Marsaglia and Tsang over the ziggurat normal; for shape &lt; 1 a rejection method over the ziggurat exponential), as NumPy's <c>Generator.standard_gamma(shape)</c>.</summary>
@@ -336,7 +336,7 @@ public sealed partial class NumPyGenerator
     public double[] Weibull(double a, int size)
     {
         NumPyConstraints.NonNegative(a, nameof(a));
-        return Samples(new ExponentialTransformSampler(ExponentialTransform.Weibull, a), size);
+        return Filled(size, (engine, result) => ExponentialTransforms.Fill(engine, ExponentialTransform.Weibull, a, result));
     }
 
     /// <summary>The number of Bernoulli(<paramref name="p"/>) trials to the first success (a search for p ≥ 1/3, else inversion), as NumPy's <c>Generator.geometric(p)</c>.</summary>
@@ -517,6 +517,14 @@ public sealed partial class NumPyGenerator
     {
         double[] result = NewArray<double>(size);
         BitGenerator.FillSampled(result.AsSpan(), ref sampler);
+        return result;
+    }
+
+    // The size forms whose values come from a bulk fill and a transform (the same draws and values as the sampler's loop).
+    private double[] Filled(int size, Action<BitGenerator, double[]> fill)
+    {
+        double[] result = NewArray<double>(size);
+        fill(BitGenerator, result);
         return result;
     }
 

@@ -56,7 +56,7 @@ public sealed partial class NumPyRandomState
     public double[] Exponential(double scale, int size)
     {
         NumPyConstraints.NonNegative(scale, nameof(scale));
-        return Samples(new LegacyExponentialSampler(scale), size);
+        return Filled(size, result => FillExponential(scale, result));
     }
 
     /// <summary>An F variate, as NumPy's <c>RandomState.f(dfnum, dfden)</c>.</summary>
@@ -108,7 +108,7 @@ public sealed partial class NumPyRandomState
     public double[] Gumbel(double loc, double scale, int size)
     {
         NumPyConstraints.NonNegative(scale, nameof(scale));
-        return Samples(new UniformTransformSampler(UniformTransform.Gumbel, loc, scale), size);
+        return Filled(size, result => UniformTransforms.Fill(_engine, UniformTransform.Gumbel, loc, scale, result));
     }
 
     /// <summary>A Laplace (double exponential) variate, as NumPy's <c>RandomState.laplace(loc, scale)</c>.</summary>
@@ -124,7 +124,7 @@ public sealed partial class NumPyRandomState
     public double[] Laplace(double loc, double scale, int size)
     {
         NumPyConstraints.NonNegative(scale, nameof(scale));
-        return Samples(new UniformTransformSampler(UniformTransform.Laplace, loc, scale), size);
+        return Filled(size, result => UniformTransforms.Fill(_engine, UniformTransform.Laplace, loc, scale, result));
     }
 
     /// <summary>A logistic variate, as NumPy's <c>RandomState.logistic(loc, scale)</c>.</summary>
@@ -140,7 +140,7 @@ public sealed partial class NumPyRandomState
     public double[] Logistic(double loc, double scale, int size)
     {
         NumPyConstraints.NonNegative(scale, nameof(scale));
-        return Samples(new UniformTransformSampler(UniformTransform.Logistic, loc, scale), size);
+        return Filled(size, result => UniformTransforms.Fill(_engine, UniformTransform.Logistic, loc, scale, result));
     }
 
     /// <summary>A log-normal variate: <c>exp(mean + sigma * standard_normal())</c> over the polar normal, as NumPy's <c>RandomState.lognormal(mean, sigma)</c>.</summary>
@@ -156,7 +156,7 @@ public sealed partial class NumPyRandomState
     public double[] Lognormal(double mean, double sigma, int size)
     {
         NumPyConstraints.NonNegative(sigma, nameof(sigma));
-        return SamplesWithGauss(new LegacyNormalTransformSampler(NormalTransform.Lognormal, mean, sigma), size);
+        return Filled(size, result => NormalTransforms.FillLegacy(_engine, ref _gauss, NormalTransform.Lognormal, mean, sigma, result));
     }
 
     /// <summary>A noncentral chi-square variate, as NumPy's <c>RandomState.noncentral_chisquare(df, nonc)</c>.</summary>
@@ -210,7 +210,7 @@ public sealed partial class NumPyRandomState
     public double[] Pareto(double a, int size)
     {
         NumPyConstraints.Positive(a, nameof(a));
-        return Samples(new ExponentialTransformSampler(ExponentialTransform.LegacyPareto, a), size);
+        return Filled(size, result => ExponentialTransforms.Fill(_engine, ExponentialTransform.LegacyPareto, a, result));
     }
 
     /// <summary>A power-function variate on [0, 1]: <c>(1 - exp(-E))^(1/a)</c>, as NumPy's <c>RandomState.power(a)</c>.</summary>
@@ -226,7 +226,7 @@ public sealed partial class NumPyRandomState
     public double[] Power(double a, int size)
     {
         NumPyConstraints.Positive(a, nameof(a));
-        return Samples(new ExponentialTransformSampler(ExponentialTransform.LegacyPower, a), size);
+        return Filled(size, result => ExponentialTransforms.Fill(_engine, ExponentialTransform.LegacyPower, a, result));
     }
 
     /// <summary>A Rayleigh variate: <c>scale * sqrt(-2 log1p(-U))</c>, as NumPy's <c>RandomState.rayleigh(scale)</c>.</summary>
@@ -255,7 +255,7 @@ public sealed partial class NumPyRandomState
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is negative.</exception>
     public double[] StandardCauchy(int size)
     {
-        return SamplesWithGauss(new LegacyNormalTransformSampler(NormalTransform.StandardCauchy, 0, 0), size);
+        return Filled(size, result => NormalTransforms.FillLegacy(_engine, ref _gauss, NormalTransform.StandardCauchy, 0, 0, result));
     }
 
     /// <summary>A standard exponential variate: <c>-log(1 - U)</c>, as NumPy's <c>RandomState.standard_exponential()</c>.</summary>
@@ -268,7 +268,7 @@ public sealed partial class NumPyRandomState
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is negative.</exception>
     public double[] StandardExponential(int size)
     {
-        return Samples(new LegacyExponentialSampler(1.0), size);
+        return Filled(size, result => FillExponential(1.0, result));
     }
 
     /// <summary>A standard gamma variate (Marsaglia and Tsang over the polar normal; for shape &lt; 1 a rejection method), as NumPy's <c>RandomState.standard_gamma(shape)</c>.</summary>
@@ -366,7 +366,7 @@ public sealed partial class NumPyRandomState
     public double[] Weibull(double a, int size)
     {
         NumPyConstraints.NonNegative(a, nameof(a));
-        return Samples(new ExponentialTransformSampler(ExponentialTransform.LegacyWeibull, a), size);
+        return Filled(size, result => ExponentialTransforms.Fill(_engine, ExponentialTransform.LegacyWeibull, a, result));
     }
 
     /// <summary>The number of Bernoulli(<paramref name="p"/>) trials to the first success (a search for p ≥ 1/3, else inversion), as NumPy's <c>RandomState.geometric(p)</c>.</summary>
@@ -558,6 +558,24 @@ public sealed partial class NumPyRandomState
         double[] result = ResultArrays.Uninitialized<double>(size);
         _engine.FillSampled(result.AsSpan(), ref sampler);
         return result;
+    }
+
+    // The size forms whose values come from a bulk fill and a transform (the same draws, values and cache as the sampler's loop).
+    private static double[] Filled(int size, Action<double[]> fill)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(size);
+        double[] result = ResultArrays.Uninitialized<double>(size);
+        fill(result);
+        return result;
+    }
+
+    private void FillExponential(double scale, Span<double> destination)
+    {
+        Distributions.Exponential.FillLegacy(_engine, destination);
+        foreach (ref double e in destination)
+        {
+            e = scale * e;
+        }
     }
 
     private long[] SamplesInt64<TSampler>(TSampler sampler, int size)

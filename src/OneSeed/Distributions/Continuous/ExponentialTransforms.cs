@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using OneSeed.Engines;
 
 namespace OneSeed.Distributions;
@@ -24,6 +26,96 @@ internal static class ExponentialTransforms
     /// <summary>NumPy's <c>random_rayleigh(mode)</c>: <c>mode * sqrt(2 E)</c>.</summary>
     public static double Rayleigh<TSource>(ref TSource source, double mode)
         where TSource : struct, IRawSource => mode * Math.Sqrt(2.0 * StandardExponential.Sample(ref source));
+
+    /// <summary>
+    /// Fills <paramref name="destination"/> with the values, and leaves the engine in the state, of one
+    /// <paramref name="transform"/> per element: each takes exactly one exponential, so they come from the bulk
+    /// exponential fill (the ziggurat's vector path, or the legacy one's bulk logarithms) and are transformed after.
+    /// </summary>
+    public static void Fill(BitGenerator engine, ExponentialTransform transform, double a, Span<double> destination)
+    {
+        if (a == 0.0 && transform is ExponentialTransform.Weibull or ExponentialTransform.LegacyWeibull)
+        {
+            // NumPy returns 0 without a draw.
+            destination.Clear();
+            return;
+        }
+
+        if (transform >= ExponentialTransform.LegacyPareto)
+        {
+            if (transform == ExponentialTransform.LegacyRayleigh)
+            {
+                var sampler = new ExponentialTransformSampler(transform, a);
+                engine.FillSampled(destination, ref sampler);
+                return;
+            }
+
+            Exponential.FillLegacy(engine, destination);
+        }
+        else
+        {
+            StandardExponential.Fill(engine, destination);
+        }
+
+        switch (transform)
+        {
+            case ExponentialTransform.Rayleigh:
+                Rayleigh(destination, a);
+                break;
+            case ExponentialTransform.Pareto:
+                foreach (ref double e in destination)
+                {
+                    e = FdlibmMath.Expm1(e / a);
+                }
+
+                break;
+            case ExponentialTransform.LegacyPareto:
+                foreach (ref double e in destination)
+                {
+                    e = Math.Exp(e / a) - 1;
+                }
+
+                break;
+            case ExponentialTransform.Weibull or ExponentialTransform.LegacyWeibull:
+                foreach (ref double e in destination)
+                {
+                    e = Math.Pow(e, 1.0 / a);
+                }
+
+                break;
+            case ExponentialTransform.Power:
+                foreach (ref double e in destination)
+                {
+                    e = Math.Pow(-FdlibmMath.Expm1(-e), 1.0 / a);
+                }
+
+                break;
+            default:
+                foreach (ref double e in destination)
+                {
+                    e = Math.Pow(1 - Math.Exp(-e), 1.0 / a);
+                }
+
+                break;
+        }
+    }
+
+    // mode * sqrt(2 E), four at a time: each operation is IEEE's, so the vector gives the scalar bits.
+    private static void Rayleigh(Span<double> values, double mode)
+    {
+        ref double start = ref MemoryMarshal.GetReference(values);
+        int i = 0;
+        for (; i + 4 <= values.Length; i += 4)
+        {
+            Vector256<double> e = Vector256.LoadUnsafe(ref start, (nuint)i);
+            (Vector256.Create(mode) * Vector256.Sqrt(Vector256.Create(2.0) * e)).StoreUnsafe(ref start, (nuint)i);
+        }
+
+        for (; i < values.Length; i++)
+        {
+            values[i] = mode * Math.Sqrt(2.0 * values[i]);
+        }
+    }
 
     /// <summary>NumPy's <c>legacy_pareto(a)</c>: <c>exp(E / a) - 1</c>.</summary>
     public static double LegacyPareto<TSource>(ref TSource source, double a)

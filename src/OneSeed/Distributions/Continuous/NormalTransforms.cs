@@ -25,6 +25,66 @@ internal static class NormalTransforms
     public static double Wald<TSource>(ref TSource source, double mean, double scale)
         where TSource : struct, IRawSource => WaldValue(mean, scale, StandardNormal.Sample(ref source), ref source);
 
+    /// <summary>
+    /// Fills <paramref name="destination"/> with <c>Generator</c>'s log-normal (<paramref name="transform"/> =
+    /// Lognormal) or Cauchy values: each takes exactly one or two normals and nothing else, so they come from the
+    /// ziggurat's bulk fill and are transformed after (the same draws, values and final state).
+    /// </summary>
+    public static void Fill(BitGenerator engine, NormalTransform transform, double mean, double sigma, Span<double> destination)
+    {
+        if (transform == NormalTransform.Lognormal)
+        {
+            StandardNormal.Fill(engine, destination);
+            Lognormal(destination, mean, sigma);
+            return;
+        }
+
+        Span<double> pairs = stackalloc double[2 * 256];
+        for (int i = 0; i < destination.Length;)
+        {
+            int k = Math.Min(256, destination.Length - i);
+            StandardNormal.Fill(engine, pairs[..(2 * k)]);
+            Ratios(pairs, destination.Slice(i, k));
+            i += k;
+        }
+    }
+
+    /// <summary><see cref="Fill"/> for <c>RandomState</c>, over the polar normals and their cache.</summary>
+    public static void FillLegacy(BitGenerator engine, ref PolarGaussian gauss, NormalTransform transform, double mean, double sigma, Span<double> destination)
+    {
+        if (transform == NormalTransform.Lognormal)
+        {
+            gauss.Fill(engine, destination);
+            Lognormal(destination, mean, sigma);
+            return;
+        }
+
+        Span<double> pairs = stackalloc double[2 * 256];
+        for (int i = 0; i < destination.Length;)
+        {
+            int k = Math.Min(256, destination.Length - i);
+            gauss.Fill(engine, pairs[..(2 * k)]);
+            Ratios(pairs, destination.Slice(i, k));
+            i += k;
+        }
+    }
+
+    private static void Lognormal(Span<double> values, double mean, double sigma)
+    {
+        foreach (ref double z in values)
+        {
+            z = Math.Exp(mean + (sigma * z));
+        }
+    }
+
+    private static void Ratios(ReadOnlySpan<double> pairs, Span<double> destination)
+    {
+        for (int j = 0; j < destination.Length; j++)
+        {
+            destination[j] = pairs[2 * j] / pairs[(2 * j) + 1];
+        }
+    }
+
     /// <summary>NumPy's <c>legacy_lognormal(mean, sigma)</c>.</summary>
     public static double LegacyLognormal<TSource>(ref TSource source, ref PolarGaussian gauss, double mean, double sigma)
         where TSource : struct, IRawSource => Math.Exp(mean + (sigma * gauss.Sample(ref source)));

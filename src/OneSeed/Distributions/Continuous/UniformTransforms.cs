@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using OneSeed.Engines;
 
 namespace OneSeed.Distributions;
@@ -54,6 +56,87 @@ internal static class UniformTransforms
             {
                 return loc + (scale * Math.Log(u / (1.0 - u)));
             }
+        }
+    }
+
+    /// <summary>
+    /// Fills <paramref name="destination"/> with the values, and leaves the engine in the state, of one
+    /// <paramref name="transform"/> per element: the uniforms of a chunk come from the engine's bulk fill and their
+    /// logarithms four at a time (<see cref="GlibcVectorMath.LogInPlace"/>, glibc's bits); a chunk holding a 0, which
+    /// NumPy rejects and redraws, takes the scalar path over the same uniforms.
+    /// </summary>
+    /// <remarks>Every other operation is IEEE's, performed four lanes at a time, so each lane holds the scalar path's bits.</remarks>
+    public static unsafe void Fill(BitGenerator engine, UniformTransform transform, double loc, double scale, Span<double> destination)
+    {
+        const int Chunk = 512;
+
+        // Room for a last group of four past the chunk's end: padded with 0.5, a value every step takes without fault.
+        double* buffer = stackalloc double[Chunk + 4];
+        Span<double> u = new(buffer, Chunk + 4);
+        Span<double> work = stackalloc double[Chunk + 4];
+        ref double uStart = ref MemoryMarshal.GetReference(u);
+        ref double wStart = ref MemoryMarshal.GetReference(work);
+        var sampler = new UniformTransformSampler(transform, loc, scale);
+        Vector256<double> half = Vector256.Create(0.5), two = Vector256.Create(2.0), one = Vector256<double>.One;
+        Vector256<double> vloc = Vector256.Create(loc), vscale = Vector256.Create(scale);
+        for (int i = 0; i < destination.Length;)
+        {
+            int k = Math.Min(Chunk, destination.Length - i);
+            Span<double> dst = destination.Slice(i, k);
+            engine.Fill(u[..k]);
+            i += k;
+            if (u[..k].Contains(0.0))
+            {
+                var source = new BufferedDoubles(buffer, k, engine);
+                for (int j = 0; j < k; j++)
+                {
+                    dst[j] = sampler.Sample(ref source);
+                }
+
+                continue;
+            }
+
+            u.Slice(k, 4).Fill(0.5);
+            int groups = (k + 3) & ~3;
+            Span<double> logs = work[..groups];
+            for (int j = 0; j < groups; j += 4)
+            {
+                Vector256<double> uj = Vector256.LoadUnsafe(ref uStart, (nuint)j);
+                Vector256<double> arg = transform switch
+                {
+                    // Without a branch: which side of 0.5 a uniform falls is a coin toss, which a branch mispredicts.
+                    UniformTransform.Laplace => Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(uj, half), two - uj - uj, uj + uj),
+                    UniformTransform.Gumbel => one - uj,
+                    _ => uj / (one - uj),
+                };
+                arg.StoreUnsafe(ref wStart, (nuint)j);
+            }
+
+            GlibcVectorMath.LogInPlace(logs);
+            if (transform == UniformTransform.Gumbel)
+            {
+                // The second logarithm: of -log(1 - u).
+                for (int j = 0; j < groups; j += 4)
+                {
+                    (-Vector256.LoadUnsafe(ref wStart, (nuint)j)).StoreUnsafe(ref wStart, (nuint)j);
+                }
+
+                GlibcVectorMath.LogInPlace(logs);
+            }
+
+            for (int j = 0; j < groups; j += 4)
+            {
+                Vector256<double> scaled = vscale * Vector256.LoadUnsafe(ref wStart, (nuint)j);
+                Vector256<double> value = transform switch
+                {
+                    UniformTransform.Laplace => Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(Vector256.LoadUnsafe(ref uStart, (nuint)j), half), vloc - scaled, vloc + scaled),
+                    UniformTransform.Gumbel => vloc - scaled,
+                    _ => vloc + scaled,
+                };
+                value.StoreUnsafe(ref wStart, (nuint)j);
+            }
+
+            work[..k].CopyTo(dst);
         }
     }
 
