@@ -516,7 +516,7 @@ public sealed partial class NumPyGenerator
         where TSampler : struct, ISampler<double>
     {
         double[] result = NewArray<double>(size);
-        BitGenerator.FillSampled(result.AsSpan(), ref sampler);
+        BufferedSampler<TSampler, double>.Fill(BitGenerator, result, ref sampler);
         return result;
     }
 
@@ -532,7 +532,7 @@ public sealed partial class NumPyGenerator
         where TSampler : struct, ISampler<long>
     {
         long[] result = NewArray<long>(size);
-        BitGenerator.FillSampled(result.AsSpan(), ref sampler);
+        BufferedSampler<TSampler, long>.Fill(BitGenerator, result, ref sampler);
         return result;
     }
 }

@@ -556,7 +556,7 @@ public sealed partial class NumPyRandomState
     {
         ArgumentOutOfRangeException.ThrowIfNegative(size);
         double[] result = ResultArrays.Uninitialized<double>(size);
-        _engine.FillSampled(result.AsSpan(), ref sampler);
+        BufferedSampler<TSampler, double>.Fill(_engine, result, ref sampler);
         return result;
     }
 
@@ -583,7 +583,7 @@ public sealed partial class NumPyRandomState
     {
         ArgumentOutOfRangeException.ThrowIfNegative(size);
         long[] result = ResultArrays.Uninitialized<long>(size);
-        _engine.FillSampled(result.AsSpan(), ref sampler);
+        BufferedSampler<TSampler, long>.Fill(_engine, result, ref sampler);
         return result;
     }
 
@@ -614,7 +614,7 @@ public sealed partial class NumPyRandomState
         ArgumentOutOfRangeException.ThrowIfNegative(size);
         double[] result = ResultArrays.Uninitialized<double>(size);
         sampler.Gauss = _gauss;
-        _engine.FillSampled(result.AsSpan(), ref sampler);
+        BufferedSampler<TSampler, double>.Fill(_engine, result, ref sampler);
         _gauss = sampler.Gauss;
         return result;
     }
@@ -625,7 +625,7 @@ public sealed partial class NumPyRandomState
         ArgumentOutOfRangeException.ThrowIfNegative(size);
         long[] result = ResultArrays.Uninitialized<long>(size);
         sampler.Gauss = _gauss;
-        _engine.FillSampled(result.AsSpan(), ref sampler);
+        BufferedSampler<TSampler, long>.Fill(_engine, result, ref sampler);
         _gauss = sampler.Gauss;
         return result;
     }

@@ -9,4 +9,10 @@ internal interface ISampler<T>
 {
     T Sample<TSource>(ref TSource source)
         where TSource : struct, IRawSource;
+
+    /// <summary>
+    /// Whether every value takes at least one 64-bit draw or double and never a 32-bit draw, so bulk fills may draw
+    /// the words ahead in chunks (<c>Distributions.UInt64DrawCursor</c>) without the engine running ahead of the values.
+    /// </summary>
+    bool DrawsWords => false;
 }

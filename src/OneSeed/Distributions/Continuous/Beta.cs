@@ -11,6 +11,10 @@ internal static class Beta
 {
     /// <summary>NumPy's <c>random_beta(a, b)</c>.</summary>
     public static double Sample<TSource>(ref TSource source, double a, double b)
+        where TSource : struct, IRawSource => Sample(ref source, a, b, new Gamma(a), new Gamma(b));
+
+    /// <summary>NumPy's <c>random_beta(a, b)</c>, with the set-up of the gammas of <paramref name="a"/> and <paramref name="b"/>.</summary>
+    public static double Sample<TSource>(ref TSource source, double a, double b, in Gamma gammaA, in Gamma gammaB)
         where TSource : struct, IRawSource
     {
         if (a <= 1.0 && b <= 1.0)
@@ -30,13 +34,13 @@ internal static class Beta
             }
         }
 
-        double ga = Gamma.Standard(ref source, a);
-        double gb = Gamma.Standard(ref source, b);
+        double ga = gammaA.Sample(ref source);
+        double gb = gammaB.Sample(ref source);
         return ga / (ga + gb);
     }
 
     /// <summary>NumPy's <c>legacy_beta(a, b)</c>, drawing normals through <paramref name="gauss"/>.</summary>
-    public static double Legacy<TSource>(ref TSource source, ref PolarGaussian gauss, double a, double b)
+    public static double Legacy<TSource>(ref TSource source, ref PolarGaussian gauss, double a, double b, in Gamma gammaA, in Gamma gammaB)
         where TSource : struct, IRawSource
     {
         if (a <= 1.0 && b <= 1.0)
@@ -54,8 +58,8 @@ internal static class Beta
             }
         }
 
-        double ga = Gamma.LegacyStandard(ref source, ref gauss, a);
-        double gb = Gamma.LegacyStandard(ref source, ref gauss, b);
+        double ga = gammaA.SampleLegacy(ref source, ref gauss);
+        double gb = gammaB.SampleLegacy(ref source, ref gauss);
         return ga / (ga + gb);
     }
 
@@ -79,17 +83,26 @@ internal static class Beta
 /// <summary><c>Generator.beta(a, b)</c>.</summary>
 internal readonly struct BetaSampler(double a, double b) : ISampler<double>
 {
+    public bool DrawsWords => true;
+
+    private readonly Gamma _a = new(a);
+    private readonly Gamma _b = new(b);
+
     public double Sample<TSource>(ref TSource source)
-        where TSource : struct, IRawSource => Beta.Sample(ref source, a, b);
+        where TSource : struct, IRawSource => Beta.Sample(ref source, a, b, _a, _b);
 }
 
 /// <summary><c>RandomState.beta(a, b)</c>.</summary>
 internal struct LegacyBetaSampler(double a, double b) : ILegacySampler<double>
 {
+    public bool DrawsWords => true;
+
+    private readonly Gamma _a = new(a);
+    private readonly Gamma _b = new(b);
     private PolarGaussian _gauss;
 
     public PolarGaussian Gauss { readonly get => _gauss; set => _gauss = value; }
 
     public double Sample<TSource>(ref TSource source)
-        where TSource : struct, IRawSource => Beta.Legacy(ref source, ref _gauss, a, b);
+        where TSource : struct, IRawSource => Beta.Legacy(ref source, ref _gauss, a, b, _a, _b);
 }

@@ -124,6 +124,8 @@ internal enum NormalTransform
 /// <summary><c>Generator</c>'s <see cref="NormalTransforms"/>, for bulk fills (<paramref name="a"/>, <paramref name="b"/>: mean and sigma or scale).</summary>
 internal readonly struct NormalTransformSampler(NormalTransform transform, double a, double b) : ISampler<double>
 {
+    public bool DrawsWords => true;
+
     public double Sample<TSource>(ref TSource source)
         where TSource : struct, IRawSource => transform switch
         {
@@ -136,6 +138,8 @@ internal readonly struct NormalTransformSampler(NormalTransform transform, doubl
 /// <summary><c>RandomState</c>'s <see cref="NormalTransforms"/>, for bulk fills.</summary>
 internal struct LegacyNormalTransformSampler(NormalTransform transform, double a, double b) : ILegacySampler<double>
 {
+    public bool DrawsWords => true;
+
     private PolarGaussian _gauss;
 
     public PolarGaussian Gauss { readonly get => _gauss; set => _gauss = value; }

@@ -177,6 +177,8 @@ internal readonly struct UniformTransformSampler(UniformTransform transform, dou
 /// <summary><c>triangular(left, mode, right)</c>, for bulk fills.</summary>
 internal readonly struct TriangularSampler(double left, double mode, double right) : ISampler<double>
 {
+    public bool DrawsWords => true;
+
     public double Sample<TSource>(ref TSource source)
         where TSource : struct, IRawSource => UniformTransforms.Triangular(ref source, left, mode, right);
 }

@@ -94,6 +94,8 @@ internal static class VonMises
 /// <summary><c>vonmises(mu, kappa)</c> of either façade, for bulk fills.</summary>
 internal readonly struct VonMisesSampler(double mu, double kappa, bool legacy) : ISampler<double>
 {
+    public bool DrawsWords => !double.IsNaN(kappa);
+
     public double Sample<TSource>(ref TSource source)
         where TSource : struct, IRawSource => legacy ? VonMises.Legacy(ref source, mu, kappa) : VonMises.Sample(ref source, mu, kappa);
 }

@@ -75,6 +75,8 @@ internal readonly struct BinomialSampler : ISampler<long>
         }
     }
 
+    public bool DrawsWords => !_zero;
+
     public long Sample<TSource>(ref TSource source)
         where TSource : struct, IRawSource
     {

@@ -42,6 +42,8 @@ internal static class Geometric
 /// <summary><c>geometric(p)</c> of either façade, for bulk fills.</summary>
 internal readonly struct GeometricSampler(double p, bool legacy) : ISampler<long>
 {
+    public bool DrawsWords => true;
+
     public long Sample<TSource>(ref TSource source)
         where TSource : struct, IRawSource => legacy ? Geometric.Legacy(ref source, p) : Geometric.Sample(ref source, p);
 }

@@ -215,6 +215,8 @@ internal static class Hypergeometric
 /// <summary><c>hypergeometric(ngood, nbad, nsample)</c> of either façade, for bulk fills.</summary>
 internal readonly struct HypergeometricSampler(long good, long bad, long sample, bool legacy) : ISampler<long>
 {
+    public bool DrawsWords => legacy;
+
     public long Sample<TSource>(ref TSource source)
         where TSource : struct, IRawSource =>
         legacy ? Hypergeometric.Legacy(ref source, good, bad, sample) : Hypergeometric.Sample(ref source, good, bad, sample);

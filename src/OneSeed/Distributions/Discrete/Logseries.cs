@@ -70,6 +70,8 @@ internal static class Logseries
 /// <summary><c>logseries(p)</c> of either façade, for bulk fills.</summary>
 internal readonly struct LogseriesSampler(double p, bool legacy) : ISampler<long>
 {
+    public bool DrawsWords => true;
+
     public long Sample<TSource>(ref TSource source)
         where TSource : struct, IRawSource => legacy ? Logseries.Legacy(ref source, p) : Logseries.Sample(ref source, p);
 }

@@ -21,13 +21,6 @@ internal static class Poisson
         return lam == 0 ? 0 : Multiplication(ref source, lam);
     }
 
-    /// <summary>NumPy's <c>random_negative_binomial(n, p)</c>: a Poisson whose rate is a <c>Generator</c> gamma.</summary>
-    public static long NegativeBinomial<TSource>(ref TSource source, double n, double p)
-        where TSource : struct, IRawSource => Sample(ref source, (1 - p) / p * Gamma.Standard(ref source, n));
-
-    /// <summary>NumPy's <c>legacy_negative_binomial(n, p)</c>: the same over a legacy gamma.</summary>
-    public static long LegacyNegativeBinomial<TSource>(ref TSource source, ref PolarGaussian gauss, double n, double p)
-        where TSource : struct, IRawSource => Sample(ref source, (1 - p) / p * Gamma.LegacyStandard(ref source, ref gauss, n));
 
     private static long Multiplication<TSource>(ref TSource source, double lam)
         where TSource : struct, IRawSource
@@ -87,24 +80,35 @@ internal static class Poisson
 /// <summary><c>poisson(lam)</c> of either façade (one function serves both), for bulk fills.</summary>
 internal readonly struct PoissonSampler(double lam) : ISampler<long>
 {
+    public bool DrawsWords => lam != 0;
+
     public long Sample<TSource>(ref TSource source)
         where TSource : struct, IRawSource => Poisson.Sample(ref source, lam);
 }
 
 /// <summary><c>Generator.negative_binomial(n, p)</c>.</summary>
+/// <remarks>NumPy's <c>random_negative_binomial(n, p)</c>: a Poisson whose rate is <c>gamma(n, (1 - p) / p)</c>.</remarks>
 internal readonly struct NegativeBinomialSampler(double n, double p) : ISampler<long>
 {
+    public bool DrawsWords => true;
+
+    private readonly Gamma _gamma = new(n);
+
     public long Sample<TSource>(ref TSource source)
-        where TSource : struct, IRawSource => Poisson.NegativeBinomial(ref source, n, p);
+        where TSource : struct, IRawSource => Poisson.Sample(ref source, (1 - p) / p * _gamma.Sample(ref source));
 }
 
 /// <summary><c>RandomState.negative_binomial(n, p)</c>.</summary>
+/// <remarks>NumPy's <c>legacy_negative_binomial(n, p)</c>: the same over a legacy gamma.</remarks>
 internal struct LegacyNegativeBinomialSampler(double n, double p) : ILegacySampler<long>
 {
+    public bool DrawsWords => true;
+
+    private readonly Gamma _gamma = new(n);
     private PolarGaussian _gauss;
 
     public PolarGaussian Gauss { readonly get => _gauss; set => _gauss = value; }
 
     public long Sample<TSource>(ref TSource source)
-        where TSource : struct, IRawSource => Poisson.LegacyNegativeBinomial(ref source, ref _gauss, n, p);
+        where TSource : struct, IRawSource => Poisson.Sample(ref source, (1 - p) / p * _gamma.SampleLegacy(ref source, ref _gauss));
 }

@@ -39,6 +39,8 @@ internal static class Zipf
 /// <summary><c>zipf(a)</c> of either façade, for bulk fills.</summary>
 internal readonly struct ZipfSampler(double a) : ISampler<long>
 {
+    public bool DrawsWords => true;
+
     public long Sample<TSource>(ref TSource source)
         where TSource : struct, IRawSource => Zipf.Sample(ref source, a);
 }

@@ -46,13 +46,14 @@ internal static class Dirichlet
             return;
         }
 
+        Gamma[] gammas = Gammas(alpha);
         for (int i = 0; i < destination.Length; i += k)
         {
             Span<double> row = destination.Slice(i, k);
             double acc = 0.0;
             for (int j = 0; j < k; j++)
             {
-                row[j] = Gamma.Standard(ref source, alpha[j]);
+                row[j] = gammas[j].Sample(ref source);
                 acc += row[j];
             }
 
@@ -65,18 +66,30 @@ internal static class Dirichlet
         where TSource : struct, IRawSource
     {
         int k = alpha.Length;
+        Gamma[] gammas = Gammas(alpha);
         for (int i = 0; k > 0 && i < destination.Length; i += k)
         {
             Span<double> row = destination.Slice(i, k);
             double acc = 0.0;
             for (int j = 0; j < k; j++)
             {
-                row[j] = Gamma.LegacyStandard(ref source, ref gauss, alpha[j]);
+                row[j] = gammas[j].SampleLegacy(ref source, ref gauss);
                 acc += row[j];
             }
 
             Normalise(row, acc);
         }
+    }
+
+    private static Gamma[] Gammas(ReadOnlySpan<double> alpha)
+    {
+        var gammas = new Gamma[alpha.Length];
+        for (int j = 0; j < gammas.Length; j++)
+        {
+            gammas[j] = new Gamma(alpha[j]);
+        }
+
+        return gammas;
     }
 
     // NumPy multiplies by the reciprocal rather than dividing (the bits differ).
