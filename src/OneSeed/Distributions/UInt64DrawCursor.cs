@@ -43,10 +43,16 @@ internal unsafe struct UInt64DrawCursor(BitGenerator engine, ulong* buffer) : IR
         {
             i = sampler.Refill(ref draws, Math.Min(destination.Length - i, Capacity), ref first, i);
             i = sampler.Fast(ref draws, ref first, i);
-            while (draws.Buffered > 0)
+            while (draws.Buffered > 0 && i < destination.Length)
             {
                 Unsafe.Add(ref first, i++) = sampler.Next(ref draws);
             }
+        }
+
+        if (draws.Buffered > 0)
+        {
+            // A value took no word, so the engine ran ahead of the values: a sampler broke the contract.
+            throw new UnreachableException("A buffered sampler produced a value without drawing a word.");
         }
     }
 

@@ -80,6 +80,17 @@ public sealed class NumPyDistributionsTests
     private const int RandomStateOnly = 2;
 
     [Fact]
+    public void Golden_vectors_match_numpy()
+    {
+        JsonArray cases = PythonOracle.LoadGolden("numpy_distributions.json")["cases"]!.AsArray();
+        Assert.True(cases.Count >= 60);
+        foreach (JsonNode? c in cases)
+        {
+            NumPyDistributionCalls.Check(c!, c!, $"golden {c!["facade"]} {c["bitgen"]} {c["label"]}");
+        }
+    }
+
+    [Fact]
     public void Live_generator_distributions_match_numpy_bit_for_bit() => RunLive(legacy: false, cases: 400);
 
     [Fact]

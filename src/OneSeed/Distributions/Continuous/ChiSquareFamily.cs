@@ -199,7 +199,8 @@ internal struct LegacyNoncentralFSampler(double dfnum, double dfden, double nonc
 /// <summary><c>RandomState.standard_t(df)</c>.</summary>
 internal struct LegacyStandardTSampler(double df) : ILegacySampler<double>
 {
-    public bool DrawsWords => true;
+    // The normal may come from the cache; the gamma draws unless df / 2 underflows to 0.
+    public bool DrawsWords => _half.Draws;
 
     private readonly Gamma _half = new(df / 2);
     private PolarGaussian _gauss;

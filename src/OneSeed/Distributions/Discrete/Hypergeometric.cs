@@ -215,7 +215,8 @@ internal static class Hypergeometric
 /// <summary><c>hypergeometric(ngood, nbad, nsample)</c> of either façade, for bulk fills.</summary>
 internal readonly struct HypergeometricSampler(long good, long bad, long sample, bool legacy) : ISampler<long>
 {
-    public bool DrawsWords => legacy;
+    // Generator's simulation draws 32-bit words; the legacy inversion draws nothing when good or bad is 0.
+    public bool DrawsWords => legacy && (sample > 10 || (sample > 0 && Math.Min(good, bad) > 0));
 
     public long Sample<TSource>(ref TSource source)
         where TSource : struct, IRawSource =>
