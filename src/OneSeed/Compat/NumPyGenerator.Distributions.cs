@@ -403,6 +403,37 @@ public sealed partial class NumPyGenerator
         return SamplesInt64(new ZipfSampler(a), size);
     }
     /// <summary>
+    /// A standard exponential double drawn by <paramref name="method"/>, as NumPy's
+    /// <c>Generator.standard_exponential(method=method)</c>: <c>"zig"</c> (the ziggurat, <see cref="StandardExponential()"/>)
+    /// or <c>"inv"</c> (inversion, <c>-log1p(-random())</c>).
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="method"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="method"/> is neither "zig" nor "inv" (NumPy takes any other string as "inv"; OneSeed refuses it as a likely mistake).</exception>
+    public double StandardExponential(string method) =>
+        IsInversion(method) ? -FdlibmMath.Log1p(-BitGenerator.NextDouble()) : StandardExponential();
+
+    /// <summary><paramref name="size"/> standard exponential doubles drawn by <paramref name="method"/> (see <see cref="StandardExponential(string)"/>), as NumPy's <c>standard_exponential(size, method=method)</c>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="method"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="method"/> is neither "zig" nor "inv".</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is negative.</exception>
+    public double[] StandardExponential(int size, string method)
+    {
+        if (!IsInversion(method))
+        {
+            return StandardExponential(size);
+        }
+
+        double[] result = NewArray<double>(size);
+        BitGenerator.Fill(result.AsSpan());
+        foreach (ref double u in result.AsSpan())
+        {
+            u = -FdlibmMath.Log1p(-u);
+        }
+
+        return result;
+    }
+
+    /// <summary>
     /// A binomial variate: successes in <paramref name="n"/> trials of probability <paramref name="p"/> (inversion when
     /// min(p, 1 − p)·n ≤ 30, else BTPE), as NumPy's <c>Generator.binomial(n, p)</c>; 0 without a draw for n = 0 or p = 0.
     /// </summary>
@@ -459,6 +490,17 @@ public sealed partial class NumPyGenerator
     {
         CheckHypergeometric(ngood, nbad, nsample);
         return SamplesInt64(new HypergeometricSampler(ngood, nbad, nsample, legacy: false), size);
+    }
+
+    private static bool IsInversion(string method)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        return method switch
+        {
+            "zig" => false,
+            "inv" => true,
+            _ => throw new ArgumentException($"method must be \"zig\" or \"inv\" (it is \"{method}\").", nameof(method)),
+        };
     }
 
     private static void CheckBinomial(long n, double p)

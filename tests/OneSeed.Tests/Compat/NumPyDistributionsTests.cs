@@ -58,6 +58,7 @@ public sealed class NumPyDistributionsTests
         new("rayleigh", Both, (s, _) => s.Int(0, 6) == 0 ? [] : [F(Scale(s))], (s, _) => [F(-1)]),
         new("standard_cauchy", Both, (_, _) => [], null),
         new("standard_exponential", Both, (_, _) => [], null),
+        new("standard_exponential", GeneratorOnly, (_, _) => [], null, Keywords: s => new JsonObject { ["method"] = S(s.Bool() ? "inv" : "zig") }),
         new("standard_gamma", Both, (s, _) => [F(GammaShape(s))], (s, _) => [F(-0.5)]),
         new("standard_t", Both, (s, _) => [F(Shape(s) * 4)], (s, _) => [F(0)]),
         new("triangular", Both, TriangularArgs, (s, _) => s.Int(0, 3) switch
