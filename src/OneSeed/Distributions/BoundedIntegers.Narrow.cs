@@ -126,7 +126,22 @@ public static partial class BoundedIntegers
             int values = Math.Min(32 * Chunk, bytes.Length - i);
             int count = (values + 31) / 32;
             engine.Fill(words.AsSpan(0, count));
-            for (int w = 0; w < count; w++)
+            int w = 0;
+            if (Avx2.IsSupported)
+            {
+                // Each byte of the word copied to eight lanes (vpshufb works within each 128-bit half, and the word
+                // is in both), then lane k of each eight keeps bit k: one word gives 32 values.
+                Vector256<byte> spread = Vector256.Create((byte)0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3);
+                Vector256<byte> bit = Vector256.Create((byte)1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128);
+                ref byte target = ref MemoryMarshal.GetReference(bytes);
+                for (; w < values / 32; w++)
+                {
+                    Vector256<byte> copies = Avx2.Shuffle(Vector256.Create(words[w]).AsByte(), spread);
+                    (Vector256.Equals(copies & bit, bit) & Vector256<byte>.One).StoreUnsafe(ref target, (nuint)(i + (32 * w)));
+                }
+            }
+
+            for (; w < count; w++)
             {
                 uint word = words[w];
                 Span<byte> target = bytes.Slice(i + (32 * w), Math.Min(32, values - (32 * w)));
