@@ -243,19 +243,25 @@ internal static class SingleDistributions
     }
 
     /// <summary>Fills <paramref name="destination"/> with NumPy's float32 standard normals (<c>random_standard_normal_fill_f</c>).</summary>
-    public static void FillNormal(BitGenerator engine, Span<float> destination)
+    /// <param name="engine">The engine.</param>
+    /// <param name="destination">The values.</param>
+    /// <param name="vectorize">False runs the buffered scalar loop even where AVX2 is available (tests).</param>
+    public static void FillNormal(BitGenerator engine, Span<float> destination, bool vectorize = true)
     {
         ArgumentNullException.ThrowIfNull(engine);
         var sampler = default(NormalSampler);
-        FillBuffered(engine, destination, ref sampler, Avx2.IsSupported);
+        FillBuffered(engine, destination, ref sampler, vectorize && Avx2.IsSupported);
     }
 
     /// <summary>Fills <paramref name="destination"/> with NumPy's float32 standard exponentials (<c>random_standard_exponential_fill_f</c>).</summary>
-    public static void FillExponential(BitGenerator engine, Span<float> destination)
+    /// <param name="engine">The engine.</param>
+    /// <param name="destination">The values.</param>
+    /// <param name="vectorize">False runs the buffered scalar loop even where AVX2 is available (tests).</param>
+    public static void FillExponential(BitGenerator engine, Span<float> destination, bool vectorize = true)
     {
         ArgumentNullException.ThrowIfNull(engine);
         var sampler = default(ExponentialSampler);
-        FillBuffered(engine, destination, ref sampler, Avx2.IsSupported);
+        FillBuffered(engine, destination, ref sampler, vectorize && Avx2.IsSupported);
     }
 
     /// <summary>Fills <paramref name="destination"/> with NumPy's float32 inversion exponentials (<c>random_standard_exponential_inv_fill_f</c>).</summary>

@@ -153,6 +153,8 @@ public sealed class NumPyGeneratorDtypesTests
         {
             Check("normal", (e, span) => SingleDistributions.FillNormal(e, span), SingleDistributions.Normal);
             Check("exponential", (e, span) => SingleDistributions.FillExponential(e, span), SingleDistributions.Exponential);
+            Check("normal, scalar loop", (e, span) => SingleDistributions.FillNormal(e, span, vectorize: false), SingleDistributions.Normal);
+            Check("exponential, scalar loop", (e, span) => SingleDistributions.FillExponential(e, span, vectorize: false), SingleDistributions.Exponential);
             Check("inverse exponential", (e, span) => SingleDistributions.FillExponentialInverse(e, span), SingleDistributions.ExponentialInverse);
             Check("uniform", (e, span) => SingleDistributions.FillUniform(e, span), SingleDistributions.NextFloat);
             Check("gamma 0.3", (e, span) => SingleDistributions.FillGamma(e, 0.3f, span), (ref VirtualSource s) => SingleDistributions.Gamma(ref s, 0.3f));
