@@ -19,6 +19,17 @@ public sealed class NumPyGeneratorDtypesTests
     private static readonly string[] Families = ["floats", "gamma", "integers", "permuted"];
 
     [Fact]
+    public void Golden_vectors_match_numpy()
+    {
+        JsonArray cases = PythonOracle.LoadGolden("numpy_dtypes.json")["cases"]!.AsArray();
+        Assert.Equal(4 * BitGenerators.Names.Count, cases.Count);
+        foreach (JsonNode? c in cases)
+        {
+            CheckCase(c!, c!, $"golden {c!["bitgen"]}: {c["label"]}");
+        }
+    }
+
+    [Fact]
     public void Live_float32_random_normal_and_exponential_match_numpy()
     {
         List<(JsonNode Call, ulong[]? Values)> results = RunLive("floats", 60, out LiveSeeds seeds);
@@ -419,24 +430,31 @@ public sealed class NumPyGeneratorDtypesTests
         var values = new List<(JsonNode Call, ulong[]? Values)>();
         for (int i = 0; i < cases.Count; i++)
         {
-            JsonNode request = cases[i]!, answer = answers[i]!;
-            string context = $"{family} case {i} ({request["bitgen"]}, seed {request["seed"]}) {seeds.Replay}";
-            BitGenerator engine = BitGenerators.Create((string)request["bitgen"]!, JsonAssert.ToBig(request["seed"]));
-            var g = new NumPyGenerator(engine);
-            JsonArray calls = request["calls"]!.AsArray(), expected = answer["results"]!.AsArray();
-            Assert.Equal(calls.Count, expected.Count);
-            for (int k = 0; k < calls.Count; k++)
-            {
-                values.Add((calls[k]!, CheckCall(g, calls[k]!, expected[k]!, $"{context}, call {k} {Shorten(calls[k]!.ToJsonString())}")));
-            }
-
-            // The whole state (the cached half and its stale copy included), then the next raw draws.
-            BitGenerator numpys = BitGenerators.FromStateJson((string)answer["state"]!);
-            Assert.True(numpys.GetStateJson() == engine.GetStateJson(), $"{context}: engine state after the calls differs from NumPy's");
-            JsonAssert.Equal(JsonAssert.UInt32s(answer["tail_u32"]), answer["tail_u32"]!.AsArray().Select(_ => engine.NextUInt32()).ToArray(), context + " (32-bit draws after the calls)");
-            JsonAssert.Equal(JsonAssert.UInt64s(answer["tail_u64"]), answer["tail_u64"]!.AsArray().Select(_ => engine.NextUInt64()).ToArray(), context + " (64-bit draws after the calls)");
+            JsonNode request = cases[i]!;
+            values.AddRange(CheckCase(request, answers[i]!, $"{family} case {i} ({request["bitgen"]}, seed {request["seed"]}) {seeds.Replay}"));
         }
 
+        return values;
+    }
+
+    /// <summary>Replays one case's calls on a fresh generator and checks them, the engine state and the next raw draws against NumPy's answer.</summary>
+    private static List<(JsonNode Call, ulong[]? Values)> CheckCase(JsonNode request, JsonNode answer, string context)
+    {
+        BitGenerator engine = BitGenerators.Create((string)request["bitgen"]!, JsonAssert.ToBig(request["seed"]));
+        var g = new NumPyGenerator(engine);
+        JsonArray calls = request["calls"]!.AsArray(), expected = answer["results"]!.AsArray();
+        Assert.Equal(calls.Count, expected.Count);
+        var values = new List<(JsonNode Call, ulong[]? Values)>();
+        for (int k = 0; k < calls.Count; k++)
+        {
+            values.Add((calls[k]!, CheckCall(g, calls[k]!, expected[k]!, $"{context}, call {k} {Shorten(calls[k]!.ToJsonString())}")));
+        }
+
+        // The whole state (the cached half and its stale copy included), then the next raw draws.
+        BitGenerator numpys = BitGenerators.FromStateJson((string)answer["state"]!);
+        Assert.True(numpys.GetStateJson() == engine.GetStateJson(), $"{context}: engine state after the calls differs from NumPy's");
+        JsonAssert.Equal(JsonAssert.UInt32s(answer["tail_u32"]), answer["tail_u32"]!.AsArray().Select(_ => engine.NextUInt32()).ToArray(), context + " (32-bit draws after the calls)");
+        JsonAssert.Equal(JsonAssert.UInt64s(answer["tail_u64"]), answer["tail_u64"]!.AsArray().Select(_ => engine.NextUInt64()).ToArray(), context + " (64-bit draws after the calls)");
         return values;
     }
 
