@@ -18,7 +18,7 @@ namespace OneSeed.Distributions;
 /// Which routine, and whether it draws 32 or 64 bits, is part of the stream: callers pick the one their NumPy
 /// counterpart uses. Reproducibility tier: <b>stable</b> (bit-exact with NumPy 1.17+).
 /// </remarks>
-public static class BoundedIntegers
+public static partial class BoundedIntegers
 {
     /// <summary>
     /// A uniform integer in [0, <paramref name="rng"/>] by Lemire's method over 64-bit draws
