@@ -31,7 +31,7 @@ public sealed partial class NumPyGenerator
     public double Chisquare(double df)
     {
         NumPyConstraints.Positive(df, nameof(df));
-        return Sample(new ChisquareSampler(df));
+        return Sample(new GammaSampler(df / 2.0, 2.0));
     }
 
     /// <summary><paramref name="size"/> values of <see cref="Chisquare(double)"/>, as NumPy's <c>Generator.chisquare(df, size)</c>.</summary>
@@ -39,7 +39,7 @@ public sealed partial class NumPyGenerator
     public double[] Chisquare(double df, int size)
     {
         NumPyConstraints.Positive(df, nameof(df));
-        return Samples(new ChisquareSampler(df), size);
+        return Filled(size, (engine, result) => Distributions.Gamma.Fill(engine, df / 2.0, 2.0, result));
     }
 
     /// <summary>An F variate (the ratio of two chi-squares, each divided by its degrees of freedom), as NumPy's <c>Generator.f(dfnum, dfden)</c>.</summary>
@@ -75,7 +75,7 @@ public sealed partial class NumPyGenerator
     {
         NumPyConstraints.NonNegative(shape, nameof(shape));
         NumPyConstraints.NonNegative(scale, nameof(scale));
-        return Samples(new GammaSampler(shape, scale), size);
+        return Filled(size, (engine, result) => Distributions.Gamma.Fill(engine, shape, scale, result));
     }
 
     /// <summary>A Gumbel variate: <c>loc - scale * log(-log(1 - U))</c>, as NumPy's <c>Generator.gumbel(loc, scale)</c>.</summary>
@@ -254,7 +254,7 @@ public sealed partial class NumPyGenerator
     public double[] StandardGamma(double shape, int size)
     {
         NumPyConstraints.NonNegative(shape, nameof(shape));
-        return Samples(new GammaSampler(shape, 1.0), size);
+        return Filled(size, (engine, result) => Distributions.Gamma.Fill(engine, shape, 1.0, result));
     }
 
     /// <summary>A Student's t variate with <paramref name="df"/> degrees of freedom, as NumPy's <c>Generator.standard_t(df)</c>.</summary>

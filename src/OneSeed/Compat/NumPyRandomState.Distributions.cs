@@ -32,7 +32,7 @@ public sealed partial class NumPyRandomState
     public double Chisquare(double df)
     {
         NumPyConstraints.Positive(df, nameof(df));
-        return SampleWithGauss(new LegacyChisquareSampler(df));
+        return SampleWithGauss(new LegacyGammaSampler(df / 2.0, 2.0));
     }
 
     /// <summary><paramref name="size"/> values of <see cref="Chisquare(double)"/>, as NumPy's <c>RandomState.chisquare(df, size)</c>.</summary>
@@ -40,7 +40,7 @@ public sealed partial class NumPyRandomState
     public double[] Chisquare(double df, int size)
     {
         NumPyConstraints.Positive(df, nameof(df));
-        return SamplesWithGauss(new LegacyChisquareSampler(df), size);
+        return Filled(size, result => Distributions.Gamma.FillLegacy(_engine, ref _gauss, df / 2.0, 2.0, result));
     }
 
     /// <summary>An exponential variate with mean <paramref name="scale"/>: <c>scale * -log(1 - U)</c>, as NumPy's <c>RandomState.exponential(scale)</c>.</summary>
@@ -92,7 +92,7 @@ public sealed partial class NumPyRandomState
     {
         NumPyConstraints.NonNegative(shape, nameof(shape));
         NumPyConstraints.NonNegative(scale, nameof(scale));
-        return SamplesWithGauss(new LegacyGammaSampler(shape, scale), size);
+        return Filled(size, result => Distributions.Gamma.FillLegacy(_engine, ref _gauss, shape, scale, result));
     }
 
     /// <summary>A Gumbel variate, as NumPy's <c>RandomState.gumbel(loc, scale)</c>.</summary>
@@ -284,7 +284,7 @@ public sealed partial class NumPyRandomState
     public double[] StandardGamma(double shape, int size)
     {
         NumPyConstraints.NonNegative(shape, nameof(shape));
-        return SamplesWithGauss(new LegacyGammaSampler(shape, 1.0), size);
+        return Filled(size, result => Distributions.Gamma.FillLegacy(_engine, ref _gauss, shape, 1.0, result));
     }
 
     /// <summary>A Student's t variate, as NumPy's <c>RandomState.standard_t(df)</c>.</summary>

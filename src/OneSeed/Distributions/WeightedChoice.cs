@@ -24,19 +24,7 @@ internal static class WeightedChoice
         }
 
         // NumPy compares the Kahan-compensated sum with 1.
-        double sum = 0.0;
-        if (p.Length > 0)
-        {
-            sum = p[0];
-            double c = 0.0;
-            for (int i = 1; i < p.Length; i++)
-            {
-                double y = p[i] - c;
-                double t = sum + y;
-                c = (t - sum) - y;
-                sum = t;
-            }
-        }
+        double sum = Multinomial.KahanSum(p);
 
         if (double.IsNaN(sum))
         {

@@ -68,17 +68,6 @@ internal static class ChiSquareFamily
     public static Gamma NoncentralHalf(double df, double nonc) => new(nonc != 0 && 1 < df ? (df - 1) / 2.0 : df / 2.0);
 }
 
-/// <summary><c>Generator.chisquare(df)</c>.</summary>
-internal readonly struct ChisquareSampler(double df) : ISampler<double>
-{
-    public bool DrawsWords => _half.Draws;
-
-    private readonly Gamma _half = new(df / 2.0);
-
-    public double Sample<TSource>(ref TSource source)
-        where TSource : struct, IRawSource => ChiSquareFamily.Chisquare(ref source, _half);
-}
-
 /// <summary><c>Generator.f(dfnum, dfden)</c>: <c>(chisquare(dfnum) * dfden) / (chisquare(dfden) * dfnum)</c>.</summary>
 internal readonly struct FSampler(double dfnum, double dfden) : ISampler<double>
 {
@@ -132,20 +121,6 @@ internal readonly struct StandardTSampler(double df) : ISampler<double>
         double denom = _half.Sample(ref source);
         return Math.Sqrt(df / 2) * num / Math.Sqrt(denom);
     }
-}
-
-/// <summary><c>RandomState.chisquare(df)</c>.</summary>
-internal struct LegacyChisquareSampler(double df) : ILegacySampler<double>
-{
-    public bool DrawsWords => _half.Draws;
-
-    private readonly Gamma _half = new(df / 2.0);
-    private PolarGaussian _gauss;
-
-    public PolarGaussian Gauss { readonly get => _gauss; set => _gauss = value; }
-
-    public double Sample<TSource>(ref TSource source)
-        where TSource : struct, IRawSource => ChiSquareFamily.LegacyChisquare(ref source, ref _gauss, _half);
 }
 
 /// <summary><c>RandomState.f(dfnum, dfden)</c>.</summary>

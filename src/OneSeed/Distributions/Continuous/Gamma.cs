@@ -39,6 +39,39 @@ internal readonly struct Gamma
     public static double LegacyStandard<TSource>(ref TSource source, ref PolarGaussian gauss, double shape)
         where TSource : struct, IRawSource => new Gamma(shape).SampleLegacy(ref source, ref gauss);
 
+    /// <summary>
+    /// Fills <paramref name="destination"/> with <c>scale * random_standard_gamma(shape)</c> values (NumPy's
+    /// <c>gamma</c>, <c>standard_gamma</c> and, with a scale of 2, <c>chisquare</c>): shape 1 through the bulk
+    /// exponential fill, the others through buffered engine words.
+    /// </summary>
+    public static void Fill(BitGenerator engine, double shape, double scale, Span<double> destination)
+    {
+        if (shape == 1.0)
+        {
+            StandardExponential.Fill(engine, destination);
+            Scale(destination, scale);
+            return;
+        }
+
+        var sampler = new GammaSampler(shape, scale);
+        BufferedSampler<GammaSampler, double>.Fill(engine, destination, ref sampler);
+    }
+
+    /// <summary><see cref="Fill"/> for <c>legacy_standard_gamma</c>, through <paramref name="gauss"/>'s cache.</summary>
+    public static void FillLegacy(BitGenerator engine, ref PolarGaussian gauss, double shape, double scale, Span<double> destination)
+    {
+        if (shape == 1.0)
+        {
+            Exponential.FillLegacy(engine, destination);
+            Scale(destination, scale);
+            return;
+        }
+
+        var sampler = new LegacyGammaSampler(shape, scale) { Gauss = gauss };
+        BufferedSampler<LegacyGammaSampler, double>.Fill(engine, destination, ref sampler);
+        gauss = sampler.Gauss;
+    }
+
     /// <summary>One value of <c>random_standard_gamma</c> for this shape.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Sample<TSource>(ref TSource source)
@@ -122,6 +155,14 @@ internal readonly struct Gamma
         }
     }
 
+    private static void Scale(Span<double> values, double scale)
+    {
+        foreach (ref double value in values)
+        {
+            value = scale * value;
+        }
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private double SmallShape<TSource>(ref TSource source)
         where TSource : struct, IRawSource
@@ -161,7 +202,7 @@ internal readonly struct Gamma
     private bool FullTest(double u, double x, double v) => Math.Log(u) < (0.5 * x * x) + (_b * (1.0 - v + Math.Log(v)));
 }
 
-/// <summary><c>Generator.gamma(shape, scale)</c> (and <c>standard_gamma</c> with a scale of 1, which changes no bit).</summary>
+/// <summary><c>Generator.gamma(shape, scale)</c> (<c>standard_gamma</c> with a scale of 1, which changes no bit; <c>chisquare(df)</c> as <c>gamma(df / 2, 2)</c>).</summary>
 internal readonly struct GammaSampler(double shape, double scale) : ISampler<double>
 {
     public bool DrawsWords => _gamma.Draws;
@@ -173,7 +214,7 @@ internal readonly struct GammaSampler(double shape, double scale) : ISampler<dou
         where TSource : struct, IRawSource => scale * _gamma.Sample(ref source);
 }
 
-/// <summary><c>RandomState.gamma(shape, scale)</c> (and <c>standard_gamma</c> with a scale of 1).</summary>
+/// <summary><c>RandomState.gamma(shape, scale)</c> (<c>standard_gamma</c> with a scale of 1, <c>chisquare(df)</c> as <c>gamma(df / 2, 2)</c>).</summary>
 internal struct LegacyGammaSampler(double shape, double scale) : ILegacySampler<double>
 {
     public bool DrawsWords => _gamma.Draws;

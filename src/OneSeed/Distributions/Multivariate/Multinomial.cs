@@ -34,7 +34,7 @@ internal static class Multinomial
         }
     }
 
-    /// <summary>NumPy's <c>kahan_sum</c> of the first <paramref name="values"/>, which its check of <c>pvals</c> uses.</summary>
+    /// <summary>NumPy's <c>kahan_sum</c> of <paramref name="values"/> (0 for none), which its checks of <c>pvals</c> and of <c>choice</c>'s <c>p</c> use.</summary>
     public static double KahanSum(ReadOnlySpan<double> values)
     {
         if (values.IsEmpty)
