@@ -337,9 +337,10 @@ internal static partial class ReferenceLapack
     private static int Dbdsqr(int n, int ncvt, int nru, Span<double> d, Span<double> e, Span<double> vt, int ldvt, Span<double> u, int ldu, Span<double> work)
     {
         const double hndrth = 0.01;
-        const double ten = 10.0;
-        const double hndrd = 100.0;
-        const double meigth = -0.125;
+
+        // TOLMUL = MAX(10, MIN(100, EPS**(-1/8))): 2^(53/8), correctly rounded (what glibc's pow returns), written
+        // out so that no platform's pow is involved.
+        const double tolmul = 98.70149282610821;
         const int maxitr = 6;
 
         if (n == 0)
@@ -363,7 +364,6 @@ internal static partial class ReferenceLapack
             goto L160;
         }
 
-        double tolmul = Math.Max(ten, Math.Min(hndrd, Math.Pow(eps, meigth)));
         tol = tolmul * eps;
 
         smax = 0.0;
