@@ -240,8 +240,8 @@ public sealed class NumPyMultivariateNormalTests(ITestOutputHelper output)
             ("not PSD, raise, eigh", () => g.MultivariateNormal(mean, indefinite, checkValid: "raise", method: "eigh")),
             ("not PD, cholesky", () => g.MultivariateNormal(mean, indefinite, 3, method: "cholesky")),
             ("singular, cholesky", () => g.MultivariateNormal(mean, new double[,] { { 1, 1 }, { 1, 1 } }, method: "cholesky")),
-            ("svd above 25", () => g.MultivariateNormal(new double[26], Identity(26), 3)),
-            ("eigh above 25", () => g.MultivariateNormal(new double[26], Identity(26), method: "eigh")),
+            ("svd above its limit", () => g.MultivariateNormal(new double[MultivariateNormalFactor.MaxSvdDimension + 1], Identity(MultivariateNormalFactor.MaxSvdDimension + 1), 3)),
+            ("eigh above its limit", () => g.MultivariateNormal(new double[MultivariateNormalFactor.MaxEighDimension + 1], Identity(MultivariateNormalFactor.MaxEighDimension + 1), method: "eigh")),
             ("size·k too large", () => g.MultivariateNormal(mean, cov, int.MaxValue)),
             ("legacy null mean", () => rs.MultivariateNormal(null!, cov, 3)),
             ("legacy negative size", () => rs.MultivariateNormal(mean, cov, -2)),
@@ -250,7 +250,7 @@ public sealed class NumPyMultivariateNormalTests(ITestOutputHelper output)
             ("legacy lengths differ", () => rs.MultivariateNormal(mean, Identity(3))),
             ("legacy infinity in cov", () => rs.MultivariateNormal(mean, new double[,] { { 1, double.NegativeInfinity }, { 0, 1 } })),
             ("legacy not PSD, raise", () => rs.MultivariateNormal(mean, indefinite, 3, checkValid: "raise")),
-            ("legacy above 25", () => rs.MultivariateNormal(new double[30], Identity(30), 2)),
+            ("legacy above the SVD's limit", () => rs.MultivariateNormal(new double[MultivariateNormalFactor.MaxSvdDimension + 1], Identity(MultivariateNormalFactor.MaxSvdDimension + 1), 2)),
         };
         foreach ((string name, Action call) in refusals)
         {
@@ -277,8 +277,8 @@ public sealed class NumPyMultivariateNormalTests(ITestOutputHelper output)
     [Fact]
     public void Cholesky_serves_any_dimension_and_rows_are_the_one_sample_form_repeated()
     {
-        // Beyond 25 (svd/eigh refuse), Cholesky is LAPACK's unique factor: checked against NumPy in the live test
-        // (up to 40) and in ReferenceLapackTests (to 160). Here: the size form is the single form row after row.
+        // Cholesky serves any dimension (checked against NumPy in the live test up to 140 and in ReferenceLapackTests).
+        // Here: the size form is the single form row after row.
         const int k = 70;
         double[,] cov = Identity(k);
         for (int i = 1; i < k; i++)
@@ -301,10 +301,12 @@ public sealed class NumPyMultivariateNormalTests(ITestOutputHelper output)
 
     private static Call RandomCall(LiveSeeds seeds, string method)
     {
-        int max = method == "cholesky" && seeds.Int(0, 8) == 0 ? 40 : MultivariateNormalFactor.MaxDecomposedDimension;
-        int k = CovarianceCases.Dimension(seeds, max);
+        // Mostly 1..25 (LAPACK's small-problem paths), now and then beyond (divide and conquer, blocked products).
+        int max = method switch { "svd" => MultivariateNormalFactor.MaxSvdDimension, "eigh" => MultivariateNormalFactor.MaxEighDimension, _ => 140 };
+        bool large = max > ReferenceLapack.SmallSize && seeds.Int(0, 12) == 0;
+        int k = large ? seeds.Int(ReferenceLapack.SmallSize + 1, max + 1) : CovarianceCases.Dimension(seeds, ReferenceLapack.SmallSize);
         double[,] cov = CovarianceCases.Create(seeds, seeds.Pick(CovarianceCases.Kinds), k);
-        int? size = seeds.Int(0, 5) == 0 ? null : seeds.Int(0, 20) == 0 ? 0 : seeds.Int(0, 10) == 0 ? seeds.Int(100, 400) : seeds.Int(1, 30);
+        int? size = seeds.Int(0, 5) == 0 ? null : seeds.Int(0, 20) == 0 ? 0 : !large && seeds.Int(0, 10) == 0 ? seeds.Int(100, 400) : seeds.Int(1, 30);
         string checkValid = seeds.Int(0, 4) switch { 0 => "ignore", 1 => "raise", _ => "warn" };
         double tol = seeds.Int(0, 10) < 7 ? 1e-8 : Math.Pow(10, (seeds.Double() * 12) - 14);
         int normalsBefore = seeds.Int(0, 3) == 0 ? seeds.Int(1, 4) : 0;

@@ -24,8 +24,11 @@ namespace OneSeed.Distributions;
 /// </remarks>
 internal sealed class MultivariateNormalFactor
 {
-    /// <summary>The largest dimension the SVD and eigh factorizations are transcribed for (LAPACK's small-problem paths).</summary>
-    public const int MaxDecomposedDimension = ReferenceLapack.SmallSize;
+    /// <summary>The largest dimension the SVD is transcribed for (DGESDD reduces without blocking up to 128).</summary>
+    public const int MaxSvdDimension = ReferenceLapack.GebrdCrossover;
+
+    /// <summary>The largest dimension the eigen-decomposition is transcribed for (DSTEDC's small-problem path).</summary>
+    public const int MaxEighDimension = ReferenceLapack.SmallSize;
 
     /// <summary>NumPy's message for a covariance that fails its test.</summary>
     public const string NotPositiveSemidefinite = "covariance is not symmetric positive-semidefinite.";
@@ -101,9 +104,10 @@ internal sealed class MultivariateNormalFactor
             }
         }
 
-        if (method != "cholesky" && k > MaxDecomposedDimension)
+        int max = method == "svd" ? MaxSvdDimension : MaxEighDimension;
+        if (method != "cholesky" && k > max)
         {
-            throw new ArgumentOutOfRangeException(nameof(cov), k, $"method '{method}' reproduces LAPACK's decomposition only up to dimension {MaxDecomposedDimension}; use method 'cholesky' (any dimension) for larger covariances.");
+            throw new ArgumentOutOfRangeException(nameof(cov), k, $"method '{method}' reproduces LAPACK's decomposition only up to dimension {max}; use method 'cholesky' (any dimension) for larger covariances.");
         }
 
         // The covariance in Fortran's column-major order: NumPy copies it so that LAPACK's A(i, j) is cov[i, j].

@@ -488,4 +488,121 @@ internal static class ReferenceBlas
             }
         }
     }
+
+    /// <summary>DTRMV with UPLO = 'U', TRANS = 'N', DIAG = 'N', INCX = 1: x := A·x, A upper triangular.</summary>
+    public static void DtrmvUpperNoTrans(int n, ReadOnlySpan<double> a, int lda, Span<double> x)
+    {
+        for (int j = 1; j <= n; j++)
+        {
+            if (x[j - 1] != 0.0)
+            {
+                double temp = x[j - 1];
+                int col = (j - 1) * lda;
+                for (int i = 1; i <= j - 1; i++)
+                {
+                    x[i - 1] += temp * a[col + i - 1];
+                }
+
+                x[j - 1] *= a[col + j - 1];
+            }
+        }
+    }
+
+    /// <summary>
+    /// DTRMM with SIDE = 'R': B := alpha·B·op(A), A upper (<paramref name="upper"/>) or lower triangular, op(A) = A
+    /// or Aᵀ (<paramref name="transpose"/>), with a unit diagonal or not.
+    /// </summary>
+    public static void DtrmmRight(bool upper, bool transpose, bool unitDiagonal, int m, int n, double alpha, ReadOnlySpan<double> a, int lda, Span<double> b, int ldb)
+    {
+        if (m == 0 || n == 0)
+        {
+            return;
+        }
+
+        if (alpha == 0.0)
+        {
+            for (int j = 1; j <= n; j++)
+            {
+                for (int i = 1; i <= m; i++)
+                {
+                    b[(i - 1) + ((j - 1) * ldb)] = 0.0;
+                }
+            }
+
+            return;
+        }
+
+        bool nounit = !unitDiagonal;
+        if (!transpose)
+        {
+            for (int step = 0; step < n; step++)
+            {
+                int j = upper ? n - step : step + 1;
+                double temp = alpha;
+                if (nounit)
+                {
+                    temp *= a[(j - 1) + ((j - 1) * lda)];
+                }
+
+                int bj = (j - 1) * ldb;
+                for (int i = 1; i <= m; i++)
+                {
+                    b[bj + i - 1] = temp * b[bj + i - 1];
+                }
+
+                int kFrom = upper ? 1 : j + 1;
+                int kTo = upper ? j - 1 : n;
+                for (int k = kFrom; k <= kTo; k++)
+                {
+                    double akj = a[(k - 1) + ((j - 1) * lda)];
+                    if (akj != 0.0)
+                    {
+                        temp = alpha * akj;
+                        int bk = (k - 1) * ldb;
+                        for (int i = 1; i <= m; i++)
+                        {
+                            b[bj + i - 1] += temp * b[bk + i - 1];
+                        }
+                    }
+                }
+            }
+        }
+        else
+        {
+            for (int step = 0; step < n; step++)
+            {
+                int k = upper ? step + 1 : n - step;
+                int bk = (k - 1) * ldb;
+                int jFrom = upper ? 1 : k + 1;
+                int jTo = upper ? k - 1 : n;
+                for (int j = jFrom; j <= jTo; j++)
+                {
+                    double ajk = a[(j - 1) + ((k - 1) * lda)];
+                    if (ajk != 0.0)
+                    {
+                        double t = alpha * ajk;
+                        int bj = (j - 1) * ldb;
+                        for (int i = 1; i <= m; i++)
+                        {
+                            b[bj + i - 1] += t * b[bk + i - 1];
+                        }
+                    }
+                }
+
+                double temp = alpha;
+                if (nounit)
+                {
+                    temp *= a[(k - 1) + ((k - 1) * lda)];
+                }
+
+                if (temp != 1.0)
+                {
+                    for (int i = 1; i <= m; i++)
+                    {
+                        b[bk + i - 1] = temp * b[bk + i - 1];
+                    }
+                }
+            }
+        }
+    }
 }

@@ -8,8 +8,12 @@ internal static partial class ReferenceLapack
     /// <summary>ILAENV(1, 'DORMQR'/'DORMLQ', ...): the block size of the blocked reflector products.</summary>
     private const int OrmBlock = 32;
 
-    /// <summary>DORMQR's and DORMLQ's TSIZE: (NBMAX + 1)·NBMAX with NBMAX = 64.</summary>
-    private const int OrmTSize = 65 * 64;
+    /// <summary>DORMQR's and DORMLQ's NBMAX, LDT = NBMAX + 1 and TSIZE = LDT·NBMAX.</summary>
+    private const int OrmBlockMax = 64;
+
+    private const int OrmLdt = OrmBlockMax + 1;
+
+    private const int OrmTSize = OrmLdt * OrmBlockMax;
 
     /// <summary>ILAENV(3, 'DGEBRD', ...): DGEBRD reduces without blocking up to this order.</summary>
     internal const int GebrdCrossover = 128;
@@ -789,8 +793,8 @@ internal static partial class ReferenceLapack
 
     /// <summary>
     /// DORMQR: C := Q·C, Qᵀ·C, C·Q or C·Qᵀ with Q = H(1)·…·H(k) from a QR-style factorization (reflectors in the
-    /// columns of A). Unblocked (DORM2R) when the block size, given the workspace <paramref name="lwork"/>, is below 2
-    /// or covers all k reflectors, as in the reference.
+    /// columns of A). Unblocked (DORM2R) when the block size that the workspace <paramref name="lwork"/> allows is
+    /// below 2 or covers all k reflectors, blocked (DLARFT and DLARFB) otherwise, as in the reference.
     /// </summary>
     private static void Dormqr(bool left, bool transpose, int m, int n, int k, Span<double> a, int lda, ReadOnlySpan<double> tau, Span<double> c, int ldc, int lwork)
     {
@@ -799,32 +803,50 @@ internal static partial class ReferenceLapack
             return;
         }
 
+        int nq = left ? m : n;
         int nw = Math.Max(1, left ? n : m);
-        if (!UseUnblockedReflectors(k, nw, lwork))
+        int nb = ReflectorBlock(k, nw, lwork);
+        if (nb < 2 || nb >= k)
         {
-            throw new NotSupportedException("The blocked DORMQR (more than 32 reflectors) is not transcribed.");
+            Span<double> work = new double[nw];
+            bool forward = (left && transpose) || (!left && !transpose);
+            for (int step = 0; step < k; step++)
+            {
+                int i = forward ? step + 1 : k - step;
+                int mi = left ? m - i + 1 : m;
+                int ni = left ? n : n - i + 1;
+                int ic = left ? i : 1;
+                int jc = left ? 1 : i;
+                int ii = At(i, i, lda);
+                double aii = a[ii];
+                a[ii] = 1.0;
+                Dlarf(left, mi, ni, a[ii..], 1, tau[i - 1], c[At(ic, jc, ldc)..], ldc, work);
+                a[ii] = aii;
+            }
+
+            return;
         }
 
-        Span<double> work = new double[nw];
-        bool forward = (left && transpose) || (!left && !transpose);
-        for (int step = 0; step < k; step++)
+        if (!left || transpose)
         {
-            int i = forward ? step + 1 : k - step;
-            int mi = left ? m - i + 1 : m;
-            int ni = left ? n : n - i + 1;
-            int ic = left ? i : 1;
-            int jc = left ? 1 : i;
-            int ii = At(i, i, lda);
-            double aii = a[ii];
-            a[ii] = 1.0;
-            Dlarf(left, mi, ni, a[ii..], 1, tau[i - 1], c[At(ic, jc, ldc)..], ldc, work);
-            a[ii] = aii;
+            throw new NotSupportedException("Only DORMQR('L', 'N') is transcribed in its blocked form.");
+        }
+
+        // LEFT and NOTRAN: blocks from the last to the first.
+        Span<double> t = new double[OrmLdt * OrmBlockMax];
+        Span<double> bwork = new double[nw * nb];
+        int i1 = ((k - 1) / nb * nb) + 1;
+        for (int i = i1; i >= 1; i -= nb)
+        {
+            int ib = Math.Min(nb, k - i + 1);
+            DlarftForward(true, nq - i + 1, ib, a[At(i, i, lda)..], lda, tau[(i - 1)..], t, OrmLdt);
+            DlarfbLeftNoTransColumnwise(m - i + 1, n, ib, a[At(i, i, lda)..], lda, t, OrmLdt, c[At(i, 1, ldc)..], ldc, bwork, nw);
         }
     }
 
     /// <summary>
     /// DORMLQ: C := Q·C, Qᵀ·C, C·Q or C·Qᵀ with Q = H(k)·…·H(1) from an LQ-style factorization (reflectors in the
-    /// rows of A). Unblocked (DORML2) under the same condition as <see cref="Dormqr"/>.
+    /// rows of A). Unblocked (DORML2) or blocked under the same condition as <see cref="Dormqr"/>.
     /// </summary>
     private static void Dormlq(bool left, bool transpose, int m, int n, int k, Span<double> a, int lda, ReadOnlySpan<double> tau, Span<double> c, int ldc, int lwork)
     {
@@ -833,34 +855,54 @@ internal static partial class ReferenceLapack
             return;
         }
 
+        int nq = left ? m : n;
         int nw = Math.Max(1, left ? n : m);
-        if (!UseUnblockedReflectors(k, nw, lwork))
+        int nb = ReflectorBlock(k, nw, lwork);
+        if (nb < 2 || nb >= k)
         {
-            throw new NotSupportedException("The blocked DORMLQ (more than 32 reflectors) is not transcribed.");
+            Span<double> work = new double[nw];
+            bool forward = (left && !transpose) || (!left && transpose);
+            for (int step = 0; step < k; step++)
+            {
+                int i = forward ? step + 1 : k - step;
+                int mi = left ? m - i + 1 : m;
+                int ni = left ? n : n - i + 1;
+                int ic = left ? i : 1;
+                int jc = left ? 1 : i;
+                int ii = At(i, i, lda);
+                double aii = a[ii];
+                a[ii] = 1.0;
+                Dlarf(left, mi, ni, a[ii..], lda, tau[i - 1], c[At(ic, jc, ldc)..], ldc, work);
+                a[ii] = aii;
+            }
+
+            return;
         }
 
-        Span<double> work = new double[nw];
-        bool forward = (left && !transpose) || (!left && transpose);
-        for (int step = 0; step < k; step++)
+        if (left || transpose)
         {
-            int i = forward ? step + 1 : k - step;
-            int mi = left ? m - i + 1 : m;
-            int ni = left ? n : n - i + 1;
-            int ic = left ? i : 1;
-            int jc = left ? 1 : i;
-            int ii = At(i, i, lda);
-            double aii = a[ii];
-            a[ii] = 1.0;
-            Dlarf(left, mi, ni, a[ii..], lda, tau[i - 1], c[At(ic, jc, ldc)..], ldc, work);
-            a[ii] = aii;
+            throw new NotSupportedException("Only DORMLQ('R', 'N') is transcribed in its blocked form.");
+        }
+
+        // Right and NOTRAN: blocks from the last to the first, each applied as DLARFB('R', 'T', 'F', 'R').
+        Span<double> t = new double[OrmLdt * OrmBlockMax];
+        Span<double> bwork = new double[nw * nb];
+        int i1 = ((k - 1) / nb * nb) + 1;
+        for (int i = i1; i >= 1; i -= nb)
+        {
+            int ib = Math.Min(nb, k - i + 1);
+            DlarftForward(false, nq - i + 1, ib, a[At(i, i, lda)..], lda, tau[(i - 1)..], t, OrmLdt);
+            DlarfbRightTransRowwise(m, n - i + 1, ib, a[At(i, i, lda)..], lda, t, OrmLdt, c[At(1, i, ldc)..], ldc, bwork, nw);
         }
     }
 
-    /// <summary>DORMQR's/DORMLQ's choice: the unblocked loop unless 1 &lt; NB &lt; K for the NB its workspace allows.</summary>
-    internal static bool UseUnblockedReflectors(int k, int nw, int lwork)
+    /// <summary>
+    /// DORMQR's and DORMLQ's block size: 32 (ILAENV), or (LWORK − TSIZE)/NW when LWORK is below the optimum
+    /// NW·32 + TSIZE; the caller goes unblocked when the result is below 2 or not below K.
+    /// </summary>
+    internal static int ReflectorBlock(int k, int nw, int lwork)
     {
         int nb = OrmBlock;
-        const int nbmin = 2;
         if (nb > 1 && nb < k)
         {
             int lwkopt = (nw * nb) + OrmTSize;
@@ -870,18 +912,6 @@ internal static partial class ReferenceLapack
             }
         }
 
-        return nb < nbmin || nb >= k;
-    }
-
-    /// <summary>DBDSDC's divide-and-conquer branch (order above 25).</summary>
-    private static int DbdsdcDivideAndConquer(int n, Span<double> d, Span<double> e, Span<double> u, int ldu, Span<double> vt, int ldvt)
-    {
-        _ = d;
-        _ = e;
-        _ = u;
-        _ = ldu;
-        _ = vt;
-        _ = ldvt;
-        throw new NotSupportedException($"DBDSDC's divide and conquer (order {n} > {SmallSize}) is not transcribed.");
+        return nb;
     }
 }

@@ -23,11 +23,22 @@ public sealed class ReferenceLapackTests
         var cases = new JsonArray();
         for (int i = 0; i < 300; i++)
         {
-            // A few beyond the small-problem paths, where only Cholesky is transcribed (its blocked form above 64).
-            int k = i < 10 ? seeds.Int(26, 140) : CovarianceCases.Dimension(seeds, ReferenceLapack.SmallSize);
+            // A few beyond the small-problem paths: divide and conquer and blocked reflectors (SVD to 128), the blocked
+            // Cholesky (above 64).
+            int k = i < 16 ? seeds.Int(ReferenceLapack.SmallSize + 1, 150) : CovarianceCases.Dimension(seeds, ReferenceLapack.SmallSize);
             double[,] cov = CovarianceCases.Create(seeds, seeds.Pick(CovarianceCases.Kinds), k);
             matrices.Add(cov);
-            JsonArray methods = k > ReferenceLapack.SmallSize ? ["cholesky"] : ["svd", "eigh", "cholesky"];
+            JsonArray methods = ["cholesky"];
+            if (k <= MultivariateNormalFactor.MaxSvdDimension)
+            {
+                methods.Add("svd");
+            }
+
+            if (k <= MultivariateNormalFactor.MaxEighDimension)
+            {
+                methods.Add("eigh");
+            }
+
             cases.Add(new JsonObject { ["k"] = k, ["cov_bits"] = CovarianceCases.Bits(cov), ["methods"] = methods });
         }
 
@@ -52,7 +63,7 @@ public sealed class ReferenceLapackTests
                 AssertBits(want, (i, j) => j <= i ? l[i + (j * k)] : 0.0, k, context + " cholesky L");
             }
 
-            if (k > ReferenceLapack.SmallSize)
+            if (k > MultivariateNormalFactor.MaxSvdDimension)
             {
                 continue;
             }
@@ -70,6 +81,11 @@ public sealed class ReferenceLapackTests
                 JsonAssert.Equal(JsonAssert.UInt64s(expected["svd"]!["s"]), s.Select(BitConverter.DoubleToUInt64Bits).ToArray(), context + " svd s");
                 AssertBits(JsonAssert.DoubleBits(expected["svd"]!["u"]), (i, j) => u[i + (j * k)], k, context + " svd u");
                 AssertBits(JsonAssert.DoubleBits(expected["svd"]!["vh"]), (i, j) => vt[i + (j * k)], k, context + " svd vh");
+            }
+
+            if (k > MultivariateNormalFactor.MaxEighDimension)
+            {
+                continue;
             }
 
             double[] z = ColumnMajor(cov);
