@@ -38,14 +38,14 @@ public sealed partial class NumPyRandomState
     /// single implementation can match.
     /// </para>
     /// <para>
-    /// Dimensions k ≤ 25 are supported (LAPACK's small-problem path, DBDSQR); larger k throws
-    /// <see cref="ArgumentOutOfRangeException"/>. Every refusal is thrown before any draw, so the engine and the
-    /// Gaussian cache are unchanged (NumPy draws first and then raises for an invalid <paramref name="checkValid"/>, a
+    /// Every dimension is served by the same LAPACK paths NumPy takes (implicit QR up to k = 25, divide and conquer
+    /// above), at NumPy's cost, O(k³) for the SVD plus O(size·k²) for the samples. Every refusal is thrown before any
+    /// draw, so the engine and the Gaussian cache are unchanged (NumPy draws first and then raises for an invalid <paramref name="checkValid"/>, a
     /// failed test under "raise" or an SVD that does not converge).
     /// </para>
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="mean"/>, <paramref name="cov"/> or <paramref name="checkValid"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is negative or size·k exceeds an array's capacity, or k is above 25.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is negative or size·k exceeds an array's capacity.</exception>
     /// <exception cref="ArgumentException">
     /// <paramref name="checkValid"/> is not one of NumPy's values; <paramref name="mean"/> is empty; <paramref name="cov"/>
     /// is not k×k, has a non-finite entry, fails the test under "raise", or the SVD does not converge on it (NumPy's
@@ -78,7 +78,6 @@ public sealed partial class NumPyRandomState
     /// (k normals), checks, tier and tolerance.
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">k is above 25.</exception>
     /// <exception cref="ArgumentException">As for the form with a size.</exception>
     public double[] MultivariateNormal(double[] mean, double[,] cov, string checkValid = "warn", double tol = 1e-8)
     {

@@ -240,8 +240,6 @@ public sealed class NumPyMultivariateNormalTests(ITestOutputHelper output)
             ("not PSD, raise, eigh", () => g.MultivariateNormal(mean, indefinite, checkValid: "raise", method: "eigh")),
             ("not PD, cholesky", () => g.MultivariateNormal(mean, indefinite, 3, method: "cholesky")),
             ("singular, cholesky", () => g.MultivariateNormal(mean, new double[,] { { 1, 1 }, { 1, 1 } }, method: "cholesky")),
-            ("svd above its limit", () => g.MultivariateNormal(new double[MultivariateNormalFactor.MaxSvdDimension + 1], Identity(MultivariateNormalFactor.MaxSvdDimension + 1), 3)),
-            ("eigh above its limit", () => g.MultivariateNormal(new double[MultivariateNormalFactor.MaxEighDimension + 1], Identity(MultivariateNormalFactor.MaxEighDimension + 1), method: "eigh")),
             ("size·k too large", () => g.MultivariateNormal(mean, cov, int.MaxValue)),
             ("legacy null mean", () => rs.MultivariateNormal(null!, cov, 3)),
             ("legacy negative size", () => rs.MultivariateNormal(mean, cov, -2)),
@@ -250,7 +248,6 @@ public sealed class NumPyMultivariateNormalTests(ITestOutputHelper output)
             ("legacy lengths differ", () => rs.MultivariateNormal(mean, Identity(3))),
             ("legacy infinity in cov", () => rs.MultivariateNormal(mean, new double[,] { { 1, double.NegativeInfinity }, { 0, 1 } })),
             ("legacy not PSD, raise", () => rs.MultivariateNormal(mean, indefinite, 3, checkValid: "raise")),
-            ("legacy above the SVD's limit", () => rs.MultivariateNormal(new double[MultivariateNormalFactor.MaxSvdDimension + 1], Identity(MultivariateNormalFactor.MaxSvdDimension + 1), 2)),
         };
         foreach ((string name, Action call) in refusals)
         {
@@ -275,11 +272,10 @@ public sealed class NumPyMultivariateNormalTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Cholesky_serves_any_dimension_and_rows_are_the_one_sample_form_repeated()
+    public void Rows_are_the_one_sample_form_repeated()
     {
-        // Cholesky serves any dimension (checked against NumPy in the live test up to 140 and in ReferenceLapackTests).
-        // Here: the size form is the single form row after row.
-        const int k = 70;
+        // The size form is the single form row after row, for every method, at a dimension past every crossover.
+        const int k = 140;
         double[,] cov = Identity(k);
         for (int i = 1; i < k; i++)
         {
@@ -287,24 +283,26 @@ public sealed class NumPyMultivariateNormalTests(ITestOutputHelper output)
         }
 
         double[] mean = Enumerable.Range(0, k).Select(i => (double)i).ToArray();
-        var a = new NumPyGenerator(new Sfc64(9));
-        var b = new NumPyGenerator(new Sfc64(9));
-        double[,] rows = a.MultivariateNormal(mean, cov, 5, method: "cholesky");
-        for (int r = 0; r < 5; r++)
+        foreach (string method in Methods)
         {
-            double[] one = b.MultivariateNormal(mean, cov, method: "cholesky");
-            Assert.Equal(one, Enumerable.Range(0, k).Select(i => rows[r, i]));
-        }
+            var a = new NumPyGenerator(new Sfc64(9));
+            var b = new NumPyGenerator(new Sfc64(9));
+            double[,] rows = a.MultivariateNormal(mean, cov, 5, method: method);
+            for (int r = 0; r < 5; r++)
+            {
+                double[] one = b.MultivariateNormal(mean, cov, method: method);
+                Assert.Equal(one, Enumerable.Range(0, k).Select(i => rows[r, i]));
+            }
 
-        Assert.Equal(a.BitGenerator.NextUInt64(), b.BitGenerator.NextUInt64());
+            Assert.Equal(a.BitGenerator.NextUInt64(), b.BitGenerator.NextUInt64());
+        }
     }
 
     private static Call RandomCall(LiveSeeds seeds, string method)
     {
-        // Mostly 1..25 (LAPACK's small-problem paths), now and then beyond (divide and conquer, blocked products).
-        int max = method switch { "svd" => MultivariateNormalFactor.MaxSvdDimension, "eigh" => MultivariateNormalFactor.MaxEighDimension, _ => 140 };
-        bool large = max > ReferenceLapack.SmallSize && seeds.Int(0, 12) == 0;
-        int k = large ? seeds.Int(ReferenceLapack.SmallSize + 1, max + 1) : CovarianceCases.Dimension(seeds, ReferenceLapack.SmallSize);
+        // Mostly 1..25 (LAPACK's small-problem paths), now and then beyond (divide and conquer, blocked reductions).
+        bool large = seeds.Int(0, 12) == 0;
+        int k = large ? seeds.Int(ReferenceLapack.SmallSize + 1, 150) : CovarianceCases.Dimension(seeds, ReferenceLapack.SmallSize);
         double[,] cov = CovarianceCases.Create(seeds, seeds.Pick(CovarianceCases.Kinds), k);
         int? size = seeds.Int(0, 5) == 0 ? null : seeds.Int(0, 20) == 0 ? 0 : !large && seeds.Int(0, 10) == 0 ? seeds.Int(100, 400) : seeds.Int(1, 30);
         string checkValid = seeds.Int(0, 4) switch { 0 => "ignore", 1 => "raise", _ => "warn" };

@@ -24,12 +24,6 @@ namespace OneSeed.Distributions;
 /// </remarks>
 internal sealed class MultivariateNormalFactor
 {
-    /// <summary>The largest dimension the SVD is transcribed for (DGESDD reduces without blocking up to 128).</summary>
-    public const int MaxSvdDimension = ReferenceLapack.GebrdCrossover;
-
-    /// <summary>The largest dimension the eigen-decomposition is transcribed for (DSTEDC's small-problem path).</summary>
-    public const int MaxEighDimension = ReferenceLapack.SmallSize;
-
     /// <summary>NumPy's message for a covariance that fails its test.</summary>
     public const string NotPositiveSemidefinite = "covariance is not symmetric positive-semidefinite.";
 
@@ -102,12 +96,6 @@ internal sealed class MultivariateNormalFactor
                     throw new ArgumentException($"cov[{i}, {j}] is {cov[i, j]}; the covariance must be finite (NumPy's LAPACK call fails or returns NaN samples).", nameof(cov));
                 }
             }
-        }
-
-        int max = method == "svd" ? MaxSvdDimension : MaxEighDimension;
-        if (method != "cholesky" && k > max)
-        {
-            throw new ArgumentOutOfRangeException(nameof(cov), k, $"method '{method}' reproduces LAPACK's decomposition only up to dimension {max}; use method 'cholesky' (any dimension) for larger covariances.");
         }
 
         // The covariance in Fortran's column-major order: NumPy copies it so that LAPACK's A(i, j) is cov[i, j].

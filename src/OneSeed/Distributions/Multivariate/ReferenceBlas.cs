@@ -605,4 +605,52 @@ internal static class ReferenceBlas
             }
         }
     }
+
+    /// <summary>DSYR2K with UPLO = 'L', TRANS = 'N': C := alpha·A·Bᵀ + alpha·B·Aᵀ + beta·C on the lower triangle.</summary>
+    public static void Dsyr2kLowerNoTrans(int n, int k, double alpha, ReadOnlySpan<double> a, int lda, ReadOnlySpan<double> b, int ldb, double beta, Span<double> c, int ldc)
+    {
+        if (n == 0 || ((alpha == 0.0 || k == 0) && beta == 1.0))
+        {
+            return;
+        }
+
+        for (int j = 1; j <= n; j++)
+        {
+            int cj = (j - 1) * ldc;
+            if (beta == 0.0)
+            {
+                for (int i = j; i <= n; i++)
+                {
+                    c[cj + i - 1] = 0.0;
+                }
+            }
+            else if (beta != 1.0)
+            {
+                for (int i = j; i <= n; i++)
+                {
+                    c[cj + i - 1] = beta * c[cj + i - 1];
+                }
+            }
+
+            if (alpha == 0.0)
+            {
+                continue;
+            }
+
+            for (int l = 1; l <= k; l++)
+            {
+                int al = (l - 1) * lda;
+                int bl = (l - 1) * ldb;
+                if (a[al + j - 1] != 0.0 || b[bl + j - 1] != 0.0)
+                {
+                    double temp1 = alpha * b[bl + j - 1];
+                    double temp2 = alpha * a[al + j - 1];
+                    for (int i = j; i <= n; i++)
+                    {
+                        c[cj + i - 1] = (c[cj + i - 1] + (a[al + i - 1] * temp1)) + (b[bl + i - 1] * temp2);
+                    }
+                }
+            }
+        }
+    }
 }

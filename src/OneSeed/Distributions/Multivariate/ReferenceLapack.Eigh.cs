@@ -2,7 +2,7 @@ namespace OneSeed.Distributions;
 
 internal static partial class ReferenceLapack
 {
-    /// <summary>ILAENV(3, 'DSYTRD', ...) (and its NB): DSYTRD reduces without blocking up to this order.</summary>
+    /// <summary>ILAENV(1 and 3, 'DSYTRD', ...): the block size of DSYTRD and the order up to which it does not block.</summary>
     internal const int SytrdCrossover = 32;
 
     /// <summary>
@@ -72,15 +72,77 @@ internal static partial class ReferenceLapack
         return info;
     }
 
-    /// <summary>DSYTRD with UPLO = 'L': Qᵀ·A·Q = T tridiagonal. Unblocked (DSYTD2) up to order 32.</summary>
+    /// <summary>
+    /// DSYTRD with UPLO = 'L': Qᵀ·A·Q = T tridiagonal. Unblocked (DSYTD2) up to order 32; above, panels of 32 columns
+    /// by DLATRD and DSYR2K, the last columns by DSYTD2 (NumPy's workspace always allows the full block size).
+    /// </summary>
     private static void Dsytrd(int n, Span<double> a, int lda, Span<double> d, Span<double> e, Span<double> tau)
     {
-        if (n > SytrdCrossover)
+        const int nb = SytrdCrossover;
+        int nx = n;
+        if (nb > 1 && nb < n)
         {
-            throw new NotSupportedException("DSYTRD's blocked reduction (order above 32) is not transcribed.");
+            nx = Math.Max(nb, SytrdCrossover);
+            if (nx >= n)
+            {
+                nx = n;
+            }
         }
 
-        Dsytd2Lower(n, a, lda, d, e, tau);
+        int ldwork = n;
+        Span<double> work = nx < n ? new double[ldwork * nb] : default;
+        int i;
+        for (i = 1; i <= n - nx; i += nb)
+        {
+            Dlatrd(n - i + 1, nb, a[At(i, i, lda)..], lda, e[(i - 1)..], tau[(i - 1)..], work, ldwork);
+            ReferenceBlas.Dsyr2kLowerNoTrans(n - i - nb + 1, nb, -1.0, a[At(i + nb, i, lda)..], lda, work[nb..], ldwork, 1.0, a[At(i + nb, i + nb, lda)..], lda);
+            for (int j = i; j <= i + nb - 1; j++)
+            {
+                a[At(j + 1, j, lda)] = e[j - 1];
+                d[j - 1] = a[At(j, j, lda)];
+            }
+        }
+
+        Dsytd2Lower(n - i + 1, a[At(i, i, lda)..], lda, d[(i - 1)..], e[(i - 1)..], tau[(i - 1)..]);
+    }
+
+    /// <summary>
+    /// DLATRD with UPLO = 'L': reduces the first nb columns of A to tridiagonal form and returns the matrix W that
+    /// DSYTRD needs to update the rest (A := A − V·Wᵀ − W·Vᵀ).
+    /// </summary>
+    private static void Dlatrd(int n, int nb, Span<double> a, int lda, Span<double> e, Span<double> tau, Span<double> w, int ldw)
+    {
+        if (n <= 0)
+        {
+            return;
+        }
+
+        for (int i = 1; i <= nb; i++)
+        {
+            // Update A(i:n, i).
+            ReferenceBlas.Dgemv(false, n - i + 1, i - 1, -1.0, a[(i - 1)..], lda, w[(i - 1)..], ldw, 1.0, a[At(i, i, lda)..], 1);
+            ReferenceBlas.Dgemv(false, n - i + 1, i - 1, -1.0, w[(i - 1)..], ldw, a[(i - 1)..], lda, 1.0, a[At(i, i, lda)..], 1);
+            if (i < n)
+            {
+                // The reflector that annihilates A(i+2:n, i).
+                int i1 = At(i + 1, i, lda);
+                double alpha = a[i1];
+                Dlarfg(n - i, ref alpha, a[At(Math.Min(i + 2, n), i, lda)..], 1, out tau[i - 1]);
+                a[i1] = alpha;
+                e[i - 1] = a[i1];
+                a[i1] = 1.0;
+
+                // Compute W(i+1:n, i).
+                ReferenceBlas.DsymvLower(n - i, 1.0, a[At(i + 1, i + 1, lda)..], lda, a[i1..], 1, 0.0, w[At(i + 1, i, ldw)..], 1);
+                ReferenceBlas.Dgemv(true, n - i, i - 1, 1.0, w[i..], ldw, a[i1..], 1, 0.0, w[At(1, i, ldw)..], 1);
+                ReferenceBlas.Dgemv(false, n - i, i - 1, -1.0, a[i..], lda, w[At(1, i, ldw)..], 1, 1.0, w[At(i + 1, i, ldw)..], 1);
+                ReferenceBlas.Dgemv(true, n - i, i - 1, 1.0, a[i..], lda, a[i1..], 1, 0.0, w[At(1, i, ldw)..], 1);
+                ReferenceBlas.Dgemv(false, n - i, i - 1, -1.0, w[i..], ldw, w[At(1, i, ldw)..], 1, 1.0, w[At(i + 1, i, ldw)..], 1);
+                ReferenceBlas.Dscal(n - i, tau[i - 1], w[At(i + 1, i, ldw)..], 1);
+                double alpha2 = -(0.5 * tau[i - 1] * ReferenceBlas.Ddot(n - i, w[At(i + 1, i, ldw)..], 1, a[i1..], 1));
+                ReferenceBlas.Daxpy(n - i, alpha2, a[i1..], 1, w[At(i + 1, i, ldw)..], 1);
+            }
+        }
     }
 
     /// <summary>DSYTD2 with UPLO = 'L'.</summary>
@@ -115,7 +177,10 @@ internal static partial class ReferenceLapack
         d[n - 1] = a[At(n, n, lda)];
     }
 
-    /// <summary>DSTEDC with COMPZ = 'I': the eigen-decomposition of a symmetric tridiagonal matrix. DSTEQR up to order 25.</summary>
+    /// <summary>
+    /// DSTEDC with COMPZ = 'I': the eigen-decomposition of a symmetric tridiagonal matrix. DSTEQR up to order 25,
+    /// divide and conquer above.
+    /// </summary>
     private static int Dstedc(int n, Span<double> d, Span<double> e, Span<double> z, int ldz)
     {
         if (n == 0)
@@ -129,12 +194,7 @@ internal static partial class ReferenceLapack
             return 0;
         }
 
-        if (n > SmallSize)
-        {
-            throw new NotSupportedException($"DSTEDC's divide and conquer (order {n} > {SmallSize}) is not transcribed.");
-        }
-
-        return Dsteqr(n, d, e, z, ldz, new double[2 * (n - 1)]);
+        return n > SmallSize ? DstedcDivideAndConquer(n, d, e, z, ldz) : Dsteqr(n, d, e, z, ldz, new double[2 * (n - 1)]);
     }
 
     /// <summary>DSTEQR with COMPZ = 'I': the implicit QL/QR iteration, Z accumulated from the identity, values increasing.</summary>

@@ -1156,4 +1156,711 @@ internal static partial class ReferenceLapack
 
         return info;
     }
+
+    /// <summary>
+    /// DLAED4: the i-th root λ of the secular equation 1 + ρ·Σ z(j)²/(d(j) − λ) = 0 (the eigenvalue problem's
+    /// counterpart of DLASD4), with delta(j) = d(j) − λ; returns INFO (1 if it did not converge in 30 iterations, or
+    /// DLAED6's failure).
+    /// </summary>
+    private static int Dlaed4(int n, int i, ReadOnlySpan<double> d, ReadOnlySpan<double> z, Span<double> delta, double rho, out double dlam)
+    {
+        const int maxit = 30;
+        const double two = 2.0, three = 3.0, four = 4.0, eight = 8.0, ten = 10.0;
+        int info = 0;
+        dlam = 0.0;
+        if (n == 1)
+        {
+            dlam = d[0] + (rho * z[0] * z[0]);
+            delta[0] = 1.0;
+            return 0;
+        }
+
+        if (n == 2)
+        {
+            Dlaed5(i, d, z, delta, rho, out dlam);
+            return 0;
+        }
+
+        const double eps = Eps;
+        double rhoinv = 1.0 / rho;
+        double tau, temp, temp1, psi, dpsi, phi, dphi, erretm, w, c, a, b, eta, del, midpt, dltlb, dltub, dw, prew;
+        int ii, niter, iter;
+        Span<double> zz = stackalloc double[3];
+
+        if (i == n)
+        {
+            ii = n - 1;
+            niter = 1;
+            midpt = rho / two;
+            for (int j = 1; j <= n; j++)
+            {
+                delta[j - 1] = (d[j - 1] - d[i - 1]) - midpt;
+            }
+
+            psi = 0.0;
+            for (int j = 1; j <= n - 2; j++)
+            {
+                psi += z[j - 1] * z[j - 1] / delta[j - 1];
+            }
+
+            c = rhoinv + psi;
+            w = c + (z[ii - 1] * z[ii - 1] / delta[ii - 1]) + (z[n - 1] * z[n - 1] / delta[n - 1]);
+
+            if (w <= 0.0)
+            {
+                temp = (z[n - 2] * z[n - 2] / ((d[n - 1] - d[n - 2]) + rho)) + (z[n - 1] * z[n - 1] / rho);
+                if (c <= temp)
+                {
+                    tau = rho;
+                }
+                else
+                {
+                    del = d[n - 1] - d[n - 2];
+                    a = (-(c * del) + (z[n - 2] * z[n - 2])) + (z[n - 1] * z[n - 1]);
+                    b = z[n - 1] * z[n - 1] * del;
+                    tau = a < 0.0
+                        ? two * b / (Math.Sqrt((a * a) + (four * b * c)) - a)
+                        : (a + Math.Sqrt((a * a) + (four * b * c))) / (two * c);
+                }
+
+                dltlb = midpt;
+                dltub = rho;
+            }
+            else
+            {
+                del = d[n - 1] - d[n - 2];
+                a = (-(c * del) + (z[n - 2] * z[n - 2])) + (z[n - 1] * z[n - 1]);
+                b = z[n - 1] * z[n - 1] * del;
+                tau = a < 0.0
+                    ? two * b / (Math.Sqrt((a * a) + (four * b * c)) - a)
+                    : (a + Math.Sqrt((a * a) + (four * b * c))) / (two * c);
+                dltlb = 0.0;
+                dltub = midpt;
+            }
+
+            for (int j = 1; j <= n; j++)
+            {
+                delta[j - 1] = (d[j - 1] - d[i - 1]) - tau;
+            }
+
+            dpsi = 0.0;
+            psi = 0.0;
+            erretm = 0.0;
+            for (int j = 1; j <= ii; j++)
+            {
+                temp = z[j - 1] / delta[j - 1];
+                psi += z[j - 1] * temp;
+                dpsi += temp * temp;
+                erretm += psi;
+            }
+
+            erretm = Math.Abs(erretm);
+            temp = z[n - 1] / delta[n - 1];
+            phi = z[n - 1] * temp;
+            dphi = temp * temp;
+            erretm = ((eight * (-phi - psi)) + erretm - phi) + rhoinv + (Math.Abs(tau) * (dpsi + dphi));
+            w = rhoinv + phi + psi;
+
+            if (Math.Abs(w) <= eps * erretm)
+            {
+                dlam = d[i - 1] + tau;
+                return info;
+            }
+
+            if (w <= 0.0)
+            {
+                dltlb = Math.Max(dltlb, tau);
+            }
+            else
+            {
+                dltub = Math.Min(dltub, tau);
+            }
+
+            niter++;
+            c = w - (delta[n - 2] * dpsi) - (delta[n - 1] * dphi);
+            a = ((delta[n - 2] + delta[n - 1]) * w) - (delta[n - 2] * delta[n - 1] * (dpsi + dphi));
+            b = delta[n - 2] * delta[n - 1] * w;
+            if (c < 0.0)
+            {
+                c = Math.Abs(c);
+            }
+
+            if (c == 0.0)
+            {
+                eta = -w / (dpsi + dphi);
+            }
+            else if (a >= 0.0)
+            {
+                eta = (a + Math.Sqrt(Math.Abs((a * a) - (four * b * c)))) / (two * c);
+            }
+            else
+            {
+                eta = two * b / (a - Math.Sqrt(Math.Abs((a * a) - (four * b * c))));
+            }
+
+            if (w * eta > 0.0)
+            {
+                eta = -w / (dpsi + dphi);
+            }
+
+            temp = tau + eta;
+            if (temp > dltub || temp < dltlb)
+            {
+                eta = w < 0.0 ? (dltub - tau) / two : (dltlb - tau) / two;
+            }
+
+            for (int j = 1; j <= n; j++)
+            {
+                delta[j - 1] -= eta;
+            }
+
+            tau += eta;
+
+            dpsi = 0.0;
+            psi = 0.0;
+            erretm = 0.0;
+            for (int j = 1; j <= ii; j++)
+            {
+                temp = z[j - 1] / delta[j - 1];
+                psi += z[j - 1] * temp;
+                dpsi += temp * temp;
+                erretm += psi;
+            }
+
+            erretm = Math.Abs(erretm);
+            temp = z[n - 1] / delta[n - 1];
+            phi = z[n - 1] * temp;
+            dphi = temp * temp;
+            erretm = ((eight * (-phi - psi)) + erretm - phi) + rhoinv + (Math.Abs(tau) * (dpsi + dphi));
+            w = rhoinv + phi + psi;
+
+            iter = niter + 1;
+            for (niter = iter; niter <= maxit; niter++)
+            {
+                if (Math.Abs(w) <= eps * erretm)
+                {
+                    dlam = d[i - 1] + tau;
+                    return info;
+                }
+
+                if (w <= 0.0)
+                {
+                    dltlb = Math.Max(dltlb, tau);
+                }
+                else
+                {
+                    dltub = Math.Min(dltub, tau);
+                }
+
+                c = w - (delta[n - 2] * dpsi) - (delta[n - 1] * dphi);
+                a = ((delta[n - 2] + delta[n - 1]) * w) - (delta[n - 2] * delta[n - 1] * (dpsi + dphi));
+                b = delta[n - 2] * delta[n - 1] * w;
+                if (a >= 0.0)
+                {
+                    eta = (a + Math.Sqrt(Math.Abs((a * a) - (four * b * c)))) / (two * c);
+                }
+                else
+                {
+                    eta = two * b / (a - Math.Sqrt(Math.Abs((a * a) - (four * b * c))));
+                }
+
+                if (w * eta > 0.0)
+                {
+                    eta = -w / (dpsi + dphi);
+                }
+
+                temp = tau + eta;
+                if (temp > dltub || temp < dltlb)
+                {
+                    eta = w < 0.0 ? (dltub - tau) / two : (dltlb - tau) / two;
+                }
+
+                for (int j = 1; j <= n; j++)
+                {
+                    delta[j - 1] -= eta;
+                }
+
+                tau += eta;
+
+                dpsi = 0.0;
+                psi = 0.0;
+                erretm = 0.0;
+                for (int j = 1; j <= ii; j++)
+                {
+                    temp = z[j - 1] / delta[j - 1];
+                    psi += z[j - 1] * temp;
+                    dpsi += temp * temp;
+                    erretm += psi;
+                }
+
+                erretm = Math.Abs(erretm);
+                temp = z[n - 1] / delta[n - 1];
+                phi = z[n - 1] * temp;
+                dphi = temp * temp;
+                erretm = ((eight * (-phi - psi)) + erretm - phi) + rhoinv + (Math.Abs(tau) * (dpsi + dphi));
+                w = rhoinv + phi + psi;
+            }
+
+            dlam = d[i - 1] + tau;
+            return 1;
+        }
+
+        // A root strictly between d(i) and d(i + 1).
+        niter = 1;
+        int ip1 = i + 1;
+        del = d[ip1 - 1] - d[i - 1];
+        midpt = del / two;
+        for (int j = 1; j <= n; j++)
+        {
+            delta[j - 1] = (d[j - 1] - d[i - 1]) - midpt;
+        }
+
+        psi = 0.0;
+        for (int j = 1; j <= i - 1; j++)
+        {
+            psi += z[j - 1] * z[j - 1] / delta[j - 1];
+        }
+
+        phi = 0.0;
+        for (int j = n; j >= i + 2; j--)
+        {
+            phi += z[j - 1] * z[j - 1] / delta[j - 1];
+        }
+
+        c = rhoinv + psi + phi;
+        w = c + (z[i - 1] * z[i - 1] / delta[i - 1]) + (z[ip1 - 1] * z[ip1 - 1] / delta[ip1 - 1]);
+
+        bool orgati;
+        if (w > 0.0)
+        {
+            orgati = true;
+            a = (c * del) + (z[i - 1] * z[i - 1]) + (z[ip1 - 1] * z[ip1 - 1]);
+            b = z[i - 1] * z[i - 1] * del;
+            tau = a > 0.0
+                ? two * b / (a + Math.Sqrt(Math.Abs((a * a) - (four * b * c))))
+                : (a - Math.Sqrt(Math.Abs((a * a) - (four * b * c)))) / (two * c);
+            dltlb = 0.0;
+            dltub = midpt;
+        }
+        else
+        {
+            orgati = false;
+            a = (c * del) - (z[i - 1] * z[i - 1]) - (z[ip1 - 1] * z[ip1 - 1]);
+            b = z[ip1 - 1] * z[ip1 - 1] * del;
+            tau = a < 0.0
+                ? two * b / (a - Math.Sqrt(Math.Abs((a * a) + (four * b * c))))
+                : -(a + Math.Sqrt(Math.Abs((a * a) + (four * b * c)))) / (two * c);
+            dltlb = -midpt;
+            dltub = 0.0;
+        }
+
+        double dOrigin = orgati ? d[i - 1] : d[ip1 - 1];
+        for (int j = 1; j <= n; j++)
+        {
+            delta[j - 1] = (d[j - 1] - dOrigin) - tau;
+        }
+
+        ii = orgati ? i : i + 1;
+        int iim1 = ii - 1;
+        int iip1 = ii + 1;
+
+        dpsi = 0.0;
+        psi = 0.0;
+        erretm = 0.0;
+        for (int j = 1; j <= iim1; j++)
+        {
+            temp = z[j - 1] / delta[j - 1];
+            psi += z[j - 1] * temp;
+            dpsi += temp * temp;
+            erretm += psi;
+        }
+
+        erretm = Math.Abs(erretm);
+        dphi = 0.0;
+        phi = 0.0;
+        for (int j = n; j >= iip1; j--)
+        {
+            temp = z[j - 1] / delta[j - 1];
+            phi += z[j - 1] * temp;
+            dphi += temp * temp;
+            erretm += phi;
+        }
+
+        w = rhoinv + phi + psi;
+
+        bool swtch3 = false;
+        if (orgati)
+        {
+            if (w < 0.0)
+            {
+                swtch3 = true;
+            }
+        }
+        else if (w > 0.0)
+        {
+            swtch3 = true;
+        }
+
+        if (ii == 1 || ii == n)
+        {
+            swtch3 = false;
+        }
+
+        temp = z[ii - 1] / delta[ii - 1];
+        dw = dpsi + dphi + (temp * temp);
+        temp = z[ii - 1] * temp;
+        w += temp;
+        erretm = (eight * (phi - psi)) + erretm + (two * rhoinv) + (three * Math.Abs(temp)) + (Math.Abs(tau) * dw);
+
+        if (Math.Abs(w) <= eps * erretm)
+        {
+            dlam = dOrigin + tau;
+            return info;
+        }
+
+        if (w <= 0.0)
+        {
+            dltlb = Math.Max(dltlb, tau);
+        }
+        else
+        {
+            dltub = Math.Min(dltub, tau);
+        }
+
+        niter++;
+        if (!swtch3)
+        {
+            if (orgati)
+            {
+                double q = z[i - 1] / delta[i - 1];
+                c = w - (delta[ip1 - 1] * dw) - ((d[i - 1] - d[ip1 - 1]) * (q * q));
+            }
+            else
+            {
+                double q = z[ip1 - 1] / delta[ip1 - 1];
+                c = w - (delta[i - 1] * dw) - ((d[ip1 - 1] - d[i - 1]) * (q * q));
+            }
+
+            a = ((delta[i - 1] + delta[ip1 - 1]) * w) - (delta[i - 1] * delta[ip1 - 1] * dw);
+            b = delta[i - 1] * delta[ip1 - 1] * w;
+            if (c == 0.0)
+            {
+                if (a == 0.0)
+                {
+                    a = orgati
+                        ? (z[i - 1] * z[i - 1]) + (delta[ip1 - 1] * delta[ip1 - 1] * (dpsi + dphi))
+                        : (z[ip1 - 1] * z[ip1 - 1]) + (delta[i - 1] * delta[i - 1] * (dpsi + dphi));
+                }
+
+                eta = b / a;
+            }
+            else if (a <= 0.0)
+            {
+                eta = (a - Math.Sqrt(Math.Abs((a * a) - (four * b * c)))) / (two * c);
+            }
+            else
+            {
+                eta = two * b / (a + Math.Sqrt(Math.Abs((a * a) - (four * b * c))));
+            }
+        }
+        else
+        {
+            temp = rhoinv + psi + phi;
+            if (orgati)
+            {
+                temp1 = z[iim1 - 1] / delta[iim1 - 1];
+                temp1 *= temp1;
+                c = temp - (delta[iip1 - 1] * (dpsi + dphi)) - ((d[iim1 - 1] - d[iip1 - 1]) * temp1);
+                zz[0] = z[iim1 - 1] * z[iim1 - 1];
+                zz[2] = delta[iip1 - 1] * delta[iip1 - 1] * ((dpsi - temp1) + dphi);
+            }
+            else
+            {
+                temp1 = z[iip1 - 1] / delta[iip1 - 1];
+                temp1 *= temp1;
+                c = temp - (delta[iim1 - 1] * (dpsi + dphi)) - ((d[iip1 - 1] - d[iim1 - 1]) * temp1);
+                zz[0] = delta[iim1 - 1] * delta[iim1 - 1] * (dpsi + (dphi - temp1));
+                zz[2] = z[iip1 - 1] * z[iip1 - 1];
+            }
+
+            zz[1] = z[ii - 1] * z[ii - 1];
+            info = Dlaed6(niter, orgati, c, delta[(iim1 - 1)..], zz, w, out eta);
+            if (info != 0)
+            {
+                return info;
+            }
+        }
+
+        if (w * eta >= 0.0)
+        {
+            eta = -w / dw;
+        }
+
+        temp = tau + eta;
+        if (temp > dltub || temp < dltlb)
+        {
+            eta = w < 0.0 ? (dltub - tau) / two : (dltlb - tau) / two;
+        }
+
+        prew = w;
+        for (int j = 1; j <= n; j++)
+        {
+            delta[j - 1] -= eta;
+        }
+
+        dpsi = 0.0;
+        psi = 0.0;
+        erretm = 0.0;
+        for (int j = 1; j <= iim1; j++)
+        {
+            temp = z[j - 1] / delta[j - 1];
+            psi += z[j - 1] * temp;
+            dpsi += temp * temp;
+            erretm += psi;
+        }
+
+        erretm = Math.Abs(erretm);
+        dphi = 0.0;
+        phi = 0.0;
+        for (int j = n; j >= iip1; j--)
+        {
+            temp = z[j - 1] / delta[j - 1];
+            phi += z[j - 1] * temp;
+            dphi += temp * temp;
+            erretm += phi;
+        }
+
+        temp = z[ii - 1] / delta[ii - 1];
+        dw = dpsi + dphi + (temp * temp);
+        temp = z[ii - 1] * temp;
+        w = rhoinv + phi + psi + temp;
+        erretm = (eight * (phi - psi)) + erretm + (two * rhoinv) + (three * Math.Abs(temp)) + (Math.Abs(tau + eta) * dw);
+
+        bool swtch = false;
+        if (orgati)
+        {
+            if (-w > Math.Abs(prew) / ten)
+            {
+                swtch = true;
+            }
+        }
+        else if (w > Math.Abs(prew) / ten)
+        {
+            swtch = true;
+        }
+
+        tau += eta;
+
+        iter = niter + 1;
+        for (niter = iter; niter <= maxit; niter++)
+        {
+            if (Math.Abs(w) <= eps * erretm)
+            {
+                dlam = dOrigin + tau;
+                return info;
+            }
+
+            if (w <= 0.0)
+            {
+                dltlb = Math.Max(dltlb, tau);
+            }
+            else
+            {
+                dltub = Math.Min(dltub, tau);
+            }
+
+            if (!swtch3)
+            {
+                if (!swtch)
+                {
+                    if (orgati)
+                    {
+                        double q = z[i - 1] / delta[i - 1];
+                        c = w - (delta[ip1 - 1] * dw) - ((d[i - 1] - d[ip1 - 1]) * (q * q));
+                    }
+                    else
+                    {
+                        double q = z[ip1 - 1] / delta[ip1 - 1];
+                        c = w - (delta[i - 1] * dw) - ((d[ip1 - 1] - d[i - 1]) * (q * q));
+                    }
+                }
+                else
+                {
+                    temp = z[ii - 1] / delta[ii - 1];
+                    if (orgati)
+                    {
+                        dpsi += temp * temp;
+                    }
+                    else
+                    {
+                        dphi += temp * temp;
+                    }
+
+                    c = w - (delta[i - 1] * dpsi) - (delta[ip1 - 1] * dphi);
+                }
+
+                a = ((delta[i - 1] + delta[ip1 - 1]) * w) - (delta[i - 1] * delta[ip1 - 1] * dw);
+                b = delta[i - 1] * delta[ip1 - 1] * w;
+                if (c == 0.0)
+                {
+                    if (a == 0.0)
+                    {
+                        if (!swtch)
+                        {
+                            a = orgati
+                                ? (z[i - 1] * z[i - 1]) + (delta[ip1 - 1] * delta[ip1 - 1] * (dpsi + dphi))
+                                : (z[ip1 - 1] * z[ip1 - 1]) + (delta[i - 1] * delta[i - 1] * (dpsi + dphi));
+                        }
+                        else
+                        {
+                            a = (delta[i - 1] * delta[i - 1] * dpsi) + (delta[ip1 - 1] * delta[ip1 - 1] * dphi);
+                        }
+                    }
+
+                    eta = b / a;
+                }
+                else if (a <= 0.0)
+                {
+                    eta = (a - Math.Sqrt(Math.Abs((a * a) - (four * b * c)))) / (two * c);
+                }
+                else
+                {
+                    eta = two * b / (a + Math.Sqrt(Math.Abs((a * a) - (four * b * c))));
+                }
+            }
+            else
+            {
+                temp = rhoinv + psi + phi;
+                if (swtch)
+                {
+                    c = temp - (delta[iim1 - 1] * dpsi) - (delta[iip1 - 1] * dphi);
+                    zz[0] = delta[iim1 - 1] * delta[iim1 - 1] * dpsi;
+                    zz[2] = delta[iip1 - 1] * delta[iip1 - 1] * dphi;
+                }
+                else if (orgati)
+                {
+                    temp1 = z[iim1 - 1] / delta[iim1 - 1];
+                    temp1 *= temp1;
+                    c = temp - (delta[iip1 - 1] * (dpsi + dphi)) - ((d[iim1 - 1] - d[iip1 - 1]) * temp1);
+                    zz[0] = z[iim1 - 1] * z[iim1 - 1];
+                    zz[2] = delta[iip1 - 1] * delta[iip1 - 1] * ((dpsi - temp1) + dphi);
+                }
+                else
+                {
+                    temp1 = z[iip1 - 1] / delta[iip1 - 1];
+                    temp1 *= temp1;
+                    c = temp - (delta[iim1 - 1] * (dpsi + dphi)) - ((d[iip1 - 1] - d[iim1 - 1]) * temp1);
+                    zz[0] = delta[iim1 - 1] * delta[iim1 - 1] * (dpsi + (dphi - temp1));
+                    zz[2] = z[iip1 - 1] * z[iip1 - 1];
+                }
+
+                info = Dlaed6(niter, orgati, c, delta[(iim1 - 1)..], zz, w, out eta);
+                if (info != 0)
+                {
+                    return info;
+                }
+            }
+
+            if (w * eta >= 0.0)
+            {
+                eta = -w / dw;
+            }
+
+            temp = tau + eta;
+            if (temp > dltub || temp < dltlb)
+            {
+                eta = w < 0.0 ? (dltub - tau) / two : (dltlb - tau) / two;
+            }
+
+            for (int j = 1; j <= n; j++)
+            {
+                delta[j - 1] -= eta;
+            }
+
+            tau += eta;
+            prew = w;
+
+            dpsi = 0.0;
+            psi = 0.0;
+            erretm = 0.0;
+            for (int j = 1; j <= iim1; j++)
+            {
+                temp = z[j - 1] / delta[j - 1];
+                psi += z[j - 1] * temp;
+                dpsi += temp * temp;
+                erretm += psi;
+            }
+
+            erretm = Math.Abs(erretm);
+            dphi = 0.0;
+            phi = 0.0;
+            for (int j = n; j >= iip1; j--)
+            {
+                temp = z[j - 1] / delta[j - 1];
+                phi += z[j - 1] * temp;
+                dphi += temp * temp;
+                erretm += phi;
+            }
+
+            temp = z[ii - 1] / delta[ii - 1];
+            dw = dpsi + dphi + (temp * temp);
+            temp = z[ii - 1] * temp;
+            w = rhoinv + phi + psi + temp;
+            erretm = (eight * (phi - psi)) + erretm + (two * rhoinv) + (three * Math.Abs(temp)) + (Math.Abs(tau) * dw);
+            if (w * prew > 0.0 && Math.Abs(w) > Math.Abs(prew) / ten)
+            {
+                swtch = !swtch;
+            }
+        }
+
+        dlam = dOrigin + tau;
+        return 1;
+    }
+
+    /// <summary>DLAED5: the i-th eigenvalue (i = 1, 2) of diag(d) + ρ·z·zᵀ for 2×2, with its normalized eigenvector.</summary>
+    private static void Dlaed5(int i, ReadOnlySpan<double> d, ReadOnlySpan<double> z, Span<double> delta, double rho, out double dlam)
+    {
+        const double two = 2.0, four = 4.0;
+        double del = d[1] - d[0];
+        double b, c, tau, temp;
+        if (i == 1)
+        {
+            double w = 1.0 + (two * rho * ((z[1] * z[1]) - (z[0] * z[0])) / del);
+            if (w > 0.0)
+            {
+                b = del + (rho * ((z[0] * z[0]) + (z[1] * z[1])));
+                c = rho * z[0] * z[0] * del;
+                tau = two * c / (b + Math.Sqrt(Math.Abs((b * b) - (four * c))));
+                dlam = d[0] + tau;
+                delta[0] = -z[0] / tau;
+                delta[1] = z[1] / (del - tau);
+            }
+            else
+            {
+                b = -del + (rho * ((z[0] * z[0]) + (z[1] * z[1])));
+                c = rho * z[1] * z[1] * del;
+                tau = b > 0.0
+                    ? -(two * c / (b + Math.Sqrt((b * b) + (four * c))))
+                    : (b - Math.Sqrt((b * b) + (four * c))) / two;
+                dlam = d[1] + tau;
+                delta[0] = -z[0] / (del + tau);
+                delta[1] = -z[1] / tau;
+            }
+        }
+        else
+        {
+            b = -del + (rho * ((z[0] * z[0]) + (z[1] * z[1])));
+            c = rho * z[1] * z[1] * del;
+            tau = b > 0.0
+                ? (b + Math.Sqrt((b * b) + (four * c))) / two
+                : two * c / (-b + Math.Sqrt((b * b) + (four * c)));
+            dlam = d[1] + tau;
+            delta[0] = -z[0] / (del + tau);
+            delta[1] = -z[1] / tau;
+        }
+
+        temp = Math.Sqrt((delta[0] * delta[0]) + (delta[1] * delta[1]));
+        delta[0] /= temp;
+        delta[1] /= temp;
+    }
 }

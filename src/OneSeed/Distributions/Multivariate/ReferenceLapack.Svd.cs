@@ -15,7 +15,7 @@ internal static partial class ReferenceLapack
 
     private const int OrmTSize = OrmLdt * OrmBlockMax;
 
-    /// <summary>ILAENV(3, 'DGEBRD', ...): DGEBRD reduces without blocking up to this order.</summary>
+    /// <summary>ILAENV(3, 'DGEBRD', ...): DGEBRD reduces without blocking up to this order, and the last columns above it.</summary>
     internal const int GebrdCrossover = 128;
 
     /// <summary>
@@ -110,15 +110,100 @@ internal static partial class ReferenceLapack
         return info;
     }
 
-    /// <summary>DGEBRD: reduces A (m ≥ n) to upper bidiagonal form Qᵀ·A·P = B. Unblocked (DGEBD2) up to order 128.</summary>
+    /// <summary>
+    /// DGEBRD for m ≥ n: reduces A to upper bidiagonal form Qᵀ·A·P = B. Unblocked (DGEBD2) up to order 128; above,
+    /// panels of 32 by DLABRD with two DGEMM updates, the last 128 columns by DGEBD2 (NumPy's workspace always allows
+    /// the full block size).
+    /// </summary>
     private static void Dgebrd(int m, int n, Span<double> a, int lda, Span<double> d, Span<double> e, Span<double> tauq, Span<double> taup, Span<double> work)
     {
-        if (Math.Min(m, n) > GebrdCrossover)
+        const int nb = 32;
+        int minmn = Math.Min(m, n);
+        int nx = minmn;
+        if (nb > 1 && nb < minmn)
         {
-            throw new NotSupportedException("DGEBRD's blocked reduction (order above 128) is not transcribed.");
+            nx = Math.Max(nb, GebrdCrossover);
+            if (nx >= minmn)
+            {
+                nx = minmn;
+            }
         }
 
-        Dgebd2(m, n, a, lda, d, e, tauq, taup, work);
+        int ldwrkx = m;
+        int ldwrky = n;
+        Span<double> xy = nx < minmn ? new double[(ldwrkx * nb) + (ldwrky * nb)] : default;
+        int i;
+        for (i = 1; i <= minmn - nx; i += nb)
+        {
+            Dlabrd(m - i + 1, n - i + 1, nb, a[At(i, i, lda)..], lda, d[(i - 1)..], e[(i - 1)..], tauq[(i - 1)..], taup[(i - 1)..], xy, ldwrkx, xy[(ldwrkx * nb)..], ldwrky);
+            ReferenceBlas.Dgemm(false, true, m - i - nb + 1, n - i - nb + 1, nb, -1.0, a[At(i + nb, i, lda)..], lda, xy[((ldwrkx * nb) + nb)..], ldwrky, 1.0, a[At(i + nb, i + nb, lda)..], lda);
+            ReferenceBlas.Dgemm(false, false, m - i - nb + 1, n - i - nb + 1, nb, -1.0, xy[nb..], ldwrkx, a[At(i, i + nb, lda)..], lda, 1.0, a[At(i + nb, i + nb, lda)..], lda);
+            for (int j = i; j <= i + nb - 1; j++)
+            {
+                a[At(j, j, lda)] = d[j - 1];
+                a[At(j, j + 1, lda)] = e[j - 1];
+            }
+        }
+
+        Dgebd2(m - i + 1, n - i + 1, a[At(i, i, lda)..], lda, d[(i - 1)..], e[(i - 1)..], tauq[(i - 1)..], taup[(i - 1)..], work);
+    }
+
+    /// <summary>
+    /// DLABRD for m ≥ n: reduces the first nb rows and columns of A to bidiagonal form and returns the matrices X and
+    /// Y that DGEBRD needs to update the rest (A := A − V·Yᵀ − X·Uᵀ). The unit entries of the reflectors stay in A.
+    /// </summary>
+    private static void Dlabrd(int m, int n, int nb, Span<double> a, int lda, Span<double> d, Span<double> e, Span<double> tauq, Span<double> taup, Span<double> x, int ldx, Span<double> y, int ldy)
+    {
+        if (m <= 0 || n <= 0)
+        {
+            return;
+        }
+
+        for (int i = 1; i <= nb; i++)
+        {
+            // Update A(i:m, i).
+            int ii = At(i, i, lda);
+            ReferenceBlas.Dgemv(false, m - i + 1, i - 1, -1.0, a[(i - 1)..], lda, y[(i - 1)..], ldy, 1.0, a[ii..], 1);
+            ReferenceBlas.Dgemv(false, m - i + 1, i - 1, -1.0, x[(i - 1)..], ldx, a[At(1, i, lda)..], 1, 1.0, a[ii..], 1);
+
+            // The reflector that annihilates A(i+1:m, i).
+            double alpha = a[ii];
+            Dlarfg(m - i + 1, ref alpha, a[At(Math.Min(i + 1, m), i, lda)..], 1, out tauq[i - 1]);
+            a[ii] = alpha;
+            d[i - 1] = a[ii];
+            if (i < n)
+            {
+                a[ii] = 1.0;
+
+                // Compute Y(i+1:n, i).
+                ReferenceBlas.Dgemv(true, m - i + 1, n - i, 1.0, a[At(i, i + 1, lda)..], lda, a[ii..], 1, 0.0, y[At(i + 1, i, ldy)..], 1);
+                ReferenceBlas.Dgemv(true, m - i + 1, i - 1, 1.0, a[(i - 1)..], lda, a[ii..], 1, 0.0, y[At(1, i, ldy)..], 1);
+                ReferenceBlas.Dgemv(false, n - i, i - 1, -1.0, y[i..], ldy, y[At(1, i, ldy)..], 1, 1.0, y[At(i + 1, i, ldy)..], 1);
+                ReferenceBlas.Dgemv(true, m - i + 1, i - 1, 1.0, x[(i - 1)..], ldx, a[ii..], 1, 0.0, y[At(1, i, ldy)..], 1);
+                ReferenceBlas.Dgemv(true, i - 1, n - i, -1.0, a[At(1, i + 1, lda)..], lda, y[At(1, i, ldy)..], 1, 1.0, y[At(i + 1, i, ldy)..], 1);
+                ReferenceBlas.Dscal(n - i, tauq[i - 1], y[At(i + 1, i, ldy)..], 1);
+
+                // Update A(i, i+1:n).
+                int ij = At(i, i + 1, lda);
+                ReferenceBlas.Dgemv(false, n - i, i, -1.0, y[i..], ldy, a[(i - 1)..], lda, 1.0, a[ij..], lda);
+                ReferenceBlas.Dgemv(true, i - 1, n - i, -1.0, a[At(1, i + 1, lda)..], lda, x[(i - 1)..], ldx, 1.0, a[ij..], lda);
+
+                // The reflector that annihilates A(i, i+2:n).
+                alpha = a[ij];
+                Dlarfg(n - i, ref alpha, a[At(i, Math.Min(i + 2, n), lda)..], lda, out taup[i - 1]);
+                a[ij] = alpha;
+                e[i - 1] = a[ij];
+                a[ij] = 1.0;
+
+                // Compute X(i+1:m, i).
+                ReferenceBlas.Dgemv(false, m - i, n - i, 1.0, a[At(i + 1, i + 1, lda)..], lda, a[ij..], lda, 0.0, x[At(i + 1, i, ldx)..], 1);
+                ReferenceBlas.Dgemv(true, n - i, i, 1.0, y[i..], ldy, a[ij..], lda, 0.0, x[At(1, i, ldx)..], 1);
+                ReferenceBlas.Dgemv(false, m - i, i, -1.0, a[i..], lda, x[At(1, i, ldx)..], 1, 1.0, x[At(i + 1, i, ldx)..], 1);
+                ReferenceBlas.Dgemv(false, i - 1, n - i, 1.0, a[At(1, i + 1, lda)..], lda, a[ij..], lda, 0.0, x[At(1, i, ldx)..], 1);
+                ReferenceBlas.Dgemv(false, m - i, i - 1, -1.0, x[i..], ldx, x[At(1, i, ldx)..], 1, 1.0, x[At(i + 1, i, ldx)..], 1);
+                ReferenceBlas.Dscal(m - i, taup[i - 1], x[At(i + 1, i, ldx)..], 1);
+            }
+        }
     }
 
     /// <summary>DGEBD2 for m ≥ n: the unblocked Householder bidiagonalization.</summary>
