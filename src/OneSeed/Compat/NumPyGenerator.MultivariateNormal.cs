@@ -35,18 +35,19 @@ public sealed partial class NumPyGenerator
     /// </para>
     /// <para>
     /// Reproducibility tier: <b>not bit-exact by promise</b>: each value is within 1e-10 of NumPy 1.24's on Debian
-    /// (reference LAPACK 3.11), relative to the largest magnitude in its sample row. The factor depends on LAPACK's
-    /// choices (the signs of singular vectors and eigenvectors, the basis of a repeated eigenvalue's space, the
-    /// rounding of near-null directions), which OneSeed reproduces by transcribing reference LAPACK and BLAS operation
-    /// for operation (<c>DGESDD</c>, <c>DSYEVD</c>, <c>DPOTRF</c> and what they call); on the tested machines the
-    /// results have been bit-identical to NumPy's in every case. A NumPy linked to another LAPACK (OpenBLAS in the
-    /// PyPI wheels, MKL, Accelerate) makes other choices, which no single implementation can match: against those the
-    /// samples agree only where the decomposition is unique (Cholesky; well-separated eigenvalues up to signs).
+    /// (reference LAPACK 3.11), relative to the largest magnitude in its sample row; the normals consumed are exactly
+    /// NumPy's. The factor depends on LAPACK's choices (the signs of singular vectors and eigenvectors, the basis of a
+    /// repeated eigenvalue's space, the rounding of near-null directions), which OneSeed reproduces by transcribing
+    /// reference LAPACK and BLAS operation for operation (<c>DGESDD</c>, <c>DSYEVD</c>, <c>DPOTRF</c> and what they
+    /// call); in every case tested so far the samples have been bit-identical to NumPy's. A NumPy linked to another
+    /// LAPACK makes other choices, which no single implementation can match: against NumPy on OpenBLAS 0.3.21 (the
+    /// library of the PyPI wheels) samples agree within about 1e-12 for well-conditioned covariances, and differ by up
+    /// to the sample's own scale for singular or nearly singular ones, where the decomposition is not unique.
     /// </para>
     /// <para>
     /// Every dimension is served by the same LAPACK paths NumPy takes (for "svd" and "eigh": implicit QR up to k = 25,
     /// divide and conquer above; blocked reductions above 32 and 128), at NumPy's cost, O(k³) for the factor plus
-    /// O(size·k²) for the samples. The live tests cover k up to 150, and the transcriptions were checked up to 520.
+    /// O(size·k²) for the samples. The live tests cover k up to about 200, and the transcriptions were checked up to 520.
     /// </para>
     /// <para>
     /// Every refusal is thrown before any draw, so the engine is unchanged (NumPy draws the normals first, and then
