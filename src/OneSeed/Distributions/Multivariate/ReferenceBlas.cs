@@ -1,3 +1,6 @@
+// Transcribed from the reference LAPACK and BLAS 3.11 (netlib, github.com/Reference-LAPACK/lapack, tag v3.11.0);
+// their copyright notice and license are in LAPACK-LICENSE.txt beside this file.
+
 using System.Diagnostics;
 
 namespace OneSeed.Distributions;
