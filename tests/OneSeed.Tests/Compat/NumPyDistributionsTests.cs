@@ -124,7 +124,9 @@ public sealed class NumPyDistributionsTests
         foreach ((string facade, Type type) in new[] { ("Generator", typeof(OneSeed.Compat.NumPyGenerator)), ("RandomState", typeof(OneSeed.Compat.NumPyRandomState)) })
         {
             string[] ours = type.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance).Select(m => m.Name).ToArray();
-            string[] missing = methods[facade]!.AsArray().Select(n => (string)n!).Where(n => !ours.Contains(Pascal(n))).ToArray();
+            // RandInt and RandN predate this test and split NumPy's words (rand + int, rand + n), as NumPy's docs read them.
+            string[] missing = methods[facade]!.AsArray().Select(n => (string)n!)
+                .Where(n => !ours.Contains(n switch { "randint" => "RandInt", "randn" => "RandN", _ => Pascal(n) })).ToArray();
             Assert.True(missing.Length == 0, $"NumPy's {facade} methods without a PascalCase counterpart on {type.Name}: {string.Join(", ", missing)}.");
         }
     }
