@@ -16,6 +16,10 @@ internal unsafe struct UInt64DrawCursor(BitGenerator engine, ulong* buffer) : IR
     /// <summary>Words per chunk: 4 KB of stack, large enough to amortise the engine call, small enough to stay in L1.</summary>
     public const int Capacity = 512;
 
+    // MT19937's doubles take 27 + 26 bits of a word's two halves; the other engines CanBuffer admits take its top 53
+    // bits (BitGenerator's NextDoubleFromRaw). Decided once here: a virtual call per double measured in the samplers
+    // that draw several uniforms a value (Poisson, binomial).
+    private readonly bool _twoHalves = engine is Mt19937;
     private int _position;
     private int _length;
 
@@ -103,7 +107,7 @@ internal unsafe struct UInt64DrawCursor(BitGenerator engine, ulong* buffer) : IR
     public double NextDouble() => DoubleFromRaw(NextUInt64());
 
     /// <summary>The engine's <c>next_double</c> of one of its raw words (a buffered one, read ahead by a batch).</summary>
-    public readonly double DoubleFromRaw(ulong raw) => engine.NextDoubleFromRaw(raw);
+    public readonly double DoubleFromRaw(ulong raw) => UnitDoubles.FromUInt53(_twoHalves ? Mt19937.DoubleMantissa(raw) : raw >> 11);
 
     // The 64-bit samplers draw only 64-bit words and doubles; a 32-bit draw would need the engine's half-word buffering.
     public readonly uint NextUInt32() => throw new UnreachableException();

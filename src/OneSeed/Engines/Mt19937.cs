@@ -122,6 +122,9 @@ public sealed class Mt19937 : BitGenerator
     /// <remarks>NextUInt64 is the words a, b as a &lt;&lt; 32 | b: these are the two words <see cref="NextDouble"/> would draw.</remarks>
     internal override double NextDoubleFromRaw(ulong raw) => UnitDoubles.FromUInt53(DoubleBits.Mantissa(raw));
 
+    /// <summary>The 53 bits <see cref="NextDouble"/> takes from the two words of one <see cref="NextUInt64"/> value (27 of the first, 26 of the second).</summary>
+    internal static ulong DoubleMantissa(ulong raw) => DoubleBits.Mantissa(raw);
+
     /// <inheritdoc />
     public override void Fill(Span<ulong> destination) => FillPairs<RawWords>(destination);
 
