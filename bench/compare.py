@@ -11,6 +11,7 @@ bench/distribution_workloads.py, with the issue's target (2x NumPy for the commo
 then the ratios as a matrix (distribution x engine) and the rows below their target.
 """
 import json
+import re
 import sys
 
 import distribution_workloads
@@ -29,24 +30,34 @@ TYPE_ENGINE = {'TorchBenchmarks': 'torch', 'LegacyDistributionBenchmarks': 'Rand
 DISTRIBUTION_TYPES = {'DistributionBenchmarks', 'LegacyDistributionBenchmarks'}
 
 
+def run_of(path):
+    """The run a result file belongs to: the runK folder in its path (compare.sh's layout), else None."""
+    match = re.search(r'(?:^|/)(run\d+)/', path)
+    return match.group(1) if match else None
+
+
 def main(argv):
     benchmarks = []
     numpy = {}
+    numpy_by_run = {}
     versions = set()
     for path in argv:
         with open(path) as f:
             data = json.load(f)
         if 'Benchmarks' in data:
-            benchmarks.extend(data['Benchmarks'])
+            benchmarks.extend((run_of(path), b) for b in data['Benchmarks'])
             continue
         # numpy_bench.py writes {"numpy": version}; torch_bench.py adds "library": "torch" with torch's version there.
         versions.add(f"{data.get('library', 'NumPy')} {data['numpy']}")
+        run_rates = numpy_by_run.setdefault(run_of(path), {})
         for key, rate in data['rates_mps'].items():
             numpy[key] = max(numpy.get(key, 0.0), rate)
+            run_rates[key] = max(run_rates.get(key, 0.0), rate)
     n = None
     best = {}
     distributions = {}
-    for b in benchmarks:
+    per_run = {}  # (label, engine) -> {run: OneSeed M/s}, for the distribution section's ratio in each run
+    for run, b in benchmarks:
         params = dict(p.split('=', 1) for p in b['Parameters'].split('&') if '=' in p)
         engine = params.get('Engine', TYPE_ENGINE.get(b['Type'], b['Type'].replace('Benchmarks', '')))
         n = int(params.get('N', n or 1_000_000))
@@ -54,6 +65,8 @@ def main(argv):
             label, k = distribution_workloads.BY_METHOD[b['Method']]
             ours = distribution_workloads.values_per_call(n, k) / b['Statistics']['Min'] * 1e3
             distributions[(label, engine)] = max(distributions.get((label, engine), 0.0), ours)
+            runs = per_run.setdefault((label, engine), {})
+            runs[run] = max(runs.get(run, 0.0), ours)
             continue
         work = WORK.get(b['Method'], b['Method'])
         ours = n / b['Statistics']['Min'] * 1e3  # best iteration, ns per call of N values -> millions per second (the references report their best repeat too)
@@ -64,7 +77,15 @@ def main(argv):
     if distributions:
         if best:
             print()
-        distribution_tables(distributions, numpy, n, reference)
+        # The ratio of each row within each run (OneSeed's and NumPy's rates of that run), when there are several.
+        run_ratios = {}
+        if len(numpy_by_run) > 1:
+            for key, runs in per_run.items():
+                label, engine = key
+                run_ratios[key] = [ours / numpy_by_run[run][f'{engine}/{label}']
+                                   for run, ours in sorted(runs.items(), key=lambda item: str(item[0]))
+                                   if numpy_by_run.get(run, {}).get(f'{engine}/{label}')]
+        distribution_tables(distributions, numpy, n, reference, run_ratios)
 
 
 def engine_table(best, numpy, n, reference):
@@ -76,7 +97,7 @@ def engine_table(best, numpy, n, reference):
         print(f'| {work} | {engine} | {ours:,.0f} | {theirs:,.0f} | {ratio} |' if theirs else f'| {work} | {engine} | {ours:,.0f} | n/a | n/a |')
 
 
-def distribution_tables(distributions, numpy, n, reference):
+def distribution_tables(distributions, numpy, n, reference, run_ratios):
     """The distribution section: the long table, the ratio matrix, and the rows below their target."""
     engines = sorted({engine for _, engine in distributions},
                      key=lambda e: (e == 'RandomState', distribution_workloads.ALL_ENGINES.index(e)
@@ -89,19 +110,21 @@ def distribution_tables(distributions, numpy, n, reference):
     ratios = {}
     print(f'### Distributions ({n:,} values per call, allocating; multivariate rows: {n // 3:,} rows of 3)')
     print()
-    print(f'| distribution | engine | OneSeed M/s | {reference} M/s | ratio | target |')
-    print('| --- | --- | ---: | ---: | ---: | ---: |')
+    each = ' ratio in each run |' if run_ratios else ''
+    print(f'| distribution | engine | OneSeed M/s | {reference} M/s | ratio | target |{each}')
+    print(f'| --- | --- | ---: | ---: | ---: | ---: |{" ---: |" if run_ratios else ""}')
     for label in order:
         for engine in engines:
             ours = distributions.get((label, engine))
             if ours is None:
                 continue
             theirs = numpy.get(f'{engine}/{label}')
+            runs = f' {", ".join(f"{r:.2f}x" for r in run_ratios.get((label, engine), []))} |' if run_ratios else ''
             if theirs:
                 ratios[(label, engine)] = ours / theirs
-                print(f'| {label} | {engine} | {ours:,.1f} | {theirs:,.1f} | {ours / theirs:.2f}x | {target(label):.0f}x |')
+                print(f'| {label} | {engine} | {ours:,.1f} | {theirs:,.1f} | {ours / theirs:.2f}x | {target(label):.0f}x |{runs}')
             else:
-                print(f'| {label} | {engine} | {ours:,.1f} | n/a | n/a | {target(label):.0f}x |')
+                print(f'| {label} | {engine} | {ours:,.1f} | n/a | n/a | {target(label):.0f}x |{runs}')
     print()
     print('Ratios (OneSeed / NumPy; * below the target: 2x for the common distributions, 1x for the rest):')
     print()
