@@ -10,7 +10,7 @@
 # Generator rows run on PCG64 and MT19937 unless DIST_ENGINES says otherwise (comma-separated NumPy names, or "all"
 # for the five engines); both sides read it.
 # Kept apart from compare.sh so that its engine table keeps its run time. On 2 cores one run takes about
-# 11 minutes with the two default engines (108 benchmarks), about 22 with DIST_ENGINES=all (216).
+# 10-11 minutes with the two default engines (108 benchmarks, measured), an estimated 22 with DIST_ENGINES=all (216).
 # Usage: [RUNS=2] [DIST_ENGINES=all] bash bench/compare_distributions.sh   (run it on an otherwise idle machine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
