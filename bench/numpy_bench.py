@@ -3,7 +3,10 @@
 
 Each workload fills N values into a preallocated array where NumPy allows it (as the C# side fills a span),
 single-threaded, and reports the best of several repeats as millions of values per second.
-Usage: /usr/bin/python3 bench/numpy_bench.py [N] > numpy.json
+With --distributions it times the distribution workloads of bench/distribution_workloads.py instead (each call
+allocating its result, as NumPy's size= calls do): Generator on the engines DIST_ENGINES names (PCG64 and MT19937
+unless set), and RandomState(12345); their rows are keyed "<engine>/<label>" and "RandomState/<label>".
+Usage: /usr/bin/python3 bench/numpy_bench.py [N] [--distributions] > numpy.json
 """
 import json
 import sys
@@ -12,7 +15,8 @@ import numpy as np
 
 from bench_common import best_rate
 
-N = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+ARGS = [a for a in sys.argv[1:] if not a.startswith('--')]
+N = int(ARGS[0]) if ARGS else 1_000_000
 ENGINES = ['MT19937', 'PCG64', 'PCG64DXSM', 'Philox', 'SFC64']
 
 
@@ -31,8 +35,25 @@ def workloads(engine):
     }
 
 
+def distributions(results):
+    import distribution_workloads as dw
+    rates = results['rates_mps']
+    for engine in dw.engines():
+        g = np.random.Generator(getattr(np.random, engine)(12345))
+        for label, _, _, k, fn in dw.WORKLOADS:
+            rates[f'{engine}/{label}'] = best_rate(lambda: fn(g, N), dw.values_per_call(N, k))
+    rs = np.random.RandomState(12345)
+    for label, _, legacy, k, fn in dw.WORKLOADS:
+        if legacy:
+            rates[f'RandomState/{label}'] = best_rate(lambda: fn(rs, N), dw.values_per_call(N, k))
+
+
 def main():
     results = {'numpy': np.__version__, 'n': N, 'rates_mps': {}}
+    if '--distributions' in sys.argv[1:]:
+        distributions(results)
+        json.dump(results, sys.stdout, indent=1)
+        return
     for engine in ENGINES:
         for work, fn in workloads(engine).items():
             results['rates_mps'][f'{engine}/{work}'] = best_rate(fn, N)
