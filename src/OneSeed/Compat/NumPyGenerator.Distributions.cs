@@ -286,7 +286,7 @@ public sealed partial class NumPyGenerator
     public double[] Triangular(double left, double mode, double right, int size)
     {
         NumPyConstraints.Triangular(left, mode, right);
-        return Samples(new TriangularSampler(left, mode, right), size);
+        return Filled(size, (engine, result) => UniformTransforms.FillTriangular(engine, left, mode, right, result));
     }
 
     /// <summary>A von Mises (circular normal) variate in [−π, π] (a wrapped normal for kappa &gt; 10⁶), as NumPy's <c>Generator.vonmises(mu, kappa)</c>.</summary>

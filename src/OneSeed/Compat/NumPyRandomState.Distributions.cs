@@ -316,7 +316,7 @@ public sealed partial class NumPyRandomState
     public double[] Triangular(double left, double mode, double right, int size)
     {
         NumPyConstraints.Triangular(left, mode, right);
-        return Samples(new TriangularSampler(left, mode, right), size);
+        return Filled(size, result => UniformTransforms.FillTriangular(_engine, left, mode, right, result));
     }
 
     /// <summary>A von Mises (circular normal) variate in [−π, π], as NumPy's <c>RandomState.vonmises(mu, kappa)</c>.</summary>
