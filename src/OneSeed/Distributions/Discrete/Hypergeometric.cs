@@ -60,70 +60,96 @@ internal static class Hypergeometric
     }
 
     private static long Hrua<TSource>(ref TSource source, long good, long bad, long sample)
-        where TSource : struct, IRawSource
+        where TSource : struct, IRawSource => new HruaSetup(good, bad, sample).Sample(ref source);
+
+    /// <summary>
+    /// The constants of Stadlober's HRUA for one (good, bad, sample): NumPy computes them for every value, a sampler
+    /// once (the same values; four log-factorials and a square root saved per value).
+    /// </summary>
+    internal readonly struct HruaSetup
     {
-        long popsize = good + bad;
-        long computedSample = Math.Min(sample, popsize - sample);
-        long minGoodBad = Math.Min(good, bad);
-        long maxGoodBad = Math.Max(good, bad);
-        double p = (double)minGoodBad / popsize;
-        double q = (double)maxGoodBad / popsize;
-        double mu = computedSample * p;
-        double a = mu + 0.5;
-        double variance = (double)(popsize - computedSample) * computedSample * p * q / (popsize - 1);
-        double c = Math.Sqrt(variance + 0.5);
-        double h = (D1 * c) + D2;
-        long m = CConversions.TruncateToInt64(Math.Floor((double)(computedSample + 1) * (minGoodBad + 1) / (popsize + 2)));
-        double g = LogGamma.LogFactorial(m) + LogGamma.LogFactorial(minGoodBad - m) + LogGamma.LogFactorial(computedSample - m)
-            + LogGamma.LogFactorial(maxGoodBad - computedSample + m);
+        private readonly long _good;
+        private readonly long _bad;
+        private readonly long _sample;
+        private readonly long _computedSample;
+        private readonly long _minGoodBad;
+        private readonly long _maxGoodBad;
+        private readonly double _a;
+        private readonly double _h;
+        private readonly double _g;
+        private readonly double _b;
 
-        // C's MIN of an int64 and a double: compared and returned in double.
-        double support = Math.Min(computedSample, minGoodBad) + 1;
-        double tail = Math.Floor(a + (16 * c));
-        double b = support < tail ? support : tail;
-
-        long k;
-        while (true)
+        public HruaSetup(long good, long bad, long sample)
         {
-            double u = source.NextDouble();
-            double v = source.NextDouble();
-            double x = a + (h * (v - 0.5) / u);
-            if (x < 0.0 || x >= b)
-            {
-                continue;
-            }
+            (_good, _bad, _sample) = (good, bad, sample);
+            long popsize = good + bad;
+            _computedSample = Math.Min(sample, popsize - sample);
+            _minGoodBad = Math.Min(good, bad);
+            _maxGoodBad = Math.Max(good, bad);
+            double p = (double)_minGoodBad / popsize;
+            double q = (double)_maxGoodBad / popsize;
+            double mu = _computedSample * p;
+            _a = mu + 0.5;
+            double variance = (double)(popsize - _computedSample) * _computedSample * p * q / (popsize - 1);
+            double c = Math.Sqrt(variance + 0.5);
+            _h = (D1 * c) + D2;
+            long m = CConversions.TruncateToInt64(Math.Floor((double)(_computedSample + 1) * (_minGoodBad + 1) / (popsize + 2)));
+            _g = LogFactorials(m);
 
-            k = CConversions.TruncateToInt64(Math.Floor(x));
-            double gp = LogGamma.LogFactorial(k) + LogGamma.LogFactorial(minGoodBad - k) + LogGamma.LogFactorial(computedSample - k)
-                + LogGamma.LogFactorial(maxGoodBad - computedSample + k);
-            double t = g - gp;
-            if ((u * (4.0 - u)) - 3.0 <= t)
-            {
-                break;
-            }
-
-            if (u * (u - t) >= 1)
-            {
-                continue;
-            }
-
-            if (2.0 * Math.Log(u) <= t)
-            {
-                break;
-            }
+            // C's MIN of an int64 and a double: compared and returned in double.
+            double support = Math.Min(_computedSample, _minGoodBad) + 1;
+            double tail = Math.Floor(_a + (16 * c));
+            _b = support < tail ? support : tail;
         }
 
-        if (good > bad)
+        public long Sample<TSource>(ref TSource source)
+            where TSource : struct, IRawSource
         {
-            k = computedSample - k;
+            long k;
+            while (true)
+            {
+                double u = source.NextDouble();
+                double v = source.NextDouble();
+                double x = _a + (_h * (v - 0.5) / u);
+                if (x < 0.0 || x >= _b)
+                {
+                    continue;
+                }
+
+                k = CConversions.TruncateToInt64(Math.Floor(x));
+                double t = _g - LogFactorials(k);
+                if ((u * (4.0 - u)) - 3.0 <= t)
+                {
+                    break;
+                }
+
+                if (u * (u - t) >= 1)
+                {
+                    continue;
+                }
+
+                if (2.0 * Math.Log(u) <= t)
+                {
+                    break;
+                }
+            }
+
+            if (_good > _bad)
+            {
+                k = _computedSample - k;
+            }
+
+            if (_computedSample < _sample)
+            {
+                k = _good - k;
+            }
+
+            return k;
         }
 
-        if (computedSample < sample)
-        {
-            k = good - k;
-        }
-
-        return k;
+        // The four log-factorials of the PMF's denominator at k, summed in NumPy's order.
+        private double LogFactorials(long k) => LogGamma.LogFactorial(k) + LogGamma.LogFactorial(_minGoodBad - k)
+            + LogGamma.LogFactorial(_computedSample - k) + LogGamma.LogFactorial(_maxGoodBad - _computedSample + k);
     }
 
     private static long LegacyInversion<TSource>(ref TSource source, long good, long bad, long sample)
@@ -149,76 +175,105 @@ internal static class Hypergeometric
     }
 
     private static long LegacyHrua<TSource>(ref TSource source, long good, long bad, long sample)
-        where TSource : struct, IRawSource
+        where TSource : struct, IRawSource => new LegacyHruaSetup(good, bad, sample).Sample(ref source);
+
+    /// <summary>The constants of NumPy 1.16's HRUA (<c>legacy-distributions.c</c>) for one (good, bad, sample), computed once per sampler.</summary>
+    internal readonly struct LegacyHruaSetup
     {
-        long minGoodBad = Math.Min(good, bad);
-        long popsize = good + bad;
-        long maxGoodBad = Math.Max(good, bad);
-        long m = Math.Min(sample, popsize - sample);
-        double d4 = (double)minGoodBad / popsize;
-        double d5 = 1.0 - d4;
-        double d6 = (m * d4) + 0.5;
-        double d7 = Math.Sqrt(((double)(popsize - m) * sample * d4 * d5 / (popsize - 1)) + 0.5);
-        double d8 = (D1 * d7) + D2;
-        long d9 = CConversions.TruncateToInt64(Math.Floor((double)(m + 1) * (minGoodBad + 1) / (popsize + 2)));
-        double d10 = LogGamma.RandomLoggam(d9 + 1) + LogGamma.RandomLoggam(minGoodBad - d9 + 1) + LogGamma.RandomLoggam(m - d9 + 1)
-            + LogGamma.RandomLoggam(maxGoodBad - m + d9 + 1);
-        double support = Math.Min(m, minGoodBad) + 1.0;
-        double tail = Math.Floor(d6 + (16 * d7));
-        double d11 = support < tail ? support : tail;
+        private readonly long _good;
+        private readonly long _bad;
+        private readonly long _sample;
+        private readonly long _minGoodBad;
+        private readonly long _maxGoodBad;
+        private readonly long _m;
+        private readonly double _d6;
+        private readonly double _d8;
+        private readonly double _d10;
+        private readonly double _d11;
 
-        long z;
-        while (true)
+        public LegacyHruaSetup(long good, long bad, long sample)
         {
-            double x = source.NextDouble();
-            double y = source.NextDouble();
-            double w = d6 + (d8 * (y - 0.5) / x);
-            if (w < 0.0 || w >= d11)
-            {
-                continue;
-            }
-
-            z = CConversions.TruncateToInt64(Math.Floor(w));
-            double t = d10 - (LogGamma.RandomLoggam(z + 1) + LogGamma.RandomLoggam(minGoodBad - z + 1) + LogGamma.RandomLoggam(m - z + 1)
-                + LogGamma.RandomLoggam(maxGoodBad - m + z + 1));
-            if ((x * (4.0 - x)) - 3.0 <= t)
-            {
-                break;
-            }
-
-            if (x * (x - t) >= 1)
-            {
-                continue;
-            }
-
-            // log(0) is fine here: it accepts.
-            if (2.0 * Math.Log(x) <= t)
-            {
-                break;
-            }
+            (_good, _bad, _sample) = (good, bad, sample);
+            _minGoodBad = Math.Min(good, bad);
+            long popsize = good + bad;
+            _maxGoodBad = Math.Max(good, bad);
+            _m = Math.Min(sample, popsize - sample);
+            double d4 = (double)_minGoodBad / popsize;
+            double d5 = 1.0 - d4;
+            _d6 = (_m * d4) + 0.5;
+            double d7 = Math.Sqrt(((double)(popsize - _m) * sample * d4 * d5 / (popsize - 1)) + 0.5);
+            _d8 = (D1 * d7) + D2;
+            long d9 = CConversions.TruncateToInt64(Math.Floor((double)(_m + 1) * (_minGoodBad + 1) / (popsize + 2)));
+            _d10 = LogGammas(d9);
+            double support = Math.Min(_m, _minGoodBad) + 1.0;
+            double tail = Math.Floor(_d6 + (16 * d7));
+            _d11 = support < tail ? support : tail;
         }
 
-        if (good > bad)
+        public long Sample<TSource>(ref TSource source)
+            where TSource : struct, IRawSource
         {
-            z = m - z;
+            long z;
+            while (true)
+            {
+                double x = source.NextDouble();
+                double y = source.NextDouble();
+                double w = _d6 + (_d8 * (y - 0.5) / x);
+                if (w < 0.0 || w >= _d11)
+                {
+                    continue;
+                }
+
+                z = CConversions.TruncateToInt64(Math.Floor(w));
+                double t = _d10 - LogGammas(z);
+                if ((x * (4.0 - x)) - 3.0 <= t)
+                {
+                    break;
+                }
+
+                if (x * (x - t) >= 1)
+                {
+                    continue;
+                }
+
+                // log(0) is fine here: it accepts.
+                if (2.0 * Math.Log(x) <= t)
+                {
+                    break;
+                }
+            }
+
+            if (_good > _bad)
+            {
+                z = _m - z;
+            }
+
+            if (_m < _sample)
+            {
+                z = _good - z;
+            }
+
+            return z;
         }
 
-        if (m < sample)
-        {
-            z = good - z;
-        }
-
-        return z;
+        // random_loggam of the PMF's four factorials at z (each + 1), summed in NumPy's order.
+        private double LogGammas(long z) => LogGamma.RandomLoggam(z + 1) + LogGamma.RandomLoggam(_minGoodBad - z + 1)
+            + LogGamma.RandomLoggam(_m - z + 1) + LogGamma.RandomLoggam(_maxGoodBad - _m + z + 1);
     }
 }
 
 /// <summary><c>hypergeometric(ngood, nbad, nsample)</c> of either façade, for bulk fills.</summary>
 internal readonly struct HypergeometricSampler(long good, long bad, long sample, bool legacy) : ISampler<long>
 {
+    private readonly bool _hrua = !legacy && sample >= 10 && sample <= good + bad - 10;
+    private readonly bool _legacyHrua = legacy && sample > 10;
+    private readonly Hypergeometric.HruaSetup _setup = !legacy && sample >= 10 && sample <= good + bad - 10 ? new(good, bad, sample) : default;
+    private readonly Hypergeometric.LegacyHruaSetup _legacySetup = legacy && sample > 10 ? new(good, bad, sample) : default;
+
     // Generator's simulation draws 32-bit words; the legacy inversion draws nothing when good or bad is 0.
     public bool DrawsWords => legacy && (sample > 10 || (sample > 0 && Math.Min(good, bad) > 0));
 
     public long Sample<TSource>(ref TSource source)
         where TSource : struct, IRawSource =>
-        legacy ? Hypergeometric.Legacy(ref source, good, bad, sample) : Hypergeometric.Sample(ref source, good, bad, sample);
+        _hrua ? _setup.Sample(ref source) : _legacyHrua ? _legacySetup.Sample(ref source) : legacy ? Hypergeometric.Legacy(ref source, good, bad, sample) : Hypergeometric.Sample(ref source, good, bad, sample);
 }
