@@ -449,7 +449,9 @@ public sealed partial class NumPyGenerator
     public long[] Binomial(long n, double p, int size)
     {
         CheckBinomial(n, p);
-        return SamplesInt64(new BinomialSampler(n, p, legacy: false), size);
+        long[] result = NewArray<long>(size);
+        new BinomialSampler(n, p, legacy: false).Fill(BitGenerator, result);
+        return result;
     }
 
     /// <summary>

@@ -466,7 +466,10 @@ public sealed partial class NumPyRandomState
     public long[] Binomial(long n, double p, int size)
     {
         CheckBinomial(n, p);
-        return SamplesInt64(new BinomialSampler(n, p, legacy: true), size);
+        ArgumentOutOfRangeException.ThrowIfNegative(size);
+        long[] result = ResultArrays.Uninitialized<long>(size);
+        new BinomialSampler(n, p, legacy: true).Fill(_engine, result);
+        return result;
     }
 
     /// <summary>

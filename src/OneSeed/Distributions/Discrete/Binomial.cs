@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using OneSeed.Engines;
 
 namespace OneSeed.Distributions;
@@ -87,6 +88,87 @@ internal readonly struct BinomialSampler : ISampler<long>
 
         long y = _btpe ? Btpe(ref source) : Inversion(ref source);
         return _flip ? _n - y : y;
+    }
+
+    /// <summary>
+    /// Fills <paramref name="destination"/> with the values, and leaves the engine in the state, of <see cref="Sample{TSource}"/>
+    /// once per element. In the inversion regime every value takes exactly one uniform unless its search passes the
+    /// bound (then it draws again), so four values search at once, each lane performing the scalar path's operations
+    /// on its own uniform; a group where a lane passes the bound, and the last values of a chunk, take the scalar path.
+    /// </summary>
+    public unsafe void Fill(BitGenerator engine, Span<long> destination)
+    {
+        if (_zero)
+        {
+            destination.Clear();
+            return;
+        }
+
+        // Above 2^53 trials, n - X + 1 is no longer exact in double: those keep the scalar path.
+        if (_btpe || _n >= 1L << 53 || !Vector256.IsHardwareAccelerated)
+        {
+            BinomialSampler self = this;
+            BufferedSampler<BinomialSampler, long>.Fill(engine, destination, ref self);
+            return;
+        }
+
+        const int Chunk = 512;
+        double* uniforms = stackalloc double[Chunk];
+        for (int i = 0; i < destination.Length;)
+        {
+            int k = Math.Min(Chunk, destination.Length - i);
+            Span<long> dst = destination.Slice(i, k);
+            engine.Fill(new Span<double>(uniforms, k));
+            int done = InversionGroups(uniforms, k, dst);
+            var rest = new BufferedDoubles(uniforms + done, k - done, engine);
+            for (int j = done; j < k; j++)
+            {
+                dst[j] = Sample(ref rest);
+            }
+
+            i += k;
+        }
+    }
+
+    // The inversion search of four values at a time from their uniforms; returns how many values it completed.
+    private unsafe int InversionGroups(double* uniforms, int count, Span<long> destination)
+    {
+        Vector256<double> qn = Vector256.Create(_qn), bound = Vector256.Create((double)_bound), one = Vector256<double>.One;
+        Vector256<double> nPlus1 = Vector256.Create((double)_n + 1), p = Vector256.Create(_p), q = Vector256.Create(_q);
+        int g = 0;
+        for (; g + 4 <= count; g += 4)
+        {
+            Vector256<double> u = Vector256.Load(uniforms + g);
+            Vector256<double> px = qn, x = Vector256<double>.Zero;
+            while (true)
+            {
+                Vector256<double> active = Vector256.GreaterThan(u, px);
+                if (active == Vector256<double>.Zero)
+                {
+                    break;
+                }
+
+                x += active & one;
+                if ((active & Vector256.GreaterThan(x, bound)) != Vector256<double>.Zero)
+                {
+                    // A search passed the bound: NumPy draws again for it, so this group goes the scalar way.
+                    return g;
+                }
+
+                // (n - X + 1) * p * px / (X * q), with n - X + 1 exact in double (n < 2^53).
+                Vector256<double> next = (nPlus1 - x) * p * px / (x * q);
+                u = Vector256.ConditionalSelect(active, u - px, u);
+                px = Vector256.ConditionalSelect(active, next, px);
+            }
+
+            for (int lane = 0; lane < 4; lane++)
+            {
+                long value = (long)x.GetElement(lane);
+                destination[g + lane] = _flip ? _n - value : value;
+            }
+        }
+
+        return g;
     }
 
     private long Inversion<TSource>(ref TSource source)
