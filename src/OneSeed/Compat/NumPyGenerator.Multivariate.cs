@@ -32,8 +32,7 @@ public sealed partial class NumPyGenerator
         CheckDirichlet(alpha);
         ArgumentOutOfRangeException.ThrowIfNegative(size);
         double[,] result = new double[size, alpha.Length];
-        var source = new VirtualSource(BitGenerator);
-        Distributions.Dirichlet.Fill(ref source, alpha, Flat<double>(result));
+        Distributions.Dirichlet.Fill(BitGenerator, alpha, Flat<double>(result));
         return result;
     }
 
@@ -60,13 +59,7 @@ public sealed partial class NumPyGenerator
         CheckMultinomial(n, pvals, allowEmpty: false);
         ArgumentOutOfRangeException.ThrowIfNegative(size);
         long[,] result = new long[size, pvals.Length];
-        Span<long> flat = Flat<long>(result);
-        var source = new VirtualSource(BitGenerator);
-        for (int i = 0; i < size; i++)
-        {
-            Distributions.Multinomial.Row(ref source, n, pvals, flat.Slice(i * pvals.Length, pvals.Length));
-        }
-
+        Distributions.Multinomial.Fill(BitGenerator, n, pvals, Flat<long>(result));
         return result;
     }
 

@@ -56,13 +56,7 @@ public sealed partial class NumPyRandomState
         NumPyGenerator.CheckMultinomial(n, pvals, allowEmpty: true);
         ArgumentOutOfRangeException.ThrowIfNegative(size);
         long[,] result = new long[size, pvals.Length];
-        Span<long> flat = NumPyGenerator.Flat<long>(result);
-        var source = new VirtualSource(_engine);
-        for (int i = 0; pvals.Length > 0 && i < size; i++)
-        {
-            Distributions.Multinomial.Row(ref source, n, pvals, flat.Slice(i * pvals.Length, pvals.Length));
-        }
-
+        Distributions.Multinomial.Fill(_engine, n, pvals, NumPyGenerator.Flat<long>(result));
         return result;
     }
 }

@@ -34,6 +34,21 @@ internal static class Multinomial
         }
     }
 
+    /// <summary>
+    /// Fills the rows of <paramref name="counts"/> (length a multiple of <paramref name="pvals"/>'s) as <see cref="Row{TSource}"/>
+    /// does, row after row, through the engine's own source.
+    /// </summary>
+    public static void Fill(BitGenerator engine, long n, double[] pvals, Span<long> counts)
+    {
+        if (pvals.Length == 0)
+        {
+            return;
+        }
+
+        var rows = new RowSampler(n, pvals);
+        engine.FillSampled(counts, ref rows);
+    }
+
     /// <summary>NumPy's <c>kahan_sum</c> of <paramref name="values"/> (0 for none), which its checks of <c>pvals</c> and of <c>choice</c>'s <c>p</c> use.</summary>
     public static double KahanSum(ReadOnlySpan<double> values)
     {
@@ -53,5 +68,47 @@ internal static class Multinomial
         }
 
         return sum;
+    }
+
+    // Row's loop one entry at a time: the binomials while trials are left, zeros after, the rest in the last entry.
+    private struct RowSampler(long trials, double[] pvals) : ISampler<long>
+    {
+        private readonly long _n = trials;
+        private int _j;
+        private long _left = trials;
+        private double _remaining = 1.0;
+        private bool _done;
+
+        public long Sample<TSource>(ref TSource source)
+            where TSource : struct, IRawSource
+        {
+            int j = _j;
+            long value;
+            if (j == pvals.Length - 1)
+            {
+                value = !_done && _left > 0 ? _left : 0;
+                (_j, _left, _remaining, _done) = (0, _n, 1.0, false);
+                return value;
+            }
+
+            _j = j + 1;
+            if (_done)
+            {
+                return 0;
+            }
+
+            value = new BinomialSampler(_left, pvals[j] / _remaining, legacy: false).Sample(ref source);
+            _left -= value;
+            if (_left <= 0)
+            {
+                _done = true;
+            }
+            else
+            {
+                _remaining -= pvals[j];
+            }
+
+            return value;
+        }
     }
 }
