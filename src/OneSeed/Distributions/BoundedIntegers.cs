@@ -249,29 +249,6 @@ public static partial class BoundedIntegers
         }
     }
 
-    private static void AddOffset(Span<ulong> destination, ulong offset)
-    {
-        if (offset == 0)
-        {
-            return;
-        }
-
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            ref ulong start = ref MemoryMarshal.GetReference(destination);
-            for (; i <= destination.Length - Vector256<ulong>.Count; i += Vector256<ulong>.Count)
-            {
-                (Vector256.LoadUnsafe(ref start, (nuint)i) + Vector256.Create(offset)).StoreUnsafe(ref start, (nuint)i);
-            }
-        }
-
-        for (; i < destination.Length; i++)
-        {
-            destination[i] += offset;
-        }
-    }
-
     /// <summary>
     /// The 32-bit branches of NumPy's random_bounded_uint64_fill, eight draws at a time: the engine's 32-bit draws come
     /// in chunks through its bulk path (<see cref="UInt32DrawCursor"/>), and the kernel's vector path decides all eight
