@@ -67,6 +67,9 @@ internal unsafe struct UInt64DrawCursor(BitGenerator engine, ulong* buffer) : IR
     /// </summary>
     public readonly bool Interleaves => engine is Sfc64;
 
+    /// <summary>Whether a double takes 27 + 26 bits of a word's two halves (MT19937) rather than its top 53 bits.</summary>
+    public readonly bool DoublesFromTwoHalves => _twoHalves;
+
     /// <summary>The buffer's first word (the chunk's, after a refill).</summary>
     public readonly ulong* Buffer => buffer;
 

@@ -114,7 +114,8 @@ internal static unsafe class ZigguratFill
         static abstract bool AcceptWedge(int layer, double candidate, double u);
     }
 
-    private readonly struct NormalKernel : IZigguratKernel
+    /// <summary>The normal ziggurat's kernel (also the first step of <see cref="Gamma"/>'s batches).</summary>
+    internal readonly struct NormalKernel : IZigguratKernel
     {
         private static readonly ulong[] LayerPairs = Interleave(ZigguratTables.Ki, ZigguratTables.Wi);
 

@@ -1,4 +1,7 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using OneSeed.Engines;
 
 namespace OneSeed.Distributions;
@@ -50,6 +53,12 @@ internal readonly struct Gamma
         {
             StandardExponential.Fill(engine, destination);
             Scale(destination, scale);
+            return;
+        }
+
+        if (shape > 1.0 && Avx2.IsSupported && UInt64DrawCursor.CanBuffer(engine))
+        {
+            MarsagliaTsangBatches.Fill(engine, new Gamma(shape), scale, destination);
             return;
         }
 
@@ -153,6 +162,84 @@ internal readonly struct Gamma
                 return _b * v;
             }
         }
+    }
+
+    /// <summary>
+    /// Marsaglia and Tsang four values at a time, over buffered words: in the common case a value takes two words, a
+    /// normal that passes the ziggurat's first test and a uniform that passes the squeeze (v &gt; 0 as well). Four
+    /// candidates are decided at once from eight words; the leading lanes that pass are the values the scalar path
+    /// would give (the same operations, lane by lane), and the first lane that does not goes through the scalar path
+    /// from its first word, which draws what it needs (a new normal, the full test with its logarithms).
+    /// </summary>
+    private unsafe struct MarsagliaTsangBatches(Gamma gamma, double scale, ulong* pairs) : IBufferedSampler<double>
+    {
+        public static void Fill(BitGenerator engine, Gamma gamma, double scale, Span<double> destination)
+        {
+            fixed (ulong* pairs = ZigguratFill.NormalKernel.Pairs)
+            {
+                var batches = new MarsagliaTsangBatches(gamma, scale, pairs);
+                UInt64DrawCursor.Fill(engine, destination, ref batches);
+            }
+        }
+
+        public readonly int Refill(ref UInt64DrawCursor draws, int count, ref double destination, int i)
+        {
+            draws.Refill(count);
+            return i;
+        }
+
+        public readonly int Fast(ref UInt64DrawCursor draws, ref double destination, int i)
+        {
+            ulong* normalWords = stackalloc ulong[4];
+            Vector256<double> one = Vector256<double>.One, c = Vector256.Create(gamma._c), b = Vector256.Create(gamma._b);
+            Vector256<double> vscale = Vector256.Create(scale), squeeze = Vector256.Create(0.0331);
+
+            // Each value takes at least one word and the chunk had no more words than values left, so eight
+            // buffered words mean at least four values still to come: the stores stay inside the destination.
+            while (draws.Buffered >= 8)
+            {
+                ulong* words = draws.Cursor;
+                Vector256<ulong> low = Vector256.Load(words), high = Vector256.Load(words + 4);
+
+                // Words 0, 2, 4, 6 are the normals' and 1, 3, 5, 7 the uniforms' (unpack pairs the lanes, the
+                // permutation restores their order).
+                Avx2.Permute4x64(Avx2.UnpackLow(low, high), 0b11_01_10_00).Store(normalWords);
+                Vector256<ulong> uniformWords = Avx2.Permute4x64(Avx2.UnpackHigh(low, high), 0b11_01_10_00);
+                Vector256<double> x = ZigguratFill.NormalKernel.Fast(normalWords, pairs, out uint passed);
+                Vector256<double> u = UnitDoubles.FromUInt53(draws.DoublesFromTwoHalves
+                    ? ((uniformWords >>> 37) << 26) | ((uniformWords & Vector256.Create(0xFFFFFFFFUL)) >>> 6)
+                    : uniformWords >>> 11);
+                Vector256<double> v = one + (c * x);
+                Vector256<double> cube = v * v * v;
+                Vector256<double> xx = x * x;
+                passed &= Vector256.GreaterThan(v, Vector256<double>.Zero).ExtractMostSignificantBits()
+                    & Vector256.LessThan(u, one - (squeeze * xx * xx)).ExtractMostSignificantBits();
+                Vector256<double> values = vscale * (b * cube);
+                int run = BitOperations.TrailingZeroCount(~passed);
+                if (run == 4)
+                {
+                    values.StoreUnsafe(ref destination, (nuint)i);
+                }
+                else
+                {
+                    for (int lane = 0; lane < run; lane++)
+                    {
+                        Unsafe.Add(ref destination, i + lane) = values.GetElement(lane);
+                    }
+                }
+
+                i += run;
+                draws.Skip(2 * run);
+                if (run < 4)
+                {
+                    Unsafe.Add(ref destination, i++) = Next(ref draws);
+                }
+            }
+
+            return i;
+        }
+
+        public readonly double Next(ref UInt64DrawCursor draws) => scale * gamma.Sample(ref draws);
     }
 
     private static void Scale(Span<double> values, double scale)

@@ -1,0 +1,110 @@
+using OneSeed.Compat;
+using OneSeed.Engines;
+using OneSeed.Tests.Infrastructure;
+
+namespace OneSeed.Tests.Distributions;
+
+/// <summary>
+/// The bulk forms of NumPy's distributions (chunked fills, four-lane transforms, batched Marsaglia–Tsang, four-lane
+/// binomial searches) against a loop of the scalar forms on a copy of the same engine: the same values, bit for bit,
+/// and the same engine state after, for every engine and for sizes around the chunk and lane boundaries.
+/// </summary>
+public sealed class BulkDistributionParityTests
+{
+    private static readonly int[] Sizes = [0, 1, 3, 4, 5, 7, 8, 9, 15, 16, 17, 63, 255, 256, 257, 511, 512, 513, 1023, 1025, 2500];
+
+    public static TheoryData<string> Cases() =>
+    [
+        "gamma 3", "gamma 1.0001", "gamma 1", "gamma 0.4", "gamma 1e4", "chisquare 5", "standard_gamma 2", "laplace", "gumbel",
+        "logistic", "triangular", "lognormal", "standard_cauchy", "rayleigh", "weibull", "pareto", "power", "binomial 20 0.5",
+        "binomial 7 0.9", "binomial 3000 0.004", "binomial 100 0.4", "dirichlet", "dirichlet small", "multinomial",
+        "legacy gamma 3", "legacy gamma 1", "legacy exponential", "legacy lognormal", "legacy standard_cauchy", "legacy pareto",
+        "legacy laplace", "legacy binomial 20 0.5", "legacy triangular",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Bulk_forms_draw_exactly_what_scalar_calls_draw(string name)
+    {
+        var seeds = new LiveSeeds();
+        bool legacy = name.StartsWith("legacy ", StringComparison.Ordinal);
+        string[] engines = legacy ? ["MT19937"] : [.. BitGenerators.Names];
+        foreach (string engineName in engines)
+        {
+            foreach (int size in Sizes)
+            {
+                ulong seed = (ulong)seeds.Int64(0, long.MaxValue);
+                (object bulk, BitGenerator bulkEngine) = Create(engineName, seed, legacy);
+                (object scalar, BitGenerator scalarEngine) = Create(engineName, seed, legacy);
+                double[] expected = Enumerable.Range(0, size).SelectMany(_ => Draw(scalar, name, null)).ToArray();
+                double[] actual = Draw(bulk, name, size);
+                string context = $"{name} on {engineName}, size {size}, seed {seed} {seeds.Replay}";
+                JsonAssert.Equal(expected.Select(BitConverter.DoubleToUInt64Bits).ToArray(), actual.Select(BitConverter.DoubleToUInt64Bits).ToArray(), context);
+                Assert.True(State(bulk) == State(scalar), $"{context}: the engine states differ after the calls.");
+                Assert.Equal(scalarEngine.NextUInt64(), bulkEngine.NextUInt64());
+            }
+        }
+    }
+
+    private static (object Facade, BitGenerator Engine) Create(string engine, ulong seed, bool legacy)
+    {
+        if (legacy)
+        {
+            var rs = new NumPyRandomState((uint)seed);
+            return (rs, rs.BitGenerator);
+        }
+
+        var g = new NumPyGenerator(BitGenerators.Create(engine, seed));
+        return (g, g.BitGenerator);
+    }
+
+    private static string State(object facade) => facade is NumPyRandomState rs ? rs.GetStateJson() : ((NumPyGenerator)facade).BitGenerator.GetStateJson();
+
+    // One call: the scalar form (size null) or the size form, as doubles (integers converted exactly: all are small).
+    private static double[] Draw(object facade, string name, int? size)
+    {
+        string[] parts = name.Replace("legacy ", string.Empty, StringComparison.Ordinal).Split(' ');
+        double P(int i) => double.Parse(parts[i], System.Globalization.CultureInfo.InvariantCulture);
+        if (facade is NumPyRandomState rs)
+        {
+            return parts[0] switch
+            {
+                "gamma" => size is int n ? rs.Gamma(P(1), 1.5, n) : [rs.Gamma(P(1), 1.5)],
+                "exponential" => size is int n ? rs.Exponential(2.0, n) : [rs.Exponential(2.0)],
+                "lognormal" => size is int n ? rs.Lognormal(0.3, 0.7, n) : [rs.Lognormal(0.3, 0.7)],
+                "standard_cauchy" => size is int n ? rs.StandardCauchy(n) : [rs.StandardCauchy()],
+                "pareto" => size is int n ? rs.Pareto(2.5, n) : [rs.Pareto(2.5)],
+                "laplace" => size is int n ? rs.Laplace(1, 2, n) : [rs.Laplace(1, 2)],
+                "triangular" => size is int n ? rs.Triangular(-1, 0.2, 4, n) : [rs.Triangular(-1, 0.2, 4)],
+                _ => (size is int n ? rs.Binomial((long)P(1), P(2), n) : [rs.Binomial((long)P(1), P(2))]).Select(v => (double)v).ToArray(),
+            };
+        }
+
+        var g = (NumPyGenerator)facade;
+        return parts[0] switch
+        {
+            "gamma" => size is int n ? g.Gamma(P(1), 1.5, n) : [g.Gamma(P(1), 1.5)],
+            "chisquare" => size is int n ? g.Chisquare(P(1), n) : [g.Chisquare(P(1))],
+            "standard_gamma" => size is int n ? g.StandardGamma(P(1), n) : [g.StandardGamma(P(1))],
+            "laplace" => size is int n ? g.Laplace(1, 2, n) : [g.Laplace(1, 2)],
+            "gumbel" => size is int n ? g.Gumbel(1, 2, n) : [g.Gumbel(1, 2)],
+            "logistic" => size is int n ? g.Logistic(1, 2, n) : [g.Logistic(1, 2)],
+            "triangular" => size is int n ? g.Triangular(-1, 0.2, 4, n) : [g.Triangular(-1, 0.2, 4)],
+            "lognormal" => size is int n ? g.Lognormal(0.3, 0.7, n) : [g.Lognormal(0.3, 0.7)],
+            "standard_cauchy" => size is int n ? g.StandardCauchy(n) : [g.StandardCauchy()],
+            "rayleigh" => size is int n ? g.Rayleigh(2, n) : [g.Rayleigh(2)],
+            "weibull" => size is int n ? g.Weibull(1.7, n) : [g.Weibull(1.7)],
+            "pareto" => size is int n ? g.Pareto(2.5, n) : [g.Pareto(2.5)],
+            "power" => size is int n ? g.Power(0.6, n) : [g.Power(0.6)],
+            "dirichlet" => (size is int n ? Flatten(g.Dirichlet(Alphas(parts), n)) : g.Dirichlet(Alphas(parts))),
+            "multinomial" => (size is int n ? Flatten(g.Multinomial(50, [0.2, 0.5, 0.3], n)) : g.Multinomial(50, [0.2, 0.5, 0.3]).Select(v => (double)v).ToArray()),
+            _ => (size is int n ? g.Binomial((long)P(1), P(2), n) : [g.Binomial((long)P(1), P(2))]).Select(v => (double)v).ToArray(),
+        };
+    }
+
+    private static double[] Alphas(string[] parts) => parts.Length > 1 ? [0.05, 0.02, 0.08] : [0.5, 2.0, 1.0];
+
+    private static double[] Flatten(double[,] rows) => rows.Cast<double>().ToArray();
+
+    private static double[] Flatten(long[,] rows) => rows.Cast<long>().Select(v => (double)v).ToArray();
+}
