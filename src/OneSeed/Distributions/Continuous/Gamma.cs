@@ -195,10 +195,14 @@ internal readonly struct Gamma
             Vector256<double> vscale = Vector256.Create(scale), squeeze = Vector256.Create(0.0331);
 
             // Each value takes at least one word and the chunk had no more words than values left, so eight
-            // buffered words mean at least four values still to come: the stores stay inside the destination.
-            while (draws.Buffered >= 8)
+            // buffered words mean at least four values still to come: the stores stay inside the destination. The
+            // words are read through a local pointer, and the cursor learns how many were used only before a slow
+            // path and at the end (as in ZigguratFill's loop: a cursor updated every group chains stores to loads).
+            ulong* words = draws.Cursor;
+            ulong* last = words + draws.Buffered - 8;
+            bool twoHalves = draws.DoublesFromTwoHalves;
+            while (words <= last)
             {
-                ulong* words = draws.Cursor;
                 Vector256<ulong> low = Vector256.Load(words), high = Vector256.Load(words + 4);
 
                 // Words 0, 2, 4, 6 are the normals' and 1, 3, 5, 7 the uniforms' (unpack pairs the lanes, the
@@ -206,7 +210,7 @@ internal readonly struct Gamma
                 Avx2.Permute4x64(Avx2.UnpackLow(low, high), 0b11_01_10_00).Store(normalWords);
                 Vector256<ulong> uniformWords = Avx2.Permute4x64(Avx2.UnpackHigh(low, high), 0b11_01_10_00);
                 Vector256<double> x = ZigguratFill.NormalKernel.Fast(normalWords, pairs, out uint passed);
-                Vector256<double> u = UnitDoubles.FromUInt53(draws.DoublesFromTwoHalves
+                Vector256<double> u = UnitDoubles.FromUInt53(twoHalves
                     ? ((uniformWords >>> 37) << 26) | ((uniformWords & Vector256.Create(0xFFFFFFFFUL)) >>> 6)
                     : uniformWords >>> 11);
                 Vector256<double> v = one + (c * x);
@@ -214,28 +218,25 @@ internal readonly struct Gamma
                 Vector256<double> xx = x * x;
                 passed &= Vector256.GreaterThan(v, Vector256<double>.Zero).ExtractMostSignificantBits()
                     & Vector256.LessThan(u, one - (squeeze * xx * xx)).ExtractMostSignificantBits();
-                Vector256<double> values = vscale * (b * cube);
-                int run = BitOperations.TrailingZeroCount(~passed);
-                if (run == 4)
+
+                // All four are stored; those past a failed lane are overwritten by what comes next.
+                (vscale * (b * cube)).StoreUnsafe(ref destination, (nuint)i);
+                if (passed == 0xF)
                 {
-                    values.StoreUnsafe(ref destination, (nuint)i);
-                }
-                else
-                {
-                    for (int lane = 0; lane < run; lane++)
-                    {
-                        Unsafe.Add(ref destination, i + lane) = values.GetElement(lane);
-                    }
+                    words += 8;
+                    i += 4;
+                    continue;
                 }
 
+                int run = BitOperations.TrailingZeroCount(~passed);
+                draws.Skip((int)(words - draws.Cursor) + (2 * run));
                 i += run;
-                draws.Skip(2 * run);
-                if (run < 4)
-                {
-                    Unsafe.Add(ref destination, i++) = Next(ref draws);
-                }
+                Unsafe.Add(ref destination, i++) = Next(ref draws);
+                words = draws.Cursor;
+                last = words + draws.Buffered - 8;
             }
 
+            draws.Skip((int)(words - draws.Cursor));
             return i;
         }
 
