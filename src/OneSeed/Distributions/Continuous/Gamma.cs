@@ -190,7 +190,6 @@ internal readonly struct Gamma
 
         public readonly int Fast(ref UInt64DrawCursor draws, ref double destination, int i)
         {
-            ulong* normalWords = stackalloc ulong[4];
             Vector256<double> one = Vector256<double>.One, c = Vector256.Create(gamma._c), b = Vector256.Create(gamma._b);
             Vector256<double> vscale = Vector256.Create(scale), squeeze = Vector256.Create(0.0331);
 
@@ -207,9 +206,20 @@ internal readonly struct Gamma
 
                 // Words 0, 2, 4, 6 are the normals' and 1, 3, 5, 7 the uniforms' (unpack pairs the lanes, the
                 // permutation restores their order).
-                Avx2.Permute4x64(Avx2.UnpackLow(low, high), 0b11_01_10_00).Store(normalWords);
+                Vector256<ulong> normalWords = Avx2.Permute4x64(Avx2.UnpackLow(low, high), 0b11_01_10_00);
                 Vector256<ulong> uniformWords = Avx2.Permute4x64(Avx2.UnpackHigh(low, high), 0b11_01_10_00);
-                Vector256<double> x = ZigguratFill.NormalKernel.Fast(normalWords, pairs, out uint passed);
+
+                // The normal ziggurat's first test (ZigguratFill's kernel, reading each layer's threshold and width
+                // from the words in the buffer, 16 bytes a layer), then Marsaglia and Tsang's.
+                Vector256<ulong> even = Vector256.Create(Vector128.Load(pairs + (2 * (byte)words[0])), Vector128.Load(pairs + (2 * (byte)words[4])));
+                Vector256<ulong> odd = Vector256.Create(Vector128.Load(pairs + (2 * (byte)words[2])), Vector128.Load(pairs + (2 * (byte)words[6])));
+                Vector256<ulong> thresholds = Avx2.UnpackLow(even, odd);
+                Vector256<double> widths = Avx2.UnpackHigh(even, odd).AsDouble();
+                Vector256<ulong> r = normalWords >>> 8;
+                Vector256<ulong> rabs = (r >>> 1) & Vector256.Create(0x000fffffffffffffUL);
+                Vector256<double> magnitude = (rabs | Vector256.Create(0x4330000000000000UL)).AsDouble() - Vector256.Create(4503599627370496.0);
+                Vector256<double> x = ((magnitude * widths).AsUInt64() ^ (r << 63)).AsDouble();
+                uint passed = Avx2.CompareGreaterThan(thresholds.AsInt64(), rabs.AsInt64()).ExtractMostSignificantBits();
                 Vector256<double> u = UnitDoubles.FromUInt53(twoHalves
                     ? ((uniformWords >>> 37) << 26) | ((uniformWords & Vector256.Create(0xFFFFFFFFUL)) >>> 6)
                     : uniformWords >>> 11);
