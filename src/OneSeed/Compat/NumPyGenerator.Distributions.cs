@@ -23,6 +23,12 @@ public sealed partial class NumPyGenerator
     {
         NumPyConstraints.Positive(a, nameof(a));
         NumPyConstraints.Positive(b, nameof(b));
+        if (a > 1 && b > 1 && MarsagliaTsangBatches.IsSupported(BitGenerator))
+        {
+            var kernel = new MarsagliaTsangBatches.BetaKernel(a, b);
+            return Filled(size, (engine, result) => MarsagliaTsangBatches.Fill(engine, result, ref kernel));
+        }
+
         return Samples(new BetaSampler(a, b), size);
     }
 
@@ -270,6 +276,12 @@ public sealed partial class NumPyGenerator
     public double[] StandardT(double df, int size)
     {
         NumPyConstraints.Positive(df, nameof(df));
+        if (df / 2 > 1 && MarsagliaTsangBatches.IsSupported(BitGenerator))
+        {
+            var kernel = new MarsagliaTsangBatches.StudentTKernel(df);
+            return Filled(size, (engine, result) => MarsagliaTsangBatches.Fill(engine, result, ref kernel));
+        }
+
         return Samples(new StandardTSampler(df), size);
     }
 

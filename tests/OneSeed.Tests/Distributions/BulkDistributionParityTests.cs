@@ -16,7 +16,7 @@ public sealed class BulkDistributionParityTests
     public static TheoryData<string> Cases() =>
     [
         "gamma 3", "gamma 1.0001", "gamma 1", "gamma 0.4", "gamma 1e4", "chisquare 5", "standard_gamma 2", "laplace", "gumbel",
-        "logistic", "triangular", "lognormal", "standard_cauchy", "rayleigh", "weibull", "pareto", "power", "binomial 20 0.5",
+        "logistic", "triangular", "standard_t 5", "standard_t 2.2", "standard_t 1.5", "beta 2 3", "beta 1.2 40", "beta 0.7 3", "lognormal", "standard_cauchy", "rayleigh", "weibull", "pareto", "power", "binomial 20 0.5",
         "binomial 7 0.9", "binomial 3000 0.004", "binomial 100 0.4", "dirichlet", "dirichlet small", "multinomial",
         "legacy gamma 3", "legacy gamma 1", "legacy exponential", "legacy lognormal", "legacy standard_cauchy", "legacy pareto",
         "legacy laplace", "legacy binomial 20 0.5", "legacy triangular",
@@ -86,6 +86,8 @@ public sealed class BulkDistributionParityTests
             "gamma" => size is int n ? g.Gamma(P(1), 1.5, n) : [g.Gamma(P(1), 1.5)],
             "chisquare" => size is int n ? g.Chisquare(P(1), n) : [g.Chisquare(P(1))],
             "standard_gamma" => size is int n ? g.StandardGamma(P(1), n) : [g.StandardGamma(P(1))],
+            "standard_t" => size is int n ? g.StandardT(P(1), n) : [g.StandardT(P(1))],
+            "beta" => size is int n ? g.Beta(P(1), P(2), n) : [g.Beta(P(1), P(2))],
             "laplace" => size is int n ? g.Laplace(1, 2, n) : [g.Laplace(1, 2)],
             "gumbel" => size is int n ? g.Gumbel(1, 2, n) : [g.Gumbel(1, 2)],
             "logistic" => size is int n ? g.Logistic(1, 2, n) : [g.Logistic(1, 2)],

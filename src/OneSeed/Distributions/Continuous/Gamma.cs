@@ -1,7 +1,5 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 using OneSeed.Engines;
 
 namespace OneSeed.Distributions;
@@ -56,9 +54,10 @@ internal readonly struct Gamma
             return;
         }
 
-        if (shape > 1.0 && Avx2.IsSupported && UInt64DrawCursor.CanBuffer(engine))
+        if (shape > 1.0 && MarsagliaTsangBatches.IsSupported(engine))
         {
-            MarsagliaTsangBatches.Fill(engine, new Gamma(shape), scale, destination);
+            var kernel = new MarsagliaTsangBatches.GammaKernel(new Gamma(shape), scale);
+            MarsagliaTsangBatches.Fill(engine, destination, ref kernel);
             return;
         }
 
@@ -165,92 +164,22 @@ internal readonly struct Gamma
     }
 
     /// <summary>
-    /// Marsaglia and Tsang four values at a time, over buffered words: in the common case a value takes two words, a
-    /// normal that passes the ziggurat's first test and a uniform that passes the squeeze (v &gt; 0 as well). Four
-    /// candidates are decided at once from eight words; the leading lanes that pass are the values the scalar path
-    /// would give (the same operations, lane by lane), and the first lane that does not goes through the scalar path
-    /// from its first word, which draws what it needs (a new normal, the full test with its logarithms).
+    /// Marsaglia and Tsang's common case for four values at once: the normal of each lane from the word at
+    /// <paramref name="words"/>[<paramref name="offset"/> + k·<paramref name="stride"/>] passes the ziggurat's first test,
+    /// v = 1 + c·x is positive and the uniform of the next word passes the squeeze. Returns b·v³ per lane (the scalar
+    /// path's operations, lane by lane) and, in <paramref name="passed"/>, a bit per lane (bit k = lane k) that took it.
     /// </summary>
-    private unsafe struct MarsagliaTsangBatches(Gamma gamma, double scale, ulong* pairs) : IBufferedSampler<double>
+    internal unsafe Vector256<double> Lanes(ulong* words, int stride, int offset, ulong* pairs, bool twoHalves, out uint passed)
     {
-        public static void Fill(BitGenerator engine, Gamma gamma, double scale, Span<double> destination)
-        {
-            fixed (ulong* pairs = ZigguratFill.NormalKernel.Pairs)
-            {
-                var batches = new MarsagliaTsangBatches(gamma, scale, pairs);
-                UInt64DrawCursor.Fill(engine, destination, ref batches);
-            }
-        }
-
-        public readonly int Refill(ref UInt64DrawCursor draws, int count, ref double destination, int i)
-        {
-            draws.Refill(count);
-            return i;
-        }
-
-        public readonly int Fast(ref UInt64DrawCursor draws, ref double destination, int i)
-        {
-            Vector256<double> one = Vector256<double>.One, c = Vector256.Create(gamma._c), b = Vector256.Create(gamma._b);
-            Vector256<double> vscale = Vector256.Create(scale), squeeze = Vector256.Create(0.0331);
-
-            // Each value takes at least one word and the chunk had no more words than values left, so eight
-            // buffered words mean at least four values still to come: the stores stay inside the destination. The
-            // words are read through a local pointer, and the cursor learns how many were used only before a slow
-            // path and at the end (as in ZigguratFill's loop: a cursor updated every group chains stores to loads).
-            ulong* words = draws.Cursor;
-            ulong* last = words + draws.Buffered - 8;
-            bool twoHalves = draws.DoublesFromTwoHalves;
-            while (words <= last)
-            {
-                Vector256<ulong> low = Vector256.Load(words), high = Vector256.Load(words + 4);
-
-                // Words 0, 2, 4, 6 are the normals' and 1, 3, 5, 7 the uniforms' (unpack pairs the lanes, the
-                // permutation restores their order).
-                Vector256<ulong> normalWords = Avx2.Permute4x64(Avx2.UnpackLow(low, high), 0b11_01_10_00);
-                Vector256<ulong> uniformWords = Avx2.Permute4x64(Avx2.UnpackHigh(low, high), 0b11_01_10_00);
-
-                // The normal ziggurat's first test (ZigguratFill's kernel, reading each layer's threshold and width
-                // from the words in the buffer, 16 bytes a layer), then Marsaglia and Tsang's.
-                Vector256<ulong> even = Vector256.Create(Vector128.Load(pairs + (2 * (byte)words[0])), Vector128.Load(pairs + (2 * (byte)words[4])));
-                Vector256<ulong> odd = Vector256.Create(Vector128.Load(pairs + (2 * (byte)words[2])), Vector128.Load(pairs + (2 * (byte)words[6])));
-                Vector256<ulong> thresholds = Avx2.UnpackLow(even, odd);
-                Vector256<double> widths = Avx2.UnpackHigh(even, odd).AsDouble();
-                Vector256<ulong> r = normalWords >>> 8;
-                Vector256<ulong> rabs = (r >>> 1) & Vector256.Create(0x000fffffffffffffUL);
-                Vector256<double> magnitude = (rabs | Vector256.Create(0x4330000000000000UL)).AsDouble() - Vector256.Create(4503599627370496.0);
-                Vector256<double> x = ((magnitude * widths).AsUInt64() ^ (r << 63)).AsDouble();
-                uint passed = Avx2.CompareGreaterThan(thresholds.AsInt64(), rabs.AsInt64()).ExtractMostSignificantBits();
-                Vector256<double> u = UnitDoubles.FromUInt53(twoHalves
-                    ? ((uniformWords >>> 37) << 26) | ((uniformWords & Vector256.Create(0xFFFFFFFFUL)) >>> 6)
-                    : uniformWords >>> 11);
-                Vector256<double> v = one + (c * x);
-                Vector256<double> cube = v * v * v;
-                Vector256<double> xx = x * x;
-                passed &= Vector256.GreaterThan(v, Vector256<double>.Zero).ExtractMostSignificantBits()
-                    & Vector256.LessThan(u, one - (squeeze * xx * xx)).ExtractMostSignificantBits();
-
-                // All four are stored; those past a failed lane are overwritten by what comes next.
-                (vscale * (b * cube)).StoreUnsafe(ref destination, (nuint)i);
-                if (passed == 0xF)
-                {
-                    words += 8;
-                    i += 4;
-                    continue;
-                }
-
-                int run = BitOperations.TrailingZeroCount(~passed);
-                draws.Skip((int)(words - draws.Cursor) + (2 * run));
-                i += run;
-                Unsafe.Add(ref destination, i++) = Next(ref draws);
-                words = draws.Cursor;
-                last = words + draws.Buffered - 8;
-            }
-
-            draws.Skip((int)(words - draws.Cursor));
-            return i;
-        }
-
-        public readonly double Next(ref UInt64DrawCursor draws) => scale * gamma.Sample(ref draws);
+        Vector256<double> x = MarsagliaTsangBatches.Normals(words, stride, offset, pairs, out passed);
+        ulong* u = words + offset + 1;
+        Vector256<double> uniform = MarsagliaTsangBatches.Uniforms(Vector256.Create(u[0], u[stride], u[2 * stride], u[3 * stride]), twoHalves);
+        Vector256<double> v = Vector256<double>.One + (Vector256.Create(_c) * x);
+        Vector256<double> cube = v * v * v;
+        Vector256<double> xx = x * x;
+        passed &= Vector256.GreaterThan(v, Vector256<double>.Zero).ExtractMostSignificantBits()
+            & Vector256.LessThan(uniform, Vector256<double>.One - (Vector256.Create(0.0331) * xx * xx)).ExtractMostSignificantBits();
+        return Vector256.Create(_b) * cube;
     }
 
     private static void Scale(Span<double> values, double scale)
