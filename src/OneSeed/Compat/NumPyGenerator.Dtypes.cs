@@ -40,17 +40,13 @@ public sealed partial class NumPyGenerator
     /// <exception cref="ArgumentException"><paramref name="method"/> is neither "zig" nor "inv" (NumPy treats any other string as "inv"; here it is refused as a likely mistake).</exception>
     public void StandardExponential(Span<float> destination, string method = "zig")
     {
-        ArgumentNullException.ThrowIfNull(method);
-        switch (method)
+        if (IsInversion(method))
         {
-            case "zig":
-                SingleDistributions.FillExponential(BitGenerator, destination);
-                break;
-            case "inv":
-                SingleDistributions.FillExponentialInverse(BitGenerator, destination);
-                break;
-            default:
-                throw new ArgumentException($"method must be \"zig\" or \"inv\" (got \"{method}\").", nameof(method));
+            SingleDistributions.FillExponentialInverse(BitGenerator, destination);
+        }
+        else
+        {
+            SingleDistributions.FillExponential(BitGenerator, destination);
         }
     }
 
