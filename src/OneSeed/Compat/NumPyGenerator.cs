@@ -22,9 +22,15 @@ namespace OneSeed.Compat;
 /// invalid arguments throw before any draw, so the engine is unchanged.
 /// </para>
 /// <para>
-/// Reproducibility tier: <b>stable</b> (bit-exact with NumPy's <c>Generator</c> over the same engine state). The only
-/// platform dependence is the wedge test of <see cref="StandardNormal()"/>/<see cref="StandardExponential()"/> (see
-/// <see cref="Distributions.StandardNormal"/>), which matches NumPy exactly on Linux.
+/// Every method of NumPy 1.24's <c>Generator</c> is here, each distribution in <c>distributions.c</c>'s algorithm
+/// (<c>src/OneSeed/Distributions</c>), float32 and narrow integer dtypes included.
+/// </para>
+/// <para>
+/// Reproducibility tier: <b>stable</b> (bit-exact with NumPy's <c>Generator</c> over the same engine state), except
+/// <c>MultivariateNormal</c>, which is within 1e-10 of NumPy on reference LAPACK (see its remarks). The platform
+/// dependence is the C library's <c>log</c>, <c>exp</c>, <c>pow</c>, <c>cos</c> and <c>acos</c> that NumPy's algorithms
+/// call (the ziggurats' wedge tests, most distributions): OneSeed calls <see cref="Math"/>'s, which are glibc's on
+/// Linux, so the values match NumPy exactly there (docs/compatibility.md).
 /// Not thread-safe, like the engine it wraps.
 /// </para>
 /// </remarks>

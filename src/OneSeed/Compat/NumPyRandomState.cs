@@ -20,7 +20,12 @@ namespace OneSeed.Compat;
 /// Not thread-safe (NumPy serialises calls with a lock; give each thread its own instance).
 /// </para>
 /// <para>
-/// Reproducibility tier: <b>stable</b> (NumPy froze this stream under NEP 19). Normals use the platform's natural
+/// Every method of NumPy 1.24's <c>RandomState</c> is here, each distribution in <c>legacy-distributions.c</c>'s
+/// algorithm where NumPy keeps one.
+/// </para>
+/// <para>
+/// Reproducibility tier: <b>stable</b> (NumPy froze this stream under NEP 19), except <c>MultivariateNormal</c>, which is
+/// within 1e-10 of NumPy on reference LAPACK (see its remarks). Normals use the platform's natural
 /// logarithm (<see cref="Math.Log(double)"/>), as NumPy does; on Linux that is glibc's <c>log</c>, the very function
 /// NumPy calls. Other C runtimes may, in rare cases, round <c>log</c> differently in the last bit.
 /// </para>
