@@ -26,9 +26,28 @@ def engines():
     return [e.strip() for e in value.split(',') if e.strip()]
 
 
-# The common distributions the issue holds to 2x NumPy (the rest to 1x).
+# The common distributions the issue holds to 2x NumPy (the rest to 1x), float32 uniforms and normals included.
 COMMON = {'gamma', 'standard_gamma', 'beta', 'binomial', 'poisson', 'lognormal', 'laplace', 'gumbel', 'weibull',
-          'pareto', 'standard_cauchy', 'standard_t', 'chisquare'}
+          'pareto', 'standard_cauchy', 'standard_t', 'chisquare', 'random_float32', 'standard_normal_float32'}
+
+_OUT32 = {}
+
+
+def _out32(n):
+    # A float32 buffer of n values for the out= rows (the .NET rows fill a caller's span), made once per size.
+    if n not in _OUT32:
+        import numpy as np
+        _OUT32[n] = np.empty(n, dtype=np.float32)
+    return _OUT32[n]
+
+
+def _dtype(name):
+    import numpy as np
+    return getattr(np, name)
+
+
+# A covariance for the multivariate normal rows (k = 3; NumPy factors it by SVD once per call, as OneSeed does).
+COV3 = [[2.0, 0.3, 0.1], [0.3, 1.0, 0.2], [0.1, 0.2, 0.5]]
 
 # (label, C# method, in RandomState, values per row, NumPy call (generator or RandomState, n))
 WORKLOADS = [
@@ -69,6 +88,17 @@ WORKLOADS = [
     ('dirichlet([0.5,1,2])', 'Dirichlet', True, 3, lambda g, n: g.dirichlet([0.5, 1.0, 2.0], n // 3)),
     ('multinomial(100,[0.2,0.3,0.5])', 'Multinomial', True, 3,
      lambda g, n: g.multinomial(100, [0.2, 0.3, 0.5], n // 3)),
+    ('multivariate_normal(k=3)', 'MultivariateNormal3', True, 3,
+     lambda g, n: g.multivariate_normal([0.0, 1.0, -1.0], COV3, n // 3)),
+    # Generator's float32 and narrow integer dtypes: float32 into a caller's buffer (out=), integers allocating.
+    ('random_float32', 'RandomFloat32', False, 1, lambda g, n: g.random(dtype=_dtype('float32'), out=_out32(n))),
+    ('standard_normal_float32', 'StandardNormalFloat32', False, 1,
+     lambda g, n: g.standard_normal(dtype=_dtype('float32'), out=_out32(n))),
+    ('standard_exponential_float32', 'StandardExponentialFloat32', False, 1,
+     lambda g, n: g.standard_exponential(dtype=_dtype('float32'), out=_out32(n))),
+    ('integers_int32(0,1000)', 'IntegersInt32', False, 1, lambda g, n: g.integers(0, 1000, n, dtype=_dtype('int32'))),
+    ('integers_int8(0,100)', 'IntegersInt8', False, 1, lambda g, n: g.integers(0, 100, n, dtype=_dtype('int8'))),
+    ('integers_bool', 'IntegersBool', False, 1, lambda g, n: g.integers(0, 2, n, dtype=_dtype('bool_'))),
 ]
 
 # Method name -> (label, values per row), for compare.py.

@@ -23,6 +23,9 @@ public class DistributionBenchmarks
     public const int Rows = N / 3;
 
     private static readonly double[] DirichletAlpha = [0.5, 1.0, 2.0];
+    private static readonly double[] Mean3 = [0.0, 1.0, -1.0];
+    private static readonly double[,] Cov3 = { { 2.0, 0.3, 0.1 }, { 0.3, 1.0, 0.2 }, { 0.1, 0.2, 0.5 } };
+    private readonly float[] _singles = new float[N];
     private static readonly double[] MultinomialP = [0.2, 0.3, 0.5];
 
     [ParamsSource(nameof(Engines))]
@@ -166,4 +169,54 @@ public class DistributionBenchmarks
 
     [Benchmark]
     public long[,] Multinomial() => _generator.Multinomial(100, MultinomialP, Rows);
+
+    [Benchmark]
+    public double[,] MultivariateNormal3() => _generator.MultivariateNormal(Mean3, Cov3, Rows);
+
+    /// <summary>float32 into a caller's buffer, as NumPy's <c>random(dtype=np.float32, out=...)</c>.</summary>
+    [Benchmark]
+    public float[] RandomFloat32()
+    {
+        _generator.Random(_singles.AsSpan());
+        return _singles;
+    }
+
+    [Benchmark]
+    public float[] StandardNormalFloat32()
+    {
+        _generator.StandardNormal(_singles.AsSpan());
+        return _singles;
+    }
+
+    [Benchmark]
+    public float[] StandardExponentialFloat32()
+    {
+        _generator.StandardExponential(_singles.AsSpan());
+        return _singles;
+    }
+
+    /// <summary>Narrow integers into a fresh array, as NumPy's <c>integers(..., dtype=...)</c> allocates its result.</summary>
+    [Benchmark]
+    public int[] IntegersInt32()
+    {
+        int[] result = new int[N];
+        _generator.Integers(0, 1000, result.AsSpan());
+        return result;
+    }
+
+    [Benchmark]
+    public sbyte[] IntegersInt8()
+    {
+        sbyte[] result = new sbyte[N];
+        _generator.Integers(0, 100, result.AsSpan());
+        return result;
+    }
+
+    [Benchmark]
+    public bool[] IntegersBool()
+    {
+        bool[] result = new bool[N];
+        _generator.Integers(0, 2, result.AsSpan());
+        return result;
+    }
 }

@@ -13,6 +13,8 @@ public class LegacyDistributionBenchmarks
     private const int Rows = DistributionBenchmarks.Rows;
     private static readonly double[] DirichletAlpha = [0.5, 1.0, 2.0];
     private static readonly double[] MultinomialP = [0.2, 0.3, 0.5];
+    private static readonly double[] Mean3 = [0.0, 1.0, -1.0];
+    private static readonly double[,] Cov3 = { { 2.0, 0.3, 0.1 }, { 0.3, 1.0, 0.2 }, { 0.1, 0.2, 0.5 } };
     private readonly NumPyRandomState _random = new(12345);
 
     [Benchmark]
@@ -124,4 +126,7 @@ public class LegacyDistributionBenchmarks
 
     [Benchmark]
     public long[,] Multinomial() => _random.Multinomial(100, MultinomialP, Rows);
+
+    [Benchmark]
+    public double[,] MultivariateNormal3() => _random.MultivariateNormal(Mean3, Cov3, Rows);
 }
