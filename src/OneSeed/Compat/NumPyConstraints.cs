@@ -99,6 +99,13 @@ internal static class NumPyConstraints
         }
     }
 
+    /// <summary><c>binomial</c>'s checks, in NumPy's order: 0 ≤ p ≤ 1, then n ≥ 0.</summary>
+    public static void Binomial(long n, double p)
+    {
+        Bounded0To1(p, nameof(p));
+        NonNegative(n, nameof(n));
+    }
+
     /// <summary><c>triangular</c>'s checks: left ≤ mode ≤ right and left ≠ right.</summary>
     public static void Triangular(double left, double mode, double right)
     {

@@ -26,7 +26,7 @@ public sealed partial class NumPyGenerator
         if (a > 1 && b > 1 && MarsagliaTsangBatches.IsSupported(BitGenerator))
         {
             var kernel = new MarsagliaTsangBatches.BetaKernel(a, b);
-            return Filled(size, (engine, result) => MarsagliaTsangBatches.Fill(engine, result, ref kernel));
+            return SamplerCalls.Filled(size, result => MarsagliaTsangBatches.Fill(BitGenerator, result, ref kernel));
         }
 
         return Samples(new BetaSampler(a, b), size);
@@ -45,7 +45,7 @@ public sealed partial class NumPyGenerator
     public double[] Chisquare(double df, int size)
     {
         NumPyConstraints.Positive(df, nameof(df));
-        return Filled(size, (engine, result) => Distributions.Gamma.Fill(engine, df / 2.0, 2.0, result));
+        return SamplerCalls.Filled(size, result => Distributions.Gamma.Fill(BitGenerator, df / 2.0, 2.0, result));
     }
 
     /// <summary>An F variate (the ratio of two chi-squares, each divided by its degrees of freedom), as NumPy's <c>Generator.f(dfnum, dfden)</c>.</summary>
@@ -81,7 +81,7 @@ public sealed partial class NumPyGenerator
     {
         NumPyConstraints.NonNegative(shape, nameof(shape));
         NumPyConstraints.NonNegative(scale, nameof(scale));
-        return Filled(size, (engine, result) => Distributions.Gamma.Fill(engine, shape, scale, result));
+        return SamplerCalls.Filled(size, result => Distributions.Gamma.Fill(BitGenerator, shape, scale, result));
     }
 
     /// <summary>A Gumbel variate: <c>loc - scale * log(-log(1 - U))</c>, as NumPy's <c>Generator.gumbel(loc, scale)</c>.</summary>
@@ -97,7 +97,7 @@ public sealed partial class NumPyGenerator
     public double[] Gumbel(double loc, double scale, int size)
     {
         NumPyConstraints.NonNegative(scale, nameof(scale));
-        return Filled(size, (engine, result) => UniformTransforms.Fill(engine, UniformTransform.Gumbel, loc, scale, result));
+        return SamplerCalls.Filled(size, result => UniformTransforms.Fill(BitGenerator, UniformTransform.Gumbel, loc, scale, result));
     }
 
     /// <summary>A Laplace (double exponential) variate, as NumPy's <c>Generator.laplace(loc, scale)</c>.</summary>
@@ -113,7 +113,7 @@ public sealed partial class NumPyGenerator
     public double[] Laplace(double loc, double scale, int size)
     {
         NumPyConstraints.NonNegative(scale, nameof(scale));
-        return Filled(size, (engine, result) => UniformTransforms.Fill(engine, UniformTransform.Laplace, loc, scale, result));
+        return SamplerCalls.Filled(size, result => UniformTransforms.Fill(BitGenerator, UniformTransform.Laplace, loc, scale, result));
     }
 
     /// <summary>A logistic variate: <c>loc + scale * log(U / (1 - U))</c>, as NumPy's <c>Generator.logistic(loc, scale)</c>.</summary>
@@ -129,7 +129,7 @@ public sealed partial class NumPyGenerator
     public double[] Logistic(double loc, double scale, int size)
     {
         NumPyConstraints.NonNegative(scale, nameof(scale));
-        return Filled(size, (engine, result) => UniformTransforms.Fill(engine, UniformTransform.Logistic, loc, scale, result));
+        return SamplerCalls.Filled(size, result => UniformTransforms.Fill(BitGenerator, UniformTransform.Logistic, loc, scale, result));
     }
 
     /// <summary>A log-normal variate: <c>exp(mean + sigma * standard_normal())</c>, as NumPy's <c>Generator.lognormal(mean, sigma)</c>.</summary>
@@ -145,7 +145,7 @@ public sealed partial class NumPyGenerator
     public double[] Lognormal(double mean, double sigma, int size)
     {
         NumPyConstraints.NonNegative(sigma, nameof(sigma));
-        return Filled(size, (engine, result) => NormalTransforms.Fill(engine, NormalTransform.Lognormal, mean, sigma, result));
+        return SamplerCalls.Filled(size, result => NormalTransforms.Fill(BitGenerator, NormalTransform.Lognormal, mean, sigma, result));
     }
 
     /// <summary>A noncentral chi-square variate (a NaN <paramref name="nonc"/> gives NaN without a draw), as NumPy's <c>Generator.noncentral_chisquare(df, nonc)</c>.</summary>
@@ -199,7 +199,7 @@ public sealed partial class NumPyGenerator
     public double[] Pareto(double a, int size)
     {
         NumPyConstraints.Positive(a, nameof(a));
-        return Filled(size, (engine, result) => ExponentialTransforms.Fill(engine, ExponentialTransform.Pareto, a, result));
+        return SamplerCalls.Filled(size, result => ExponentialTransforms.Fill(BitGenerator, ExponentialTransform.Pareto, a, result));
     }
 
     /// <summary>A power-function variate on [0, 1]: <c>(-expm1(-standard_exponential()))^(1/a)</c>, as NumPy's <c>Generator.power(a)</c>.</summary>
@@ -215,7 +215,7 @@ public sealed partial class NumPyGenerator
     public double[] Power(double a, int size)
     {
         NumPyConstraints.Positive(a, nameof(a));
-        return Filled(size, (engine, result) => ExponentialTransforms.Fill(engine, ExponentialTransform.Power, a, result));
+        return SamplerCalls.Filled(size, result => ExponentialTransforms.Fill(BitGenerator, ExponentialTransform.Power, a, result));
     }
 
     /// <summary>A Rayleigh variate: <c>scale * sqrt(2 * standard_exponential())</c>, as NumPy's <c>Generator.rayleigh(scale)</c>.</summary>
@@ -231,7 +231,7 @@ public sealed partial class NumPyGenerator
     public double[] Rayleigh(double scale, int size)
     {
         NumPyConstraints.NonNegative(scale, nameof(scale));
-        return Filled(size, (engine, result) => ExponentialTransforms.Fill(engine, ExponentialTransform.Rayleigh, scale, result));
+        return SamplerCalls.Filled(size, result => ExponentialTransforms.Fill(BitGenerator, ExponentialTransform.Rayleigh, scale, result));
     }
 
     /// <summary>A standard Cauchy variate: the ratio of two standard normals, as NumPy's <c>Generator.standard_cauchy()</c>.</summary>
@@ -244,7 +244,7 @@ public sealed partial class NumPyGenerator
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is negative.</exception>
     public double[] StandardCauchy(int size)
     {
-        return Filled(size, (engine, result) => NormalTransforms.Fill(engine, NormalTransform.StandardCauchy, 0, 0, result));
+        return SamplerCalls.Filled(size, result => NormalTransforms.Fill(BitGenerator, NormalTransform.StandardCauchy, 0, 0, result));
     }
 
     /// <summary>A standard gamma variate (Marsaglia and Tsang over the ziggurat normal; for shape &lt; 1 a rejection method over the ziggurat exponential), as NumPy's <c>Generator.standard_gamma(shape)</c>.</summary>
@@ -260,7 +260,7 @@ public sealed partial class NumPyGenerator
     public double[] StandardGamma(double shape, int size)
     {
         NumPyConstraints.NonNegative(shape, nameof(shape));
-        return Filled(size, (engine, result) => Distributions.Gamma.Fill(engine, shape, 1.0, result));
+        return SamplerCalls.Filled(size, result => Distributions.Gamma.Fill(BitGenerator, shape, 1.0, result));
     }
 
     /// <summary>A Student's t variate with <paramref name="df"/> degrees of freedom, as NumPy's <c>Generator.standard_t(df)</c>.</summary>
@@ -279,7 +279,7 @@ public sealed partial class NumPyGenerator
         if (df / 2 > 1 && MarsagliaTsangBatches.IsSupported(BitGenerator))
         {
             var kernel = new MarsagliaTsangBatches.StudentTKernel(df);
-            return Filled(size, (engine, result) => MarsagliaTsangBatches.Fill(engine, result, ref kernel));
+            return SamplerCalls.Filled(size, result => MarsagliaTsangBatches.Fill(BitGenerator, result, ref kernel));
         }
 
         return Samples(new StandardTSampler(df), size);
@@ -298,7 +298,7 @@ public sealed partial class NumPyGenerator
     public double[] Triangular(double left, double mode, double right, int size)
     {
         NumPyConstraints.Triangular(left, mode, right);
-        return Filled(size, (engine, result) => UniformTransforms.FillTriangular(engine, left, mode, right, result));
+        return SamplerCalls.Filled(size, result => UniformTransforms.FillTriangular(BitGenerator, left, mode, right, result));
     }
 
     /// <summary>A von Mises (circular normal) variate in [−π, π] (a wrapped normal for kappa &gt; 10⁶), as NumPy's <c>Generator.vonmises(mu, kappa)</c>.</summary>
@@ -348,7 +348,7 @@ public sealed partial class NumPyGenerator
     public double[] Weibull(double a, int size)
     {
         NumPyConstraints.NonNegative(a, nameof(a));
-        return Filled(size, (engine, result) => ExponentialTransforms.Fill(engine, ExponentialTransform.Weibull, a, result));
+        return SamplerCalls.Filled(size, result => ExponentialTransforms.Fill(BitGenerator, ExponentialTransform.Weibull, a, result));
     }
 
     /// <summary>The number of Bernoulli(<paramref name="p"/>) trials to the first success (a search for p ≥ 1/3, else inversion), as NumPy's <c>Generator.geometric(p)</c>.</summary>
@@ -452,7 +452,7 @@ public sealed partial class NumPyGenerator
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> is not in [0, 1] (NaN included), or <paramref name="n"/> is negative.</exception>
     public long Binomial(long n, double p)
     {
-        CheckBinomial(n, p);
+        NumPyConstraints.Binomial(n, p);
         return SampleInt64(new BinomialSampler(n, p, legacy: false));
     }
 
@@ -460,7 +460,7 @@ public sealed partial class NumPyGenerator
     /// <exception cref="ArgumentOutOfRangeException">See <see cref="Binomial(long, double)"/>; or <paramref name="size"/> is negative.</exception>
     public long[] Binomial(long n, double p, int size)
     {
-        CheckBinomial(n, p);
+        NumPyConstraints.Binomial(n, p);
         long[] result = NewArray<long>(size);
         new BinomialSampler(n, p, legacy: false).Fill(BitGenerator, result);
         return result;
@@ -517,12 +517,6 @@ public sealed partial class NumPyGenerator
         };
     }
 
-    private static void CheckBinomial(long n, double p)
-    {
-        NumPyConstraints.Bounded0To1(p, nameof(p));
-        NumPyConstraints.NonNegative(n, nameof(n));
-    }
-
     private static void CheckNegativeBinomial(double n, double p)
     {
         NumPyConstraints.PositiveNotNaN(n, nameof(n));
@@ -555,40 +549,14 @@ public sealed partial class NumPyGenerator
     }
 
     private double Sample<TSampler>(TSampler sampler)
-        where TSampler : struct, ISampler<double>
-    {
-        var source = new VirtualSource(BitGenerator);
-        return sampler.Sample(ref source);
-    }
+        where TSampler : struct, ISampler<double> => SamplerCalls.Double(BitGenerator, ref sampler);
 
     private long SampleInt64<TSampler>(TSampler sampler)
-        where TSampler : struct, ISampler<long>
-    {
-        var source = new VirtualSource(BitGenerator);
-        return sampler.Sample(ref source);
-    }
+        where TSampler : struct, ISampler<long> => SamplerCalls.Int64(BitGenerator, ref sampler);
 
     private double[] Samples<TSampler>(TSampler sampler, int size)
-        where TSampler : struct, ISampler<double>
-    {
-        double[] result = NewArray<double>(size);
-        BufferedSampler<TSampler, double>.Fill(BitGenerator, result, ref sampler);
-        return result;
-    }
-
-    // The size forms whose values come from a bulk fill and a transform (the same draws and values as the sampler's loop).
-    private double[] Filled(int size, Action<BitGenerator, double[]> fill)
-    {
-        double[] result = NewArray<double>(size);
-        fill(BitGenerator, result);
-        return result;
-    }
+        where TSampler : struct, ISampler<double> => SamplerCalls.Doubles(BitGenerator, ref sampler, size);
 
     private long[] SamplesInt64<TSampler>(TSampler sampler, int size)
-        where TSampler : struct, ISampler<long>
-    {
-        long[] result = NewArray<long>(size);
-        BufferedSampler<TSampler, long>.Fill(BitGenerator, result, ref sampler);
-        return result;
-    }
+        where TSampler : struct, ISampler<long> => SamplerCalls.Int64s(BitGenerator, ref sampler, size);
 }

@@ -19,8 +19,7 @@ public sealed partial class NumPyGenerator
     {
         CheckDirichlet(alpha);
         double[] result = new double[alpha.Length];
-        var source = new VirtualSource(BitGenerator);
-        Distributions.Dirichlet.Fill(ref source, alpha, result);
+        Distributions.Dirichlet.Fill(BitGenerator, alpha, result);
         return result;
     }
 
@@ -46,8 +45,7 @@ public sealed partial class NumPyGenerator
     {
         CheckMultinomial(n, pvals, allowEmpty: false);
         long[] result = new long[pvals.Length];
-        var source = new VirtualSource(BitGenerator);
-        Distributions.Multinomial.Row(ref source, n, pvals, result);
+        Distributions.Multinomial.Fill(BitGenerator, n, pvals, result);
         return result;
     }
 

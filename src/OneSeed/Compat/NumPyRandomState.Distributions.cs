@@ -40,7 +40,7 @@ public sealed partial class NumPyRandomState
     public double[] Chisquare(double df, int size)
     {
         NumPyConstraints.Positive(df, nameof(df));
-        return Filled(size, result => Distributions.Gamma.FillLegacy(_engine, ref _gauss, df / 2.0, 2.0, result));
+        return SamplerCalls.Filled(size, result => Distributions.Gamma.FillLegacy(_engine, ref _gauss, df / 2.0, 2.0, result));
     }
 
     /// <summary>An exponential variate with mean <paramref name="scale"/>: <c>scale * -log(1 - U)</c>, as NumPy's <c>RandomState.exponential(scale)</c>.</summary>
@@ -56,7 +56,7 @@ public sealed partial class NumPyRandomState
     public double[] Exponential(double scale, int size)
     {
         NumPyConstraints.NonNegative(scale, nameof(scale));
-        return Filled(size, result => FillExponential(scale, result));
+        return SamplerCalls.Filled(size, result => FillExponential(scale, result));
     }
 
     /// <summary>An F variate, as NumPy's <c>RandomState.f(dfnum, dfden)</c>.</summary>
@@ -92,7 +92,7 @@ public sealed partial class NumPyRandomState
     {
         NumPyConstraints.NonNegative(shape, nameof(shape));
         NumPyConstraints.NonNegative(scale, nameof(scale));
-        return Filled(size, result => Distributions.Gamma.FillLegacy(_engine, ref _gauss, shape, scale, result));
+        return SamplerCalls.Filled(size, result => Distributions.Gamma.FillLegacy(_engine, ref _gauss, shape, scale, result));
     }
 
     /// <summary>A Gumbel variate, as NumPy's <c>RandomState.gumbel(loc, scale)</c>.</summary>
@@ -108,7 +108,7 @@ public sealed partial class NumPyRandomState
     public double[] Gumbel(double loc, double scale, int size)
     {
         NumPyConstraints.NonNegative(scale, nameof(scale));
-        return Filled(size, result => UniformTransforms.Fill(_engine, UniformTransform.Gumbel, loc, scale, result));
+        return SamplerCalls.Filled(size, result => UniformTransforms.Fill(_engine, UniformTransform.Gumbel, loc, scale, result));
     }
 
     /// <summary>A Laplace (double exponential) variate, as NumPy's <c>RandomState.laplace(loc, scale)</c>.</summary>
@@ -124,7 +124,7 @@ public sealed partial class NumPyRandomState
     public double[] Laplace(double loc, double scale, int size)
     {
         NumPyConstraints.NonNegative(scale, nameof(scale));
-        return Filled(size, result => UniformTransforms.Fill(_engine, UniformTransform.Laplace, loc, scale, result));
+        return SamplerCalls.Filled(size, result => UniformTransforms.Fill(_engine, UniformTransform.Laplace, loc, scale, result));
     }
 
     /// <summary>A logistic variate, as NumPy's <c>RandomState.logistic(loc, scale)</c>.</summary>
@@ -140,7 +140,7 @@ public sealed partial class NumPyRandomState
     public double[] Logistic(double loc, double scale, int size)
     {
         NumPyConstraints.NonNegative(scale, nameof(scale));
-        return Filled(size, result => UniformTransforms.Fill(_engine, UniformTransform.Logistic, loc, scale, result));
+        return SamplerCalls.Filled(size, result => UniformTransforms.Fill(_engine, UniformTransform.Logistic, loc, scale, result));
     }
 
     /// <summary>A log-normal variate: <c>exp(mean + sigma * standard_normal())</c> over the polar normal, as NumPy's <c>RandomState.lognormal(mean, sigma)</c>.</summary>
@@ -156,7 +156,7 @@ public sealed partial class NumPyRandomState
     public double[] Lognormal(double mean, double sigma, int size)
     {
         NumPyConstraints.NonNegative(sigma, nameof(sigma));
-        return Filled(size, result => NormalTransforms.FillLegacy(_engine, ref _gauss, NormalTransform.Lognormal, mean, sigma, result));
+        return SamplerCalls.Filled(size, result => NormalTransforms.FillLegacy(_engine, ref _gauss, NormalTransform.Lognormal, mean, sigma, result));
     }
 
     /// <summary>A noncentral chi-square variate, as NumPy's <c>RandomState.noncentral_chisquare(df, nonc)</c>.</summary>
@@ -210,7 +210,7 @@ public sealed partial class NumPyRandomState
     public double[] Pareto(double a, int size)
     {
         NumPyConstraints.Positive(a, nameof(a));
-        return Filled(size, result => ExponentialTransforms.Fill(_engine, ExponentialTransform.LegacyPareto, a, result));
+        return SamplerCalls.Filled(size, result => ExponentialTransforms.Fill(_engine, ExponentialTransform.LegacyPareto, a, result));
     }
 
     /// <summary>A power-function variate on [0, 1]: <c>(1 - exp(-E))^(1/a)</c>, as NumPy's <c>RandomState.power(a)</c>.</summary>
@@ -226,7 +226,7 @@ public sealed partial class NumPyRandomState
     public double[] Power(double a, int size)
     {
         NumPyConstraints.Positive(a, nameof(a));
-        return Filled(size, result => ExponentialTransforms.Fill(_engine, ExponentialTransform.LegacyPower, a, result));
+        return SamplerCalls.Filled(size, result => ExponentialTransforms.Fill(_engine, ExponentialTransform.LegacyPower, a, result));
     }
 
     /// <summary>A Rayleigh variate: <c>scale * sqrt(-2 log1p(-U))</c>, as NumPy's <c>RandomState.rayleigh(scale)</c>.</summary>
@@ -255,7 +255,7 @@ public sealed partial class NumPyRandomState
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is negative.</exception>
     public double[] StandardCauchy(int size)
     {
-        return Filled(size, result => NormalTransforms.FillLegacy(_engine, ref _gauss, NormalTransform.StandardCauchy, 0, 0, result));
+        return SamplerCalls.Filled(size, result => NormalTransforms.FillLegacy(_engine, ref _gauss, NormalTransform.StandardCauchy, 0, 0, result));
     }
 
     /// <summary>A standard exponential variate: <c>-log(1 - U)</c>, as NumPy's <c>RandomState.standard_exponential()</c>.</summary>
@@ -268,7 +268,7 @@ public sealed partial class NumPyRandomState
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is negative.</exception>
     public double[] StandardExponential(int size)
     {
-        return Filled(size, result => FillExponential(1.0, result));
+        return SamplerCalls.Filled(size, result => FillExponential(1.0, result));
     }
 
     /// <summary>A standard gamma variate (Marsaglia and Tsang over the polar normal; for shape &lt; 1 a rejection method), as NumPy's <c>RandomState.standard_gamma(shape)</c>.</summary>
@@ -284,7 +284,7 @@ public sealed partial class NumPyRandomState
     public double[] StandardGamma(double shape, int size)
     {
         NumPyConstraints.NonNegative(shape, nameof(shape));
-        return Filled(size, result => Distributions.Gamma.FillLegacy(_engine, ref _gauss, shape, 1.0, result));
+        return SamplerCalls.Filled(size, result => Distributions.Gamma.FillLegacy(_engine, ref _gauss, shape, 1.0, result));
     }
 
     /// <summary>A Student's t variate, as NumPy's <c>RandomState.standard_t(df)</c>.</summary>
@@ -316,7 +316,7 @@ public sealed partial class NumPyRandomState
     public double[] Triangular(double left, double mode, double right, int size)
     {
         NumPyConstraints.Triangular(left, mode, right);
-        return Filled(size, result => UniformTransforms.FillTriangular(_engine, left, mode, right, result));
+        return SamplerCalls.Filled(size, result => UniformTransforms.FillTriangular(_engine, left, mode, right, result));
     }
 
     /// <summary>A von Mises (circular normal) variate in [−π, π], as NumPy's <c>RandomState.vonmises(mu, kappa)</c>.</summary>
@@ -366,7 +366,7 @@ public sealed partial class NumPyRandomState
     public double[] Weibull(double a, int size)
     {
         NumPyConstraints.NonNegative(a, nameof(a));
-        return Filled(size, result => ExponentialTransforms.Fill(_engine, ExponentialTransform.LegacyWeibull, a, result));
+        return SamplerCalls.Filled(size, result => ExponentialTransforms.Fill(_engine, ExponentialTransform.LegacyWeibull, a, result));
     }
 
     /// <summary>The number of Bernoulli(<paramref name="p"/>) trials to the first success (a search for p ≥ 1/3, else inversion), as NumPy's <c>RandomState.geometric(p)</c>.</summary>
@@ -457,7 +457,7 @@ public sealed partial class NumPyRandomState
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> is not in [0, 1] (NaN included), or <paramref name="n"/> is negative.</exception>
     public long Binomial(long n, double p)
     {
-        CheckBinomial(n, p);
+        NumPyConstraints.Binomial(n, p);
         return SampleInt64(new BinomialSampler(n, p, legacy: true));
     }
 
@@ -465,7 +465,7 @@ public sealed partial class NumPyRandomState
     /// <exception cref="ArgumentOutOfRangeException">See <see cref="Binomial(long, double)"/>; or <paramref name="size"/> is negative.</exception>
     public long[] Binomial(long n, double p, int size)
     {
-        CheckBinomial(n, p);
+        NumPyConstraints.Binomial(n, p);
         ArgumentOutOfRangeException.ThrowIfNegative(size);
         long[] result = ResultArrays.Uninitialized<long>(size);
         new BinomialSampler(n, p, legacy: true).Fill(_engine, result);
@@ -522,12 +522,6 @@ public sealed partial class NumPyRandomState
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is negative.</exception>
     public double[] Random(int size) => RandomSample(size);
 
-    private static void CheckBinomial(long n, double p)
-    {
-        NumPyConstraints.Bounded0To1(p, nameof(p));
-        NumPyConstraints.NonNegative(n, nameof(n));
-    }
-
     private static void CheckHypergeometric(long ngood, long nbad, long nsample)
     {
         if (ngood + nbad < nsample)
@@ -541,36 +535,16 @@ public sealed partial class NumPyRandomState
     }
 
     private double Sample<TSampler>(TSampler sampler)
-        where TSampler : struct, ISampler<double>
-    {
-        var source = new VirtualSource(_engine);
-        return sampler.Sample(ref source);
-    }
+        where TSampler : struct, ISampler<double> => SamplerCalls.Double(_engine, ref sampler);
 
     private long SampleInt64<TSampler>(TSampler sampler)
-        where TSampler : struct, ISampler<long>
-    {
-        var source = new VirtualSource(_engine);
-        return sampler.Sample(ref source);
-    }
+        where TSampler : struct, ISampler<long> => SamplerCalls.Int64(_engine, ref sampler);
 
     private double[] Samples<TSampler>(TSampler sampler, int size)
-        where TSampler : struct, ISampler<double>
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(size);
-        double[] result = ResultArrays.Uninitialized<double>(size);
-        BufferedSampler<TSampler, double>.Fill(_engine, result, ref sampler);
-        return result;
-    }
+        where TSampler : struct, ISampler<double> => SamplerCalls.Doubles(_engine, ref sampler, size);
 
-    // The size forms whose values come from a bulk fill and a transform (the same draws, values and cache as the sampler's loop).
-    private static double[] Filled(int size, Action<double[]> fill)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(size);
-        double[] result = ResultArrays.Uninitialized<double>(size);
-        fill(result);
-        return result;
-    }
+    private long[] SamplesInt64<TSampler>(TSampler sampler, int size)
+        where TSampler : struct, ISampler<long> => SamplerCalls.Int64s(_engine, ref sampler, size);
 
     private void FillExponential(double scale, Span<double> destination)
     {
@@ -581,22 +555,12 @@ public sealed partial class NumPyRandomState
         }
     }
 
-    private long[] SamplesInt64<TSampler>(TSampler sampler, int size)
-        where TSampler : struct, ISampler<long>
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(size);
-        long[] result = ResultArrays.Uninitialized<long>(size);
-        BufferedSampler<TSampler, long>.Fill(_engine, result, ref sampler);
-        return result;
-    }
-
     // The legacy samplers that draw normals take the Gaussian cache in and hand it back: it is part of the stream.
     private double SampleWithGauss<TSampler>(TSampler sampler)
         where TSampler : struct, ILegacySampler<double>
     {
         sampler.Gauss = _gauss;
-        var source = new VirtualSource(_engine);
-        double value = sampler.Sample(ref source);
+        double value = SamplerCalls.Double(_engine, ref sampler);
         _gauss = sampler.Gauss;
         return value;
     }
@@ -605,8 +569,7 @@ public sealed partial class NumPyRandomState
         where TSampler : struct, ILegacySampler<long>
     {
         sampler.Gauss = _gauss;
-        var source = new VirtualSource(_engine);
-        long value = sampler.Sample(ref source);
+        long value = SamplerCalls.Int64(_engine, ref sampler);
         _gauss = sampler.Gauss;
         return value;
     }
@@ -614,22 +577,18 @@ public sealed partial class NumPyRandomState
     private double[] SamplesWithGauss<TSampler>(TSampler sampler, int size)
         where TSampler : struct, ILegacySampler<double>
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(size);
-        double[] result = ResultArrays.Uninitialized<double>(size);
         sampler.Gauss = _gauss;
-        BufferedSampler<TSampler, double>.Fill(_engine, result, ref sampler);
+        double[] values = SamplerCalls.Doubles(_engine, ref sampler, size);
         _gauss = sampler.Gauss;
-        return result;
+        return values;
     }
 
     private long[] SamplesInt64WithGauss<TSampler>(TSampler sampler, int size)
         where TSampler : struct, ILegacySampler<long>
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(size);
-        long[] result = ResultArrays.Uninitialized<long>(size);
         sampler.Gauss = _gauss;
-        BufferedSampler<TSampler, long>.Fill(_engine, result, ref sampler);
+        long[] values = SamplerCalls.Int64s(_engine, ref sampler, size);
         _gauss = sampler.Gauss;
-        return result;
+        return values;
     }
 }

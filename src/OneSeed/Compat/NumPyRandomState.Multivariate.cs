@@ -39,12 +39,7 @@ public sealed partial class NumPyRandomState
     {
         NumPyGenerator.CheckMultinomial(n, pvals, allowEmpty: true);
         long[] result = new long[pvals.Length];
-        if (pvals.Length > 0)
-        {
-            var source = new VirtualSource(_engine);
-            Distributions.Multinomial.Row(ref source, n, pvals, result);
-        }
-
+        Distributions.Multinomial.Fill(_engine, n, pvals, result);
         return result;
     }
 

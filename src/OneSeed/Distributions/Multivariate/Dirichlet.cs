@@ -10,9 +10,9 @@ namespace OneSeed.Distributions;
 internal static class Dirichlet
 {
     /// <summary>
-    /// Fills the rows of <paramref name="destination"/> as <see cref="Fill{TSource}"/>, through the engine's own source:
-    /// the draws of each row come first (one gamma or beta per entry, in order), then each row is normalised or
-    /// stick-broken with NumPy's operations in NumPy's order, so the values are the same.
+    /// Fills the rows of <paramref name="destination"/> (length a multiple of α's) as <c>Generator.dirichlet</c>, through
+    /// the engine's own source: the draws of each row come first (one gamma or beta per entry, in order), then each row
+    /// is normalised or stick-broken with NumPy's operations in NumPy's order, so the values are NumPy's.
     /// </summary>
     public static void Fill(BitGenerator engine, double[] alpha, Span<double> destination)
     {
@@ -52,58 +52,6 @@ internal static class Dirichlet
             foreach (double g in row)
             {
                 acc += g;
-            }
-
-            Normalise(row, acc);
-        }
-    }
-
-    /// <summary>Fills each row of <paramref name="destination"/> (length a multiple of α's) as <c>Generator.dirichlet</c>.</summary>
-    public static void Fill<TSource>(ref TSource source, ReadOnlySpan<double> alpha, Span<double> destination)
-        where TSource : struct, IRawSource
-    {
-        int k = alpha.Length;
-        if (k == 0)
-        {
-            return;
-        }
-
-        if (Max(alpha) < 0.1)
-        {
-            // Sums of alpha from the right: the second parameter of each stick's beta.
-            Span<double> tailSums = k <= 256 ? stackalloc double[k] : new double[k];
-            double sum = 0.0;
-            for (int j = k - 1; j >= 0; j--)
-            {
-                sum += alpha[j];
-                tailSums[j] = sum;
-            }
-
-            for (int i = 0; i < destination.Length; i += k)
-            {
-                double acc = 1.0;
-                for (int j = 0; j < k - 1; j++)
-                {
-                    double v = Beta.Sample(ref source, alpha[j], tailSums[j + 1]);
-                    destination[i + j] = acc * v;
-                    acc *= 1.0 - v;
-                }
-
-                destination[i + k - 1] = acc;
-            }
-
-            return;
-        }
-
-        Gamma[] gammas = Gammas(alpha);
-        for (int i = 0; i < destination.Length; i += k)
-        {
-            Span<double> row = destination.Slice(i, k);
-            double acc = 0.0;
-            for (int j = 0; j < k; j++)
-            {
-                row[j] = gammas[j].Sample(ref source);
-                acc += row[j];
             }
 
             Normalise(row, acc);

@@ -9,34 +9,10 @@ namespace OneSeed.Distributions;
 /// </summary>
 internal static class Multinomial
 {
-    /// <summary>Fills one row (<paramref name="counts"/>, zeroed by the caller) of <c>multinomial(n, pvals)</c>.</summary>
-    public static void Row<TSource>(ref TSource source, long n, ReadOnlySpan<double> pvals, Span<long> counts)
-        where TSource : struct, IRawSource
-    {
-        int d = pvals.Length;
-        double remaining = 1.0;
-        long left = n;
-        for (int j = 0; j < d - 1; j++)
-        {
-            counts[j] = new BinomialSampler(left, pvals[j] / remaining, legacy: false).Sample(ref source);
-            left -= counts[j];
-            if (left <= 0)
-            {
-                break;
-            }
-
-            remaining -= pvals[j];
-        }
-
-        if (left > 0)
-        {
-            counts[d - 1] = left;
-        }
-    }
-
     /// <summary>
-    /// Fills the rows of <paramref name="counts"/> (length a multiple of <paramref name="pvals"/>'s) as <see cref="Row{TSource}"/>
-    /// does, row after row, through the engine's own source.
+    /// Fills the rows of <paramref name="counts"/> (length a multiple of <paramref name="pvals"/>'s), row after row, through
+    /// the engine's own source: for each category but the last a binomial of the trials left, conditioned on the
+    /// probability left, until no trials are left; the last category takes the rest.
     /// </summary>
     public static void Fill(BitGenerator engine, long n, double[] pvals, Span<long> counts)
     {
@@ -70,7 +46,7 @@ internal static class Multinomial
         return sum;
     }
 
-    // Row's loop one entry at a time: the binomials while trials are left, zeros after, the rest in the last entry.
+    // NumPy's random_multinomial one entry at a time: the binomials while trials are left, zeros after, the rest in the last entry.
     private struct RowSampler(long trials, double[] pvals) : ISampler<long>
     {
         private readonly long _n = trials;
