@@ -40,7 +40,7 @@ namespace OneSeed.Compat;
 /// </para>
 /// <para>Not thread-safe, like CPython's <c>Random</c> instances (which rely on the GIL).</para>
 /// </remarks>
-public sealed class PythonRandom
+public sealed partial class PythonRandom
 {
     // CPython's math.tau.
     private const double TwoPi = 6.283185307179586;

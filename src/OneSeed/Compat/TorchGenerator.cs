@@ -34,7 +34,7 @@ namespace OneSeed.Compat;
 /// <para>Reproducibility tier: <b>stable</b> (with the platform note above for the double-precision normals).</para>
 /// <para>Not thread-safe: use one generator per thread, as torch's lock would serialise them anyway.</para>
 /// </remarks>
-public sealed class TorchGenerator
+public sealed partial class TorchGenerator
 {
     /// <summary>The seed of torch's default CPU generator and of <c>torch.Generator()</c>: 67280421310721.</summary>
     public const ulong DefaultSeed = 67280421310721;
