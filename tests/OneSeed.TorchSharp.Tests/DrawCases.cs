@@ -131,6 +131,166 @@ internal static class DrawCases
                 return c;
             }
 
+            default: return Sampler(family, seeds, dtype);
+        }
+    }
+
+    /// <summary>The samplers of issue 21 (torch_draws.py's <c>sampler</c>): parameters drawn over their interesting ranges.</summary>
+    private static JsonObject Sampler(string family, LiveSeeds seeds, string dtype)
+    {
+        JsonArray Doubles(int count, Func<double> next) => new([.. Enumerable.Range(0, count).Select(_ => (JsonNode)next())]);
+        JsonArray Ints(params int[] values) => new([.. values.Select(v => (JsonNode)v)]);
+        switch (family)
+        {
+            case "multinomial_replacement":
+            case "multinomial_no_replacement":
+            case "multinomial_single":
+            {
+                bool replacement = family != "multinomial_no_replacement";
+                int rows = seeds.Int(1, 5), k = Length(seeds, 2, 300);
+                double zeroShare = seeds.Pick(new[] { 0.0, 0.3, 0.8 });
+                var probs = new double[rows * k];
+                for (int r = 0; r < rows; r++)
+                {
+                    for (int j = 0; j < k; j++)
+                    {
+                        probs[(r * k) + j] = seeds.Double() < zeroShare ? 0.0 : seeds.Double() * seeds.Pick(new[] { 1.0, 1e-3, 1e3 });
+                    }
+
+                    probs[(r * k) + seeds.Int(0, k)] = 0.5; // every row keeps a positive weight
+                }
+
+                int nonZero = Enumerable.Range(0, rows).Min(r => probs.Skip(r * k).Take(k).Count(p => p > 0));
+                var c = Case(seeds, "multinomial", 0, dtype);
+                c["rows"] = rows;
+                c["probs"] = new JsonArray([.. probs.Select(p => (JsonNode)p)]);
+                c["num_samples"] = family == "multinomial_single" ? 1 : replacement ? Length(seeds, 2, 500) : seeds.Int(1, nonZero + 1);
+                c["replacement"] = replacement;
+                return c;
+            }
+
+            case "poisson":
+            {
+                var c = Case(seeds, "poisson", 0, dtype);
+                c["rates"] = Doubles(Length(seeds, 1, 500), () => seeds.Pick(new[] { 0.0, 1e-3, seeds.Double() * 10, 9.99, 10.0, 10 + (seeds.Double() * 100), seeds.Double() * 1e5 }));
+                return c;
+            }
+
+            case "binomial":
+            {
+                int n = Length(seeds, 1, 500);
+                var c = Case(seeds, "binomial", 0, dtype);
+                c["counts"] = Doubles(n, () => seeds.Pick(new[] { 0.0, 1.0, seeds.Int(0, 20), seeds.Int(0, 2000) }));
+                c["probs"] = Doubles(n, () => seeds.Pick(new[] { 0.0, 1.0, 0.5, seeds.Double(), seeds.Double() * 1e-3 }));
+                return c;
+            }
+
+            case "standard_gamma":
+            {
+                var c = Case(seeds, "standard_gamma", 0, dtype);
+                c["alpha"] = Doubles(Length(seeds, 1, 500), () => seeds.Pick(new[] { 1e-3, seeds.Double(), 1.0, 1 + (seeds.Double() * 10), seeds.Double() * 1e4 }));
+                return c;
+            }
+
+            case "dirichlet":
+            {
+                int rows = seeds.Int(1, 20), k = seeds.Int(2, 12);
+                var c = Case(seeds, "dirichlet", 0, dtype);
+                c["rows"] = rows;
+                c["alpha"] = Doubles(rows * k, () => seeds.Pick(new[] { 0.1, seeds.Double(), 1.0, 1 + (seeds.Double() * 20) }));
+                return c;
+            }
+
+            case "exponential_":
+            {
+                var c = Case(seeds, "exponential_", Length(seeds, 1, 1000), dtype);
+                c["lambd"] = seeds.Pick(new[] { 1.0, 0.5, 1e-3, 1e3, Math.Round(seeds.Double() * 10 + 0.01, 3) });
+                return c;
+            }
+
+            case "geometric_":
+            {
+                var c = Case(seeds, "geometric_", Length(seeds, 1, 1000), dtype);
+                c["p"] = seeds.Pick(new[] { 0.999, 0.5, 1e-3, Math.Round(seeds.Double() * 0.98 + 0.01, 3) });
+                return c;
+            }
+
+            case "log_normal_":
+            {
+                var c = Case(seeds, "log_normal_", Length(seeds, 1, 1000), dtype);
+                c["mean"] = Math.Round((seeds.Double() - 0.5) * 4, 3);
+                c["std"] = Math.Round(seeds.Double() * 2 + 0.01, 3);
+                return c;
+            }
+
+            case "cauchy_":
+            {
+                var c = Case(seeds, "cauchy_", Length(seeds, 1, 1000), dtype);
+                c["median"] = Math.Round((seeds.Double() - 0.5) * 10, 3);
+                c["sigma"] = Math.Round(seeds.Double() * 3 + 0.01, 3);
+                return c;
+            }
+
+            case "normal_tensor":
+            {
+                int n = Length(seeds, 1, 1000);
+                var c = Case(seeds, "normal_tensor", 0, dtype);
+                c["mean"] = Doubles(n, () => Math.Round((seeds.Double() - 0.5) * 20, 3));
+                c["std"] = Doubles(n, () => seeds.Pick(new[] { 0.0, 1.0, Math.Round(seeds.Double() * 5, 3) }));
+                return c;
+            }
+
+            case "kaiming_uniform_":
+            case "kaiming_normal_":
+            case "xavier_uniform_":
+            case "xavier_normal_":
+            {
+                var c = Case(seeds, family, 0, dtype);
+                c["shape"] = seeds.Int(0, 3) switch
+                {
+                    0 => Ints(seeds.Int(1, 65), seeds.Int(1, 65)),
+                    1 => Ints(seeds.Int(1, 17), seeds.Int(1, 9), seeds.Int(1, 6), seeds.Int(1, 6)),
+                    _ => Ints(seeds.Int(1, 9), seeds.Int(1, 9), seeds.Int(1, 9)),
+                };
+                c["a"] = seeds.Pick(new[] { 0.0, Math.Sqrt(5), 0.01 });
+                c["gain"] = seeds.Pick(new[] { 1.0, Math.Sqrt(2), 5.0 / 3 });
+                return c;
+            }
+
+            case "trunc_normal_":
+            {
+                var c = Case(seeds, "trunc_normal_", Length(seeds, 1, 1000), dtype);
+                c["mean"] = Math.Round((seeds.Double() - 0.5) * 2, 3);
+                c["std"] = Math.Round(seeds.Double() * 2 + 0.01, 3);
+                c["a"] = -2.0;
+                c["b"] = seeds.Pick(new[] { 2.0, 0.5 });
+                return c;
+            }
+
+            case "dropout":
+            {
+                var c = Case(seeds, "dropout", Length(seeds, 1, 3000), dtype);
+                c["p"] = seeds.Pick(new[] { 0.0, 0.1, 0.5, 0.9, 1.0, Math.Round(seeds.Double(), 3) });
+                return c;
+            }
+
+            case "linear":
+            {
+                var c = Case(seeds, "linear", 0);
+                c["in"] = seeds.Int(1, 65);
+                c["out"] = seeds.Int(1, 65);
+                return c;
+            }
+
+            case "conv2d":
+            {
+                var c = Case(seeds, "conv2d", 0);
+                c["in"] = seeds.Int(1, 9);
+                c["out"] = seeds.Int(1, 9);
+                c["kernel"] = seeds.Int(1, 6);
+                return c;
+            }
+
             default: throw new ArgumentException($"unknown family {family}");
         }
     }

@@ -27,7 +27,7 @@ internal static class TorchDraws
             "normal_" => torch.empty([n], dtype).normal_(D(c["mean"]), D(c["std"])),
             "uniform_" => torch.empty([n], dtype).uniform_(D(c["a"]), D(c["b"])),
             "random_" => torch.empty([n], torch.ScalarType.Int64).random_(L(c["low"]), L(c["high"])),
-            _ => throw new ArgumentException($"unknown draw kind {kind}"),
+            _ => Sampler(c, kind, n, dtype),
         };
         return t.dtype switch
         {
@@ -49,6 +49,92 @@ internal static class TorchDraws
     public static long L(JsonNode? node) => long.Parse(node!.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
 
     public static double D(JsonNode? node) => double.Parse(node!.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The samplers of issue 21, as tests/oracles/torch_draws.py's <c>sampler</c> draws them.</summary>
+    private static torch.Tensor Sampler(JsonNode c, string kind, long n, torch.ScalarType dtype)
+    {
+        torch.Tensor T(string key) => torch.tensor(Ds(c[key]), dtype);
+        long[] Shape() => c["shape"]!.AsArray().Select(L).ToArray();
+        switch (kind)
+        {
+            case "multinomial":
+            {
+                using torch.Tensor probs = T("probs").reshape(L(c["rows"]), -1);
+                using torch.Tensor drawn = torch.multinomial(probs, L(c["num_samples"]), (bool)c["replacement"]!);
+                return drawn.reshape(-1);
+            }
+
+            case "poisson": return Using(T("rates"), r => torch.poisson(r));
+            case "binomial":
+            {
+                using torch.Tensor counts = T("counts"), probs = T("probs");
+                return torch.binomial(counts, probs);
+            }
+
+            case "standard_gamma": return Using(T("alpha"), a => torch._standard_gamma(a));
+            case "dirichlet":
+            {
+                using torch.Tensor alpha = T("alpha").reshape(L(c["rows"]), -1);
+                using torch.Tensor drawn = torch._sample_dirichlet(alpha);
+                return drawn.reshape(-1);
+            }
+
+            case "exponential_": return torch.empty([n], dtype).exponential_(D(c["lambd"]));
+            case "geometric_": return torch.empty([n], dtype).geometric_(D(c["p"]));
+            case "log_normal_": return torch.empty([n], dtype).log_normal_(D(c["mean"]), D(c["std"]));
+            case "cauchy_": return torch.empty([n], dtype).cauchy_(D(c["median"]), D(c["sigma"]));
+            case "normal_tensor":
+            {
+                using torch.Tensor mean = T("mean"), std = T("std");
+                return torch.normal(mean, std);
+            }
+
+            case "kaiming_uniform_": return Flat(torch.nn.init.kaiming_uniform_(torch.empty(Shape(), dtype), D(c["a"])));
+            case "kaiming_normal_": return Flat(torch.nn.init.kaiming_normal_(torch.empty(Shape(), dtype), D(c["a"])));
+            case "xavier_uniform_": return Flat(torch.nn.init.xavier_uniform_(torch.empty(Shape(), dtype), D(c["gain"])));
+            case "xavier_normal_": return Flat(torch.nn.init.xavier_normal_(torch.empty(Shape(), dtype), D(c["gain"])));
+            case "trunc_normal_": return torch.nn.init.trunc_normal_(torch.empty([n], dtype), D(c["mean"]), D(c["std"]), D(c["a"]), D(c["b"]));
+            case "dropout":
+            {
+                using torch.Tensor x = torch.arange(1, n + 1, dtype: dtype);
+                return torch.nn.functional.dropout(x, D(c["p"]), training: true);
+            }
+
+            case "linear":
+            {
+                using var layer = torch.nn.Linear(L(c["in"]), L(c["out"]));
+                using torch.Tensor weight = layer.weight!.detach().reshape(-1), bias = layer.bias!.detach();
+                return torch.cat([weight, bias]);
+            }
+
+            case "conv2d":
+            {
+                using var layer = torch.nn.Conv2d(L(c["in"]), L(c["out"]), L(c["kernel"]));
+                using torch.Tensor weight = layer.weight!.detach().reshape(-1), bias = layer.bias!.detach();
+                return torch.cat([weight, bias]);
+            }
+
+            default: throw new ArgumentException($"unknown draw kind {kind}");
+        }
+    }
+
+    private static double[] Ds(JsonNode? node) => node!.AsArray().Select(D).ToArray();
+
+    private static torch.Tensor Using(torch.Tensor input, Func<torch.Tensor, torch.Tensor> draw)
+    {
+        using (input)
+        {
+            return draw(input);
+        }
+    }
+
+    private static torch.Tensor Flat(torch.Tensor t)
+    {
+        using (t)
+        {
+            return t.reshape(-1);
+        }
+    }
 
     private static torch.Tensor BernoulliTensor(long n, double p, torch.ScalarType dtype)
     {

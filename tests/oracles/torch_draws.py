@@ -5,6 +5,7 @@ so that the C# side can compare libtorch 2.10 (through TorchSharp) with torch 1.
 Ops: draws (seed, then one draw), state (seed, skip draws, return the 5056-byte state and the next draws),
 continue (set a given state, then draw).
 """
+import math
 import os
 import sys
 
@@ -46,6 +47,59 @@ def draw(case):
         return torch.empty(n, dtype=dtype).uniform_(case['a'], case['b'])
     if kind == 'random_':
         return torch.empty(n, dtype=torch.int64).random_(case['low'], case['high'])
+    return sampler(case, kind, n, dtype)
+
+
+def sampler(case, kind, n, dtype):
+    """The samplers of issue 21 (distributions, in-place samplers, nn.init, dropout), described by the case's parameters."""
+    def tensor(key, dt=dtype):
+        return torch.tensor(case[key], dtype=dt)
+    if kind == 'multinomial':
+        probs = tensor('probs').reshape(case['rows'], -1)
+        return torch.multinomial(probs, case['num_samples'], case['replacement']).reshape(-1)
+    if kind == 'poisson':
+        return torch.poisson(tensor('rates'))
+    if kind == 'binomial':
+        return torch.binomial(tensor('counts'), tensor('probs'))
+    if kind == 'standard_gamma':
+        return torch._standard_gamma(tensor('alpha'))
+    if kind == 'dirichlet':
+        return torch._sample_dirichlet(tensor('alpha').reshape(case['rows'], -1)).reshape(-1)
+    if kind == 'exponential_':
+        return torch.empty(n, dtype=dtype).exponential_(case['lambd'])
+    if kind == 'geometric_':
+        return torch.empty(n, dtype=dtype).geometric_(case['p'])
+    if kind == 'log_normal_':
+        return torch.empty(n, dtype=dtype).log_normal_(case['mean'], case['std'])
+    if kind == 'cauchy_':
+        return torch.empty(n, dtype=dtype).cauchy_(case['median'], case['sigma'])
+    if kind == 'normal_tensor':
+        return torch.normal(tensor('mean'), tensor('std'))
+    if kind == 'kaiming_uniform_':
+        return torch.nn.init.kaiming_uniform_(torch.empty(case['shape'], dtype=dtype), a=case['a']).reshape(-1)
+    if kind == 'kaiming_normal_':
+        return torch.nn.init.kaiming_normal_(torch.empty(case['shape'], dtype=dtype), a=case['a']).reshape(-1)
+    if kind == 'xavier_uniform_':
+        return torch.nn.init.xavier_uniform_(torch.empty(case['shape'], dtype=dtype), gain=case['gain']).reshape(-1)
+    if kind == 'xavier_normal_':
+        return torch.nn.init.xavier_normal_(torch.empty(case['shape'], dtype=dtype), gain=case['gain']).reshape(-1)
+    if kind == 'trunc_normal_':
+        return torch.nn.init.trunc_normal_(torch.empty(n, dtype=dtype), case['mean'], case['std'], case['a'], case['b'])
+    if kind == 'trunc_normal_torchsharp':
+        # TorchSharp 0.107's native THSInit_trunc_normal_: the steps of nn.init.trunc_normal_ with mean and std
+        # swapped in mul_/add_ and without the sqrt(2) factor (documented in docs/torchsharp.md).
+        norm_cdf = lambda x: (1. + math.erf(x / math.sqrt(2.))) / 2.
+        lo, hi = norm_cdf((case['a'] - case['mean']) / case['std']), norm_cdf((case['b'] - case['mean']) / case['std'])
+        t = torch.empty(n, dtype=dtype).uniform_(2 * lo - 1, 2 * hi - 1).erfinv_()
+        return t.mul_(case['mean']).add_(case['std']).clamp_(min=case['a'], max=case['b'])
+    if kind == 'dropout':
+        return torch.nn.functional.dropout(torch.arange(1, n + 1, dtype=dtype), case['p'], training=True)
+    if kind == 'linear':
+        layer = torch.nn.Linear(case['in'], case['out'])
+        return torch.cat([layer.weight.detach().reshape(-1), layer.bias.detach()])
+    if kind == 'conv2d':
+        layer = torch.nn.Conv2d(case['in'], case['out'], case['kernel'])
+        return torch.cat([layer.weight.detach().reshape(-1), layer.bias.detach()])
     raise ValueError(kind)
 
 
