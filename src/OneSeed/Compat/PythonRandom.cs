@@ -3,13 +3,15 @@ using System.Globalization;
 using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
+using OneSeed.Distributions;
 using OneSeed.Engines;
 
 namespace OneSeed.Compat;
 
 /// <summary>
 /// CPython 3's <c>random.Random</c>, bit for bit: the same seeding, the same integers, choices, shuffles, samples
-/// and floats for the same seed, and the same state layout (<c>getstate()</c>/<c>setstate()</c>).
+/// and floats for the same seed, and the same state layout (<c>getstate()</c>/<c>setstate()</c>). Every public method
+/// of CPython 3.11's <c>random.Random</c> has its counterpart here.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -17,26 +19,40 @@ namespace OneSeed.Compat;
 /// MT19937's <c>init_by_array</c>; a string is UTF-8 encoded and, like a byte array, becomes the big-endian integer
 /// of its bytes followed by their SHA-512 digest (CPython's default "version 2" seeding); no seed means 624 words of
 /// operating-system entropy, as <c>random.Random()</c>. Integers come from <c>getrandbits</c> with rejection
-/// (<c>_randbelow_with_getrandbits</c>); floats are CPython's 53-bit <c>random()</c>.
+/// (<c>_randbelow_with_getrandbits</c>); floats are CPython's 53-bit <c>random()</c>; every distribution is
+/// <c>random.py</c>'s algorithm, operation for operation.
 /// </para>
 /// <para>
 /// Reproducibility tier: <b>stable</b>. Checked bit for bit against CPython 3.11 (the seeding, <c>random()</c>,
 /// <c>getrandbits</c>, <c>randrange</c>/<c>randint</c>/<c>choice</c>/<c>shuffle</c>/<c>sample</c> and <c>gauss</c>
 /// algorithms have been the same since CPython 3.2; <c>RandBytes</c> and <c>GetRandBits(0)</c> need 3.9, and 3.12 changed
 /// <c>randrange</c>'s handling of non-integer arguments only, which this integer-only API does not have).
-/// <see cref="Random"/>, <see cref="Uniform"/>, <see cref="Triangular"/> and the integer paths use only exact
-/// arithmetic (and <see cref="Math.Sqrt"/>, which is correctly rounded everywhere), so they are identical on every
-/// platform. <see cref="Gauss"/>, <see cref="NormalVariate"/> and <see cref="ExpoVariate"/> call <see cref="Math.Log(double)"/>,
-/// <see cref="Math.Cos"/> and <see cref="Math.Sin"/>, which .NET delegates to the platform's C math library, as
+/// <see cref="Random"/>, <see cref="Uniform"/>, <see cref="Triangular"/>, <see cref="Choices"/> and the integer paths
+/// use only exact arithmetic (and <see cref="Math.Sqrt"/>, which is correctly rounded everywhere), so they are identical
+/// on every platform. <see cref="Gauss"/>, <see cref="NormalVariate"/>, <see cref="ExpoVariate"/>,
+/// <see cref="LogNormVariate"/>, <see cref="GammaVariate"/>, <see cref="BetaVariate"/>, <see cref="ParetoVariate"/>,
+/// <see cref="VonMisesVariate"/> and <see cref="WeibullVariate"/> call <c>log</c>, <c>exp</c>, <c>cos</c>, <c>sin</c>,
+/// <c>acos</c> or <c>pow</c> through <see cref="Math"/>, which .NET delegates to the platform's C math library, as
 /// CPython does: on Linux (glibc) both give the same bits; on other operating systems they match a CPython on the same
 /// OS only as far as the two use the same libm (in practice they do, but it is not guaranteed).
 /// </para>
 /// <para>
-/// Deliberate differences, all on bad input only: arguments are validated before anything is drawn (CPython's
-/// <c>expovariate(0)</c> draws, then raises ZeroDivisionError); errors are .NET exceptions naming the parameter
-/// (<see cref="ArgumentException"/> where CPython raises ValueError or IndexError); <see cref="SetState"/> refuses
-/// an all-zero key, which CPython accepts and then outputs only zeros, and reads only state version 3 (CPython 3).
-/// Python's <c>choices</c>, <c>seed(version=1)</c>, float seeds and the rarer distributions are not provided.
+/// Errors are .NET exceptions: <see cref="ArgumentException"/>s naming the parameter where CPython raises ValueError,
+/// TypeError, IndexError or ZeroDivisionError for an argument, thrown before anything is drawn, so a refused call
+/// changes nothing. Where CPython's error depends on a drawn value (an overflowing <c>exp</c> or <c>**</c> in
+/// <see cref="LogNormVariate"/>, <see cref="ParetoVariate"/>, <see cref="WeibullVariate"/>; a zero division after an
+/// extreme draw in <see cref="VonMisesVariate"/> and <see cref="WeibullVariate"/>), the draws happen as in CPython and
+/// an <see cref="OverflowException"/> or <see cref="DivideByZeroException"/> follows, leaving the state where CPython's is.
+/// </para>
+/// <para>
+/// Deliberate differences, all on bad input only: where CPython draws before it fails on an argument
+/// (<c>expovariate(0)</c>, <c>paretovariate(0)</c>, <c>weibullvariate(alpha, 0)</c>, <c>lognormvariate(mu, 0)</c> with
+/// exp(mu) overflowing, <c>choices</c> of an empty population without weights), the argument is refused before any
+/// draw; <see cref="BetaVariate"/> refuses a bad beta even when CPython would return 0.0 without looking at it; shapes
+/// for which CPython's loops never end (a NaN or ≥ 2^1023 gamma or beta shape, a NaN von Mises kappa) are refused;
+/// <see cref="SetState"/> refuses an all-zero key, which CPython accepts and then outputs only zeros, and reads only
+/// state version 3 (CPython 3). Not provided: <c>seed(version=1)</c>, float and other hashable seeds
+/// (<c>seed(3.5)</c>), and the non-integer arguments that <c>randrange</c> accepted before 3.12.
 /// </para>
 /// <para>Not thread-safe, like CPython's <c>Random</c> instances (which rely on the GIL).</para>
 /// </remarks>
@@ -44,9 +60,6 @@ public sealed partial class PythonRandom
 {
     // CPython's math.tau.
     private const double TwoPi = 6.283185307179586;
-
-    // random.NV_MAGICCONST = 4 * exp(-0.5) / sqrt(2.0), written as its exact double so no libm call is involved.
-    private static readonly double NvMagicConst = BitConverter.UInt64BitsToDouble(0x3FFB_72CD_3F33_1398UL);
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -412,20 +425,8 @@ public sealed partial class PythonRandom
     /// <summary>A normal deviate by Kinderman and Monahan's ratio method, as <c>normalvariate(mu, sigma)</c>.</summary>
     public double NormalVariate(double mu = 0.0, double sigma = 1.0)
     {
-        double z;
-        while (true)
-        {
-            double u1 = Random();
-            double u2 = 1.0 - Random();
-            z = NvMagicConst * (u1 - 0.5) / u2;
-            double zz = z * z / 4.0;
-            if (zz <= -Math.Log(u2))
-            {
-                break;
-            }
-        }
-
-        return mu + (z * sigma);
+        var source = new VirtualSource(_engine);
+        return CPythonVariates.Normal(ref source, mu, sigma);
     }
 
     /// <summary>An exponential deviate with rate <paramref name="lambd"/> (mean 1 / <paramref name="lambd"/>), as <c>expovariate(lambd)</c>.</summary>

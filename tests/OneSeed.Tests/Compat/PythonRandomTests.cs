@@ -480,7 +480,7 @@ public sealed class PythonRandomTests
 
     private static string Shorten(string s) => s.Length > 300 ? s[..300] + "..." : s;
 
-    private static void CheckState(string pythonJson, PythonRandom r, string context)
+    internal static void CheckState(string pythonJson, PythonRandom r, string context)
     {
         JsonNode expected = JsonNode.Parse(pythonJson)!;
         JsonNode actual = JsonNode.Parse(r.GetStateJson())!;
