@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using OneSeed.Distributions;
 
 namespace OneSeed.Compat;
@@ -110,17 +111,7 @@ public sealed partial class TorchGenerator
     /// <summary><c>torch.poisson(rates, generator=g, out=result)</c>: the values of <see cref="Poisson(ReadOnlySpan{double})"/>, written into the caller's memory.</summary>
     /// <exception cref="ArgumentException"><paramref name="result"/> is not as long as <paramref name="rates"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A rate is negative or NaN; nothing is drawn.</exception>
-    public void Poisson(ReadOnlySpan<double> rates, Span<double> result)
-    {
-        CheckSameLength(rates.Length, result.Length, nameof(result));
-        CheckPoissonRates(rates);
-
-        var variates = new Variates(this);
-        for (int i = 0; i < rates.Length; i++)
-        {
-            result[i] = TorchPoisson.Sample(ref variates, rates[i]);
-        }
-    }
+    public void Poisson(ReadOnlySpan<double> rates, Span<double> result) => PoissonInto(rates, result);
 
     /// <summary><c>torch.poisson(rates, generator=g)</c> for a float32 tensor: each rate widened to double, the count rounded to float32.</summary>
     /// <remarks>See <see cref="Poisson(ReadOnlySpan{double})"/>.</remarks>
@@ -135,27 +126,25 @@ public sealed partial class TorchGenerator
     /// <summary><c>torch.poisson(rates, generator=g, out=result)</c> for float32: the values of <see cref="Poisson(ReadOnlySpan{float})"/>, written into the caller's memory.</summary>
     /// <exception cref="ArgumentException"><paramref name="result"/> is not as long as <paramref name="rates"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A rate is negative or NaN; nothing is drawn.</exception>
-    public void Poisson(ReadOnlySpan<float> rates, Span<float> result)
+    public void Poisson(ReadOnlySpan<float> rates, Span<float> result) => PoissonInto(rates, result);
+
+    private void PoissonInto<T>(ReadOnlySpan<T> rates, Span<T> result)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckSameLength(rates.Length, result.Length, nameof(result));
-        CheckPoissonRates(rates);
-
-        var variates = new Variates(this);
-        for (int i = 0; i < rates.Length; i++)
-        {
-            result[i] = TorchPoisson.Sample(ref variates, rates[i]);
-        }
-    }
-
-    private static void CheckPoissonRates<T>(ReadOnlySpan<T> rates)
-        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
-    {
         for (int i = 0; i < rates.Length; i++)
         {
             if (!(rates[i] >= T.Zero))
             {
                 throw new ArgumentOutOfRangeException(nameof(rates), rates[i], $"invalid Poisson rate, expected rate to be non-negative (rates[{i}] = {rates[i]}).");
             }
+        }
+
+        // The rate widened to double, the int64 count converted to the dtype (once, correctly rounded, as C++ does).
+        var variates = new Variates(this);
+        for (int i = 0; i < rates.Length; i++)
+        {
+            result[i] = T.CreateTruncating(TorchPoisson.Sample(ref variates, double.CreateTruncating(rates[i])));
         }
     }
 
@@ -182,18 +171,8 @@ public sealed partial class TorchGenerator
     /// <summary><c>torch.binomial(counts, probs, generator=g)</c> into the caller's memory: the values of <see cref="Binomial(ReadOnlySpan{double}, ReadOnlySpan{double})"/>.</summary>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A count is NaN; nothing is drawn.</exception>
-    public void Binomial(ReadOnlySpan<double> counts, ReadOnlySpan<double> probs, Span<double> result)
-    {
-        CheckSameLength(counts.Length, probs.Length, nameof(probs));
-        CheckSameLength(counts.Length, result.Length, nameof(result));
-        CheckBinomialCounts(counts);
-
-        var variates = new Variates(this);
-        for (int i = 0; i < counts.Length; i++)
-        {
-            result[i] = TorchBinomial<TorchFloat64>.Sample(ref variates, counts[i], probs[i]);
-        }
-    }
+    public void Binomial(ReadOnlySpan<double> counts, ReadOnlySpan<double> probs, Span<double> result) =>
+        BinomialInto<TorchFloat64, double>(counts, probs, result);
 
     /// <summary>
     /// <c>torch.binomial(counts, probs, generator=g)</c> for float32 tensors: the float64 algorithm with count,
@@ -213,28 +192,27 @@ public sealed partial class TorchGenerator
     /// <summary><c>torch.binomial(counts, probs, generator=g)</c> for float32 into the caller's memory: the values of <see cref="Binomial(ReadOnlySpan{float}, ReadOnlySpan{float})"/>.</summary>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A count is NaN; nothing is drawn.</exception>
-    public void Binomial(ReadOnlySpan<float> counts, ReadOnlySpan<float> probs, Span<float> result)
+    public void Binomial(ReadOnlySpan<float> counts, ReadOnlySpan<float> probs, Span<float> result) =>
+        BinomialInto<TorchFloat32, float>(counts, probs, result);
+
+    private void BinomialInto<TScalar, T>(ReadOnlySpan<T> counts, ReadOnlySpan<T> probs, Span<T> result)
+        where TScalar : struct, ITorchScalar
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckSameLength(counts.Length, probs.Length, nameof(probs));
         CheckSameLength(counts.Length, result.Length, nameof(result));
-        CheckBinomialCounts(counts);
-
-        var variates = new Variates(this);
-        for (int i = 0; i < counts.Length; i++)
-        {
-            result[i] = (float)TorchBinomial<TorchFloat32>.Sample(ref variates, counts[i], probs[i]);
-        }
-    }
-
-    private static void CheckBinomialCounts<T>(ReadOnlySpan<T> counts)
-        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
-    {
         for (int i = 0; i < counts.Length; i++)
         {
             if (T.IsNaN(counts[i]))
             {
                 throw new ArgumentOutOfRangeException(nameof(counts), counts[i], $"counts[{i}] is NaN: torch's binomial sampler never finishes on it, so it is refused.");
             }
+        }
+
+        var variates = new Variates(this);
+        for (int i = 0; i < counts.Length; i++)
+        {
+            result[i] = T.CreateTruncating(TorchBinomial<TScalar>.Sample(ref variates, double.CreateTruncating(counts[i]), double.CreateTruncating(probs[i])));
         }
     }
 
@@ -259,15 +237,7 @@ public sealed partial class TorchGenerator
 
     /// <summary><c>torch._standard_gamma(alpha, generator=g)</c> into the caller's memory: the values of <see cref="StandardGamma(ReadOnlySpan{double})"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="result"/> is not as long as <paramref name="alpha"/>.</exception>
-    public void StandardGamma(ReadOnlySpan<double> alpha, Span<double> result)
-    {
-        CheckSameLength(alpha.Length, result.Length, nameof(result));
-        var variates = new Variates(this);
-        for (int i = 0; i < alpha.Length; i++)
-        {
-            result[i] = TorchGamma<TorchFloat64>.ClampToMinNormal(TorchGamma<TorchFloat64>.Sample(ref variates, alpha[i]));
-        }
-    }
+    public void StandardGamma(ReadOnlySpan<double> alpha, Span<double> result) => StandardGammaInto<TorchFloat64, double>(alpha, result);
 
     /// <summary>
     /// <c>torch._standard_gamma(alpha, generator=g)</c> for a float32 tensor: the float64 algorithm with α, 1/α and the
@@ -284,13 +254,18 @@ public sealed partial class TorchGenerator
 
     /// <summary><c>torch._standard_gamma(alpha, generator=g)</c> for float32 into the caller's memory: the values of <see cref="StandardGamma(ReadOnlySpan{float})"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="result"/> is not as long as <paramref name="alpha"/>.</exception>
-    public void StandardGamma(ReadOnlySpan<float> alpha, Span<float> result)
+    public void StandardGamma(ReadOnlySpan<float> alpha, Span<float> result) => StandardGammaInto<TorchFloat32, float>(alpha, result);
+
+    private void StandardGammaInto<TScalar, T>(ReadOnlySpan<T> alpha, Span<T> result)
+        where TScalar : struct, ITorchScalar
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckSameLength(alpha.Length, result.Length, nameof(result));
         var variates = new Variates(this);
         for (int i = 0; i < alpha.Length; i++)
         {
-            result[i] = (float)TorchGamma<TorchFloat32>.ClampToMinNormal(TorchGamma<TorchFloat32>.Sample(ref variates, alpha[i]));
+            double sample = TorchGamma<TScalar>.Sample(ref variates, double.CreateTruncating(alpha[i]));
+            result[i] = T.CreateTruncating(TorchGamma<TScalar>.ClampToMinNormal(sample));
         }
     }
 
@@ -346,7 +321,7 @@ public sealed partial class TorchGenerator
 
     private void FillDirichlet<TScalar, T>(ReadOnlySpan<T> alpha, Span<T> result, int k)
         where TScalar : struct, ITorchScalar
-        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (k == 0)
         {

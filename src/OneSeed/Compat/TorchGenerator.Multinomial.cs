@@ -36,24 +36,14 @@ public sealed partial class TorchGenerator
     /// <paramref name="numSamples"/> ≤ 0, or greater than the number of categories without replacement; more than 2^24
     /// categories; a weight negative, infinite or NaN; or all weights zero. The messages are torch's.
     /// </exception>
-    public long[] Multinomial(ReadOnlySpan<double> probs, int numSamples, bool replacement = false)
-    {
-        CheckMultinomialShape(probs.Length, numSamples, replacement);
-        long[] result = new long[numSamples];
-        MultinomialRows(probs, probs.Length, result, replacement);
-        return result;
-    }
+    public long[] Multinomial(ReadOnlySpan<double> probs, int numSamples, bool replacement = false) => MultinomialVector(probs, numSamples, replacement);
 
     /// <summary>
     /// <c>torch.multinomial(probs, result.Length, replacement, generator=g, out=result)</c> for float64 weights: the
     /// indices of <see cref="Multinomial(ReadOnlySpan{double}, int, bool)"/>, written into the caller's memory.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">As <see cref="Multinomial(ReadOnlySpan{double}, int, bool)"/>, with <paramref name="result"/>.Length as the number of samples.</exception>
-    public void Multinomial(ReadOnlySpan<double> probs, Span<long> result, bool replacement = false)
-    {
-        CheckMultinomialShape(probs.Length, result.Length, replacement);
-        MultinomialRows(probs, probs.Length, result, replacement);
-    }
+    public void Multinomial(ReadOnlySpan<double> probs, Span<long> result, bool replacement = false) => MultinomialVector(probs, result, replacement);
 
     /// <summary>
     /// <c>torch.multinomial(probs, num_samples, replacement, generator=g)</c> for a float32 tensor of weights. Without
@@ -63,21 +53,11 @@ public sealed partial class TorchGenerator
     /// </summary>
     /// <remarks>See <see cref="Multinomial(ReadOnlySpan{double}, int, bool)"/>.</remarks>
     /// <exception cref="ArgumentOutOfRangeException">As <see cref="Multinomial(ReadOnlySpan{double}, int, bool)"/>.</exception>
-    public long[] Multinomial(ReadOnlySpan<float> probs, int numSamples, bool replacement = false)
-    {
-        CheckMultinomialShape(probs.Length, numSamples, replacement);
-        long[] result = new long[numSamples];
-        MultinomialRows(probs, probs.Length, result, replacement);
-        return result;
-    }
+    public long[] Multinomial(ReadOnlySpan<float> probs, int numSamples, bool replacement = false) => MultinomialVector(probs, numSamples, replacement);
 
     /// <summary><c>torch.multinomial(probs, result.Length, replacement, generator=g, out=result)</c> for float32 weights, written into the caller's memory.</summary>
     /// <exception cref="ArgumentOutOfRangeException">As <see cref="Multinomial(ReadOnlySpan{double}, int, bool)"/>, with <paramref name="result"/>.Length as the number of samples.</exception>
-    public void Multinomial(ReadOnlySpan<float> probs, Span<long> result, bool replacement = false)
-    {
-        CheckMultinomialShape(probs.Length, result.Length, replacement);
-        MultinomialRows(probs, probs.Length, result, replacement);
-    }
+    public void Multinomial(ReadOnlySpan<float> probs, Span<long> result, bool replacement = false) => MultinomialVector(probs, result, replacement);
 
     /// <summary>
     /// <c>torch.multinomial(probs, num_samples, replacement, generator=g)</c> for a float64 tensor of shape
@@ -87,25 +67,37 @@ public sealed partial class TorchGenerator
     /// <remarks>See <see cref="Multinomial(ReadOnlySpan{double}, int, bool)"/>. With no rows nothing is checked but the shape, as in torch.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="probs"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">As <see cref="Multinomial(ReadOnlySpan{double}, int, bool)"/>, for any row.</exception>
-    public long[,] Multinomial(double[,] probs, int numSamples, bool replacement = false)
-    {
-        ArgumentNullException.ThrowIfNull(probs);
-        CheckMultinomialShape(probs.GetLength(1), numSamples, replacement);
-        long[,] result = new long[probs.GetLength(0), numSamples];
-        MultinomialRows<double>(NumPyGenerator.Flat<double>(probs), probs.GetLength(1), NumPyGenerator.Flat<long>(result), replacement);
-        return result;
-    }
+    public long[,] Multinomial(double[,] probs, int numSamples, bool replacement = false) => MultinomialMatrix(probs, numSamples, replacement);
 
     /// <summary><c>torch.multinomial(probs, num_samples, replacement, generator=g)</c> for a float32 tensor of shape [rows, categories].</summary>
     /// <remarks>See <see cref="Multinomial(ReadOnlySpan{float}, int, bool)"/> and <see cref="Multinomial(double[,], int, bool)"/>.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="probs"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">As <see cref="Multinomial(ReadOnlySpan{double}, int, bool)"/>, for any row.</exception>
-    public long[,] Multinomial(float[,] probs, int numSamples, bool replacement = false)
+    public long[,] Multinomial(float[,] probs, int numSamples, bool replacement = false) => MultinomialMatrix(probs, numSamples, replacement);
+
+    private long[] MultinomialVector<T>(ReadOnlySpan<T> probs, int numSamples, bool replacement)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckMultinomialShape(probs.Length, numSamples, replacement);
+        long[] result = new long[numSamples];
+        MultinomialRows(probs, probs.Length, result, replacement);
+        return result;
+    }
+
+    private void MultinomialVector<T>(ReadOnlySpan<T> probs, Span<long> result, bool replacement)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        CheckMultinomialShape(probs.Length, result.Length, replacement);
+        MultinomialRows(probs, probs.Length, result, replacement);
+    }
+
+    private long[,] MultinomialMatrix<T>(T[,] probs, int numSamples, bool replacement)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(probs);
         CheckMultinomialShape(probs.GetLength(1), numSamples, replacement);
         long[,] result = new long[probs.GetLength(0), numSamples];
-        MultinomialRows<float>(NumPyGenerator.Flat<float>(probs), probs.GetLength(1), NumPyGenerator.Flat<long>(result), replacement);
+        MultinomialRows<T>(NumPyGenerator.Flat<T>(probs), probs.GetLength(1), NumPyGenerator.Flat<long>(result), replacement);
         return result;
     }
 

@@ -15,9 +15,6 @@ internal interface ITorchScalar
     /// <summary><c>std::log1p</c> of a <c>scalar_t</c>: glibc's <c>log1pf</c> for float32, <c>log1p</c> for float64.</summary>
     static abstract double Log1p(double x);
 
-    /// <summary><c>static_cast&lt;scalar_t&gt;(k)</c> of a 64-bit integer (one correctly rounded conversion).</summary>
-    static abstract double FromInt64(long k);
-
     /// <summary><c>std::numeric_limits&lt;scalar_t&gt;::min()</c>, the smallest positive normal value.</summary>
     static abstract double MinNormal { get; }
 
@@ -32,8 +29,6 @@ internal readonly struct TorchFloat32 : ITorchScalar
 
     public static double Log1p(double x) => FdlibmMathF.Log1pF((float)x);
 
-    public static double FromInt64(long k) => (float)k;
-
     public static double MinNormal => 1.17549435E-38f; // FLT_MIN = 2^-126
 
     public static double BelowOne => 0.99999994f; // 1 - 2^-24
@@ -45,8 +40,6 @@ internal readonly struct TorchFloat64 : ITorchScalar
     public static double Round(double x) => x;
 
     public static double Log1p(double x) => FdlibmMath.Log1p(x);
-
-    public static double FromInt64(long k) => k;
 
     public static double MinNormal => 2.2250738585072014E-308; // DBL_MIN = 2^-1022
 

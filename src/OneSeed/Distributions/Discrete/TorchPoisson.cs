@@ -12,7 +12,7 @@ internal static class TorchPoisson
     /// <summary>
     /// One variate for a rate λ ≥ 0 (or +∞) as torch's <c>int64_t</c>. A rate whose variate does not fit an
     /// <c>int64_t</c> (+∞, or beyond about 9.2e18) gives <see cref="long.MinValue"/>, which is what x86-64's
-    /// conversion makes of torch's <c>(int64_t)std::floor(...)</c> there.
+    /// conversion makes of torch's <c>(int64_t)std::floor(...)</c> there (<see cref="CConversions.TruncateToInt64"/>).
     /// </summary>
     public static long Sample<TSource>(ref TSource source, double lambda)
         where TSource : struct, ITorchVariates
@@ -30,7 +30,7 @@ internal static class TorchPoisson
                 double u = source.NextDouble() - 0.5;
                 double v = source.NextDouble();
                 double us = 0.5 - Math.Abs(u);
-                long k = TruncateToInt64(Math.Floor((((2 * a / us) + b) * u) + lambda + 0.43));
+                long k = CConversions.TruncateToInt64(Math.Floor((((2 * a / us) + b) * u) + lambda + 0.43));
                 if (us >= 0.07 && v <= vr)
                 {
                     return k;
@@ -69,11 +69,4 @@ internal static class TorchPoisson
             }
         }
     }
-
-    /// <summary>
-    /// C's <c>(int64_t)x</c> as x86-64 computes it (<c>cvttsd2si</c>): truncation, and the "integer indefinite"
-    /// <see cref="long.MinValue"/> for NaN and anything out of range. .NET's own conversion saturates instead (from .NET 9).
-    /// </summary>
-    public static long TruncateToInt64(double x) =>
-        x >= -9223372036854775808.0 && x < 9223372036854775808.0 ? (long)x : long.MinValue;
 }
