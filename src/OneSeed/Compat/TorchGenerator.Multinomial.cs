@@ -80,7 +80,7 @@ public sealed partial class TorchGenerator
     {
         CheckMultinomialShape(probs.Length, numSamples, replacement);
         long[] result = new long[numSamples];
-        MultinomialRows(probs, probs.Length, result, replacement);
+        MultinomialRows(probs, 1, probs.Length, result, replacement);
         return result;
     }
 
@@ -88,7 +88,7 @@ public sealed partial class TorchGenerator
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckMultinomialShape(probs.Length, result.Length, replacement);
-        MultinomialRows(probs, probs.Length, result, replacement);
+        MultinomialRows(probs, 1, probs.Length, result, replacement);
     }
 
     private long[,] MultinomialMatrix<T>(T[,] probs, int numSamples, bool replacement)
@@ -97,7 +97,7 @@ public sealed partial class TorchGenerator
         ArgumentNullException.ThrowIfNull(probs);
         CheckMultinomialShape(probs.GetLength(1), numSamples, replacement);
         long[,] result = new long[probs.GetLength(0), numSamples];
-        MultinomialRows<T>(NumPyGenerator.Flat<T>(probs), probs.GetLength(1), NumPyGenerator.Flat<long>(result), replacement);
+        MultinomialRows<T>(NumPyGenerator.Flat<T>(probs), probs.GetLength(0), probs.GetLength(1), NumPyGenerator.Flat<long>(result), replacement);
         return result;
     }
 
@@ -120,70 +120,78 @@ public sealed partial class TorchGenerator
         }
     }
 
-    // torch's checks on the weights (a row at a time in torch, all rows before any draw here).
-    private static void CheckMultinomialWeights<T>(ReadOnlySpan<T> probs, int categories, bool replacement)
+    // torch's checks on the weights, all before any draw (torch checks each row of the with-replacement kernel only
+    // when it reaches the row, after drawing for the rows before it).
+    private static void CheckMultinomialWeights<T>(ReadOnlySpan<T> probs, int rows, int categories, bool replacement)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        for (int start = 0; start < probs.Length; start += categories)
+        if (!replacement)
         {
-            ReadOnlySpan<T> row = probs.Slice(start, categories);
-            bool positive = false;
-            for (int j = 0; j < row.Length; j++)
+            // (max < inf) & (min >= 0) over the whole tensor first, then the rows' sums.
+            for (int i = 0; i < probs.Length; i++)
             {
-                T p = row[j];
-                if (!replacement && !(p >= T.Zero && p < T.PositiveInfinity))
+                if (!(probs[i] >= T.Zero && probs[i] < T.PositiveInfinity))
                 {
-                    throw new ArgumentOutOfRangeException(nameof(probs), p, $"probability tensor contains either `inf`, `nan` or element < 0 (probs[{start + j}] = {p}).");
+                    throw new ArgumentOutOfRangeException(nameof(probs), probs[i], $"probability tensor contains either `inf`, `nan` or element < 0 (probs[{i}] = {probs[i]}).");
                 }
+            }
+        }
 
+        for (int row = 0; row < rows; row++)
+        {
+            ReadOnlySpan<T> weights = probs.Slice(row * categories, categories);
+            bool positive = false;
+            for (int j = 0; j < weights.Length; j++)
+            {
+                T p = weights[j];
                 if (!(p >= T.Zero))
                 {
-                    throw new ArgumentOutOfRangeException(nameof(probs), p, $"invalid multinomial distribution (encountering probability entry < 0) (probs[{start + j}] = {p}).");
+                    throw new ArgumentOutOfRangeException(nameof(probs), p, $"invalid multinomial distribution (encountering probability entry < 0) (probs[{(row * categories) + j}] = {p}).");
                 }
 
                 if (!T.IsFinite(p))
                 {
-                    throw new ArgumentOutOfRangeException(nameof(probs), p, $"invalid multinomial distribution (encountering probability entry = infinity or NaN) (probs[{start + j}] = {p}).");
+                    throw new ArgumentOutOfRangeException(nameof(probs), p, $"invalid multinomial distribution (encountering probability entry = infinity or NaN) (probs[{(row * categories) + j}] = {p}).");
                 }
 
                 positive |= p > T.Zero;
             }
 
-            // A sum of finite non-negative weights is zero exactly when every weight is.
+            // A sum of finite non-negative weights is zero exactly when every weight is (an empty row sums to 0 too).
             if (!positive)
             {
-                throw new ArgumentOutOfRangeException(nameof(probs), $"invalid multinomial distribution (sum of probabilities <= 0) (row {start / Math.Max(1, categories)}).");
+                throw new ArgumentOutOfRangeException(nameof(probs), $"invalid multinomial distribution (sum of probabilities <= 0) (row {row}).");
             }
         }
     }
 
-    private void MultinomialRows<T>(ReadOnlySpan<T> probs, int categories, Span<long> result, bool replacement)
+    private void MultinomialRows<T>(ReadOnlySpan<T> probs, int rows, int categories, Span<long> result, bool replacement)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (result.IsEmpty)
+        if (rows == 0)
         {
-            // No rows: torch returns the empty result before looking at the weights.
+            // torch returns the empty result before looking at the weights.
             return;
         }
 
-        CheckMultinomialWeights(probs, categories, replacement);
-        int numSamples = result.Length / (probs.Length / categories);
+        CheckMultinomialWeights(probs, rows, categories, replacement);
+        int numSamples = result.Length / rows;
         if (replacement)
         {
-            MultinomialWithReplacement(probs, categories, result, numSamples);
+            MultinomialWithReplacement(probs, rows, categories, result, numSamples);
         }
         else
         {
-            MultinomialWithoutReplacement(probs, categories, result, numSamples);
+            MultinomialWithoutReplacement(probs, rows, categories, result, numSamples);
         }
     }
 
-    private void MultinomialWithReplacement<T>(ReadOnlySpan<T> probs, int categories, Span<long> result, int numSamples)
+    private void MultinomialWithReplacement<T>(ReadOnlySpan<T> probs, int rows, int categories, Span<long> result, int numSamples)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         T[] cumulative = ArrayPool<T>.Shared.Rent(categories);
         Span<double> uniforms = stackalloc double[Math.Min(UniformChunk, numSamples)];
-        for (int row = 0; row * categories < probs.Length; row++)
+        for (int row = 0; row < rows; row++)
         {
             Span<T> cum = cumulative.AsSpan(0, categories);
             TorchMultinomial.NormalizedCumulative(probs.Slice(row * categories, categories), cum);
@@ -202,13 +210,13 @@ public sealed partial class TorchGenerator
         ArrayPool<T>.Shared.Return(cumulative);
     }
 
-    private void MultinomialWithoutReplacement<T>(ReadOnlySpan<T> probs, int categories, Span<long> result, int numSamples)
+    private void MultinomialWithoutReplacement<T>(ReadOnlySpan<T> probs, int rows, int categories, Span<long> result, int numSamples)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         double[] exponentials = ArrayPool<double>.Shared.Rent(categories);
         T[] keys = ArrayPool<T>.Shared.Rent(categories);
         TopKEntry<T>[] scratch = numSamples > 1 ? ArrayPool<TopKEntry<T>>.Shared.Rent(categories) : [];
-        for (int row = 0; row * categories < probs.Length; row++)
+        for (int row = 0; row < rows; row++)
         {
             // q = empty_like(probs).exponential_(1) (row-major, so row by row is torch's sequence), then p / q in T.
             Span<double> q = exponentials.AsSpan(0, categories);

@@ -138,6 +138,8 @@ public sealed class TorchDistributionSamplersTests
         Assert.Throws<ArgumentException>(() => g.Dirichlet([1.0, 2.0], new double[3]));
         Assert.Throws<ArgumentOutOfRangeException>(() => g.Multinomial(new float[(1 << 24) + 1], 1, true));
         Assert.Throws<ArgumentOutOfRangeException>(() => g.Multinomial([1.0, 2.0], Span<long>.Empty));
+        Assert.Throws<ArgumentOutOfRangeException>(() => g.Multinomial(ReadOnlySpan<double>.Empty, 3, true));
+        Assert.Throws<ArgumentOutOfRangeException>(() => g.Multinomial(new float[2, 0], 3, true));
         Assert.Throws<ArgumentOutOfRangeException>(() => g.Exponential(-0.5, 3));
         Assert.Throws<ArgumentOutOfRangeException>(() => g.ExponentialDouble(1, -1));
         Assert.Throws<ArgumentNullException>(() => g.Multinomial((double[,])null!, 1));
@@ -146,6 +148,7 @@ public sealed class TorchDistributionSamplersTests
 
         // No rows: an empty result, the weights unchecked (as torch), nothing drawn.
         Assert.Empty(g.Multinomial(new double[0, 3], 2));
+        Assert.Empty(g.Multinomial(new float[0, 3], 5, true));
         Assert.Equal(before, g.GetState());
     }
 
