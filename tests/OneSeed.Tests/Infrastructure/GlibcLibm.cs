@@ -42,6 +42,9 @@ internal static class GlibcLibm
     [DllImport(Libm, EntryPoint = "floor")]
     public static extern double Floor(double x);
 
+    [DllImport(Libm, EntryPoint = "lgamma")]
+    public static extern double Lgamma(double x);
+
     [DllImport(Libm, EntryPoint = "logf")]
     public static extern float LogF(float x);
 
