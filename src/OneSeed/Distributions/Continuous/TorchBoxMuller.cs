@@ -50,9 +50,6 @@ internal static class TorchBoxMuller
     /// <summary>Four pairs per step; returns how many values it transformed (a multiple of 8).</summary>
     internal static int PairsVector(Span<double> data)
     {
-        Span<double> radii = stackalloc double[4];
-        Span<double> sines = stackalloc double[4];
-        Span<double> cosines = stackalloc double[4];
         ref double start = ref MemoryMarshal.GetReference(data);
         int i = 0;
         for (; i + 8 <= data.Length; i += 8)
@@ -62,36 +59,8 @@ internal static class TorchBoxMuller
             Vector256<double> b = Vector256.LoadUnsafe(ref lanes, 4);
 
             // Lane order (pairs 0, 2, 1, 3); unpacking the results the same way puts each pair back in its slots.
-            Vector256<double> u1 = Avx.UnpackLow(a, b);
-            Vector256<double> oneMinusU2 = Vector256.Create(1.0) - Avx.UnpackHigh(a, b);
-            Vector256<double> theta = Vector256.Create(TwoPi) * u1;
-            Vector256<double> log = GlibcVectorMath.Log(oneMinusU2, out Vector256<double> logExact);
-            GlibcVectorMath.SinCos(theta, out Vector256<double> sin, out Vector256<double> cos, out Vector256<double> sinCosExact);
-            Vector256<double> radius = Avx.Sqrt(Vector256.Create(-2.0) * log);
-            uint logUncertain = GlibcExactLogSinCos.UncertainLanes(logExact);
-            uint sinCosUncertain = GlibcExactLogSinCos.UncertainLanes(sinCosExact);
-            if ((logUncertain | sinCosUncertain) != 0)
-            {
-                radius.CopyTo(radii);
-                sin.CopyTo(sines);
-                cos.CopyTo(cosines);
-                for (; logUncertain != 0; logUncertain &= logUncertain - 1)
-                {
-                    int k = BitOperations.TrailingZeroCount(logUncertain);
-                    radii[k] = Math.Sqrt(-2.0 * Math.Log(oneMinusU2.GetElement(k)));
-                }
-
-                for (; sinCosUncertain != 0; sinCosUncertain &= sinCosUncertain - 1)
-                {
-                    int k = BitOperations.TrailingZeroCount(sinCosUncertain);
-                    (sines[k], cosines[k]) = Math.SinCos(theta.GetElement(k));
-                }
-
-                radius = Vector256.Create<double>(radii);
-                sin = Vector256.Create<double>(sines);
-                cos = Vector256.Create<double>(cosines);
-            }
-
+            Vector256<double> theta = Vector256.Create(TwoPi) * Avx.UnpackLow(a, b);
+            RadiusSinCos(Vector256.Create(1.0) - Avx.UnpackHigh(a, b), theta, out Vector256<double> radius, out Vector256<double> sin, out Vector256<double> cos);
             Vector256<double> c = radius * cos;
             Vector256<double> s = radius * sin;
             Avx.UnpackLow(c, s).StoreUnsafe(ref lanes);
@@ -99,6 +68,43 @@ internal static class TorchBoxMuller
         }
 
         return i;
+    }
+
+    /// <summary>
+    /// The Box–Muller radius <c>sqrt(-2 log x)</c> and <c>sin θ</c>, <c>cos θ</c> of four lanes, each exactly what
+    /// <see cref="Math.Log(double)"/> and <see cref="Math.SinCos(double)"/> give: through <see cref="GlibcVectorMath"/>, the
+    /// lanes it leaves uncertain recomputed with <see cref="Math"/>. Only where <see cref="GlibcExactLogSinCos.IsSupported"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void RadiusSinCos(Vector256<double> x, Vector256<double> theta, out Vector256<double> radius, out Vector256<double> sin, out Vector256<double> cos)
+    {
+        Vector256<double> log = GlibcVectorMath.Log(x, out Vector256<double> logExact);
+        GlibcVectorMath.SinCos(theta, out sin, out cos, out Vector256<double> sinCosExact);
+        radius = Avx.Sqrt(Vector256.Create(-2.0) * log);
+        uint logUncertain = GlibcExactLogSinCos.UncertainLanes(logExact);
+        uint sinCosUncertain = GlibcExactLogSinCos.UncertainLanes(sinCosExact);
+        if ((logUncertain | sinCosUncertain) != 0)
+        {
+            RecomputeLanes(x, theta, logUncertain, sinCosUncertain, ref radius, ref sin, ref cos);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RecomputeLanes(Vector256<double> x, Vector256<double> theta, uint logLanes, uint sinCosLanes, ref Vector256<double> radius, ref Vector256<double> sin, ref Vector256<double> cos)
+    {
+        for (; logLanes != 0; logLanes &= logLanes - 1)
+        {
+            int k = BitOperations.TrailingZeroCount(logLanes);
+            radius = radius.WithElement(k, Math.Sqrt(-2.0 * Math.Log(x.GetElement(k))));
+        }
+
+        for (; sinCosLanes != 0; sinCosLanes &= sinCosLanes - 1)
+        {
+            int k = BitOperations.TrailingZeroCount(sinCosLanes);
+            (double s, double c) = Math.SinCos(theta.GetElement(k));
+            sin = sin.WithElement(k, s);
+            cos = cos.WithElement(k, c);
+        }
     }
 
     /// <summary>torch's <c>sqrt(-2.0 * log(1.0 - u2))</c> through glibc's <c>log</c>.</summary>
