@@ -254,7 +254,7 @@ public sealed partial class TorchGenerator
         FillRandomRange(range, low, result);
     }
 
-    /// <summary><c>torch.empty(n, dtype=torch.int64).random_(generator=g)</c>: n values of <see cref="Random()"/> (64-bit draws modulo 2^63).</summary>
+    /// <summary><c>torch.empty(n, dtype=torch.int64).random_(generator=g)</c>: n values of <see cref="Random()"/> (64-bit draws modulo 2^63). Reproducibility tier: stable.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is negative.</exception>
     public long[] Random(int n)
     {
@@ -267,10 +267,10 @@ public sealed partial class TorchGenerator
     /// <summary><c>result.random_(generator=g)</c> on an int64 tensor: the values of <see cref="Random(int)"/>, written into the caller's memory.</summary>
     public void Random(Span<long> result) => FillRandomRange(1UL << 63, 0, result);
 
-    /// <summary><c>result.random_(generator=g)</c> on a float32 tensor: a 32-bit draw modulo 2^24 + 1 per value, in [0, 2^24].</summary>
+    /// <summary><c>result.random_(generator=g)</c> on a float32 tensor: a 32-bit draw modulo 2^24 + 1 per value, in [0, 2^24]. Reproducibility tier: stable.</summary>
     public void Random(Span<float> result) => FillRandomRange(TorchRandomRange.PlainRange(TorchRandomRange.SingleDigits), 0, result);
 
-    /// <summary><c>result.random_(generator=g)</c> on a float64 tensor: a 64-bit draw modulo 2^53 + 1 per value, in [0, 2^53].</summary>
+    /// <summary><c>result.random_(generator=g)</c> on a float64 tensor: a 64-bit draw modulo 2^53 + 1 per value, in [0, 2^53]. Reproducibility tier: stable.</summary>
     public void Random(Span<double> result) => FillRandomRange(TorchRandomRange.PlainRange(TorchRandomRange.DoubleDigits), 0, result);
 
     // ------------------------------------------------------------------ bernoulli
@@ -325,7 +325,7 @@ public sealed partial class TorchGenerator
     /// <summary>
     /// <c>result.bernoulli_(p, generator=g)</c> on a float32 tensor with a scalar p: the draws of
     /// <see cref="Bernoulli(double, int)"/> (a 53-bit uniform per value, whatever the dtype; torch builds without MKL),
-    /// as 0 and 1 in float32.
+    /// as 0 and 1 in float32. Reproducibility tier: stable.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="p"/> is not in [0, 1].</exception>
     public void Bernoulli(double p, Span<float> result)
