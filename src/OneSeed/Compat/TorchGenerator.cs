@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -331,17 +332,9 @@ public sealed partial class TorchGenerator
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         CheckUniformRange(from, to, float.MaxValue);
-        float f = (float)from;
-        float range = (float)to - f;
         // Every element is overwritten below, so skip zeroing the (usually large) array first.
         float[] result = ResultArrays.Uninitialized<float>(n);
-        FillUniformFloat(result);
-        for (int i = 0; i < result.Length; i++)
-        {
-            // torch's x * (to - from) + from, contracted to one fused multiply-add by GCC in torch's AVX2 kernels.
-            result[i] = MathF.FusedMultiplyAdd(result[i], range, f);
-        }
-
+        Uniform(from, to, result.AsSpan());
         return result;
     }
 
@@ -351,14 +344,8 @@ public sealed partial class TorchGenerator
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
         CheckUniformRange(from, to, double.MaxValue);
-        double range = to - from;
         double[] result = ResultArrays.Uninitialized<double>(n);
-        FillUniformDouble(result);
-        for (int i = 0; i < result.Length; i++)
-        {
-            result[i] = Math.FusedMultiplyAdd(result[i], range, from);
-        }
-
+        UniformDouble(from, to, result.AsSpan());
         return result;
     }
 
@@ -684,24 +671,29 @@ public sealed partial class TorchGenerator
 
     private static void ToUnitFloats(Span<float> destination)
     {
-        Span<uint> words = MemoryMarshal.Cast<float, uint>(destination);
-
         // (word & 0xFFFFFF) * 2^-24: the int-to-float conversion and the scaling are exact, so lanes give the scalar bits.
+        // Raw loads and stores, two vectors per step: the Span-slicing Vector<int> form cost about as much as the
+        // engine's own fill of the same words (bounds checks and copies around each vcvtdq2ps).
+        ref int words = ref Unsafe.As<float, int>(ref MemoryMarshal.GetReference(destination));
+        int n = destination.Length;
         int i = 0;
-        if (Vector.IsHardwareAccelerated)
+        if (Vector256.IsHardwareAccelerated)
         {
-            var mask = new Vector<int>(0xFFFFFF);
-            var scale = new Vector<float>(1.0f / 16777216.0f);
-            Span<int> ints = MemoryMarshal.Cast<uint, int>(words);
-            for (; i <= words.Length - Vector<int>.Count; i += Vector<int>.Count)
+            Vector256<int> mask = Vector256.Create(0xFFFFFF);
+            Vector256<float> scale = Vector256.Create(1.0f / 16777216.0f);
+            for (; i <= n - (2 * Vector256<int>.Count); i += 2 * Vector256<int>.Count)
             {
-                (Vector.ConvertToSingle(new Vector<int>(ints[i..]) & mask) * scale).CopyTo(destination[i..]);
+                Vector256<int> a = Vector256.LoadUnsafe(ref words, (nuint)i);
+                Vector256<int> b = Vector256.LoadUnsafe(ref words, (nuint)(i + Vector256<int>.Count));
+                (Vector256.ConvertToSingle(a & mask) * scale).AsInt32().StoreUnsafe(ref words, (nuint)i);
+                (Vector256.ConvertToSingle(b & mask) * scale).AsInt32().StoreUnsafe(ref words, (nuint)(i + Vector256<int>.Count));
             }
         }
 
-        for (; i < words.Length; i++)
+        for (; i < n; i++)
         {
-            destination[i] = (words[i] & 0xFFFFFF) * (1.0f / 16777216.0f);
+            ref int word = ref Unsafe.Add(ref words, i);
+            Unsafe.As<int, float>(ref word) = (word & 0xFFFFFF) * (1.0f / 16777216.0f);
         }
     }
 

@@ -41,9 +41,6 @@ internal static class TorchNormalFloat64
     {
         Vector256<double> meanV = Vector256.Create(mean);
         Vector256<double> stdV = Vector256.Create(std);
-        Span<double> radii = stackalloc double[4];
-        Span<double> sines = stackalloc double[4];
-        Span<double> cosines = stackalloc double[4];
         ref double start = ref MemoryMarshal.GetReference(data);
         for (int i = 0; i + 16 <= data.Length; i += 16)
         {
@@ -52,34 +49,7 @@ internal static class TorchNormalFloat64
                 ref double lanes = ref Unsafe.Add(ref start, i + half);
                 Vector256<double> u1 = Vector256.Create(1.0) - Vector256.LoadUnsafe(ref lanes);
                 Vector256<double> theta = Vector256.Create(TwoPi) * Vector256.LoadUnsafe(ref lanes, 8);
-                Vector256<double> log = GlibcVectorMath.Log(u1, out Vector256<double> logCertain);
-                GlibcVectorMath.SinCos(theta, out Vector256<double> sin, out Vector256<double> cos, out Vector256<double> sinCosCertain);
-                Vector256<double> radius = Avx.Sqrt(Vector256.Create(-2.0) * log);
-                uint logUncertain = GlibcExactLogSinCos.UncertainLanes(logCertain);
-                uint sinCosUncertain = GlibcExactLogSinCos.UncertainLanes(sinCosCertain);
-                if ((logUncertain | sinCosUncertain) != 0)
-                {
-                    // Only on the certified path (about one group in two there); glibc itself gives their bits.
-                    radius.CopyTo(radii);
-                    sin.CopyTo(sines);
-                    cos.CopyTo(cosines);
-                    for (; logUncertain != 0; logUncertain &= logUncertain - 1)
-                    {
-                        int k = BitOperations.TrailingZeroCount(logUncertain);
-                        radii[k] = Radius(u1[k]);
-                    }
-
-                    for (; sinCosUncertain != 0; sinCosUncertain &= sinCosUncertain - 1)
-                    {
-                        int k = BitOperations.TrailingZeroCount(sinCosUncertain);
-                        (sines[k], cosines[k]) = Math.SinCos(theta[k]);
-                    }
-
-                    radius = Vector256.Create<double>(radii);
-                    sin = Vector256.Create<double>(sines);
-                    cos = Vector256.Create<double>(cosines);
-                }
-
+                TorchBoxMuller.RadiusSinCos(u1, theta, out Vector256<double> radius, out Vector256<double> sin, out Vector256<double> cos);
                 Fma.MultiplyAdd(radius * cos, stdV, meanV).StoreUnsafe(ref lanes);
                 Fma.MultiplyAdd(radius * sin, stdV, meanV).StoreUnsafe(ref lanes, 8);
             }
