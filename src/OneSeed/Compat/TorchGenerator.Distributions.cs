@@ -352,14 +352,6 @@ public sealed partial class TorchGenerator
 
     // ------------------------------------------------------------------ shared
 
-    private static void CheckSameLength(int expected, int actual, string name)
-    {
-        if (actual != expected)
-        {
-            throw new ArgumentException($"{name} has {actual} elements; it must have {expected}, one per input element (torch would broadcast or refuse the shapes).", name);
-        }
-    }
-
     /// <summary>The draws of torch's samplers from this generator: 53-bit uniforms and the cached double normal.</summary>
     private readonly struct Variates(TorchGenerator generator) : ITorchVariates
     {

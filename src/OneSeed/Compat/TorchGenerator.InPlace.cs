@@ -589,14 +589,6 @@ public sealed partial class TorchGenerator
         }
     }
 
-    private static void CheckSameLength(int expected, int actual, string name)
-    {
-        if (actual != expected)
-        {
-            throw new ArgumentException($"{name} has {actual} elements; torch's output here has {expected}.", name);
-        }
-    }
-
     private readonly struct GeometricSampler(double p) : IDoubleSampler
     {
         public void Fill(TorchGenerator generator, Span<double> values)

@@ -615,6 +615,15 @@ public sealed partial class TorchGenerator
 
     private void Touch() => _nextWhenExhausted = MtN;
 
+    // The span forms take no shapes: an output or a second input must have the length torch's output would have.
+    private static void CheckSameLength(int expected, int actual, string name)
+    {
+        if (actual != expected)
+        {
+            throw new ArgumentException($"{name} has {actual} elements; it must have {expected}, one per element of torch's output (torch would broadcast or refuse the shapes).", name);
+        }
+    }
+
     private static void CheckUniformRange(double from, double to, double max)
     {
         // As torch's check_uniform_bounds: both bounds representable in the output type.
