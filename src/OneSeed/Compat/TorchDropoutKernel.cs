@@ -22,6 +22,37 @@ internal static class TorchDropoutKernel
     /// <summary>⌈keep·2^53⌉: the integer k (the low 53 bits of a draw) gives u &lt; keep exactly when k is below it.</summary>
     public static ulong Threshold(double keep) => (ulong)Math.Ceiling(keep * 9007199254740992.0);
 
+    /// <summary>
+    /// The masking and scaling of one chunk in the tensor's type <typeparamref name="T"/> (float or double), with
+    /// torch's noise value: <c>1f / (float)keep</c> for float32, <c>1.0 / keep</c> for float64.
+    /// </summary>
+    public static void Apply<T>(ReadOnlySpan<ulong> draws, ulong threshold, double keep, ReadOnlySpan<T> input, Span<T> output)
+        where T : unmanaged
+    {
+        if (typeof(T) == typeof(float))
+        {
+            Apply(draws, threshold, MemoryMarshal.Cast<T, float>(input), MemoryMarshal.Cast<T, float>(output), 1.0f / (float)keep);
+        }
+        else
+        {
+            Apply(draws, threshold, MemoryMarshal.Cast<T, double>(input), MemoryMarshal.Cast<T, double>(output), 1.0 / keep);
+        }
+    }
+
+    /// <summary>output[i] = input[i] · 0 in the tensor's type <typeparamref name="T"/> (float or double): torch's <c>input.mul(zeros({}))</c> for p = 1.</summary>
+    public static void MultiplyByZero<T>(ReadOnlySpan<T> input, Span<T> output)
+        where T : unmanaged
+    {
+        if (typeof(T) == typeof(float))
+        {
+            MultiplyByZero(MemoryMarshal.Cast<T, float>(input), MemoryMarshal.Cast<T, float>(output));
+        }
+        else
+        {
+            MultiplyByZero(MemoryMarshal.Cast<T, double>(input), MemoryMarshal.Cast<T, double>(output));
+        }
+    }
+
     /// <summary>output[i] = input[i] · (kept ? scale : 0), kept = (draws[i] &amp; (2^53 − 1)) &lt; threshold.</summary>
     public static void Apply(ReadOnlySpan<ulong> draws, ulong threshold, ReadOnlySpan<float> input, Span<float> output, float scale)
     {

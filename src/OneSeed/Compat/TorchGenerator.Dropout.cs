@@ -86,7 +86,9 @@ public sealed partial class TorchGenerator
         }
     }
 
-    private void DropoutCore(ReadOnlySpan<float> input, double p, Span<float> output)
+    // One loop for both dtypes: the JIT specialises it per T, and the typeof tests fold away.
+    private void DropoutCore<T>(ReadOnlySpan<T> input, double p, Span<T> output)
+        where T : unmanaged
     {
         if (p == 0 || input.IsEmpty)
         {
@@ -100,8 +102,8 @@ public sealed partial class TorchGenerator
             return;
         }
 
+        // noise.div_(1 - p): the scalar is rounded to the tensor's type first, then 1 / it in that type.
         double keep = 1.0 - p;
-        float scale = 1.0f / (float)keep;
         ulong threshold = TorchDropoutKernel.Threshold(keep);
         Span<ulong> draws = stackalloc ulong[DropoutChunk];
         Touch();
@@ -109,34 +111,7 @@ public sealed partial class TorchGenerator
         {
             int length = Math.Min(DropoutChunk, input.Length - start);
             _engine.Fill(draws[..length]);
-            TorchDropoutKernel.Apply(draws[..length], threshold, input.Slice(start, length), output.Slice(start, length), scale);
-        }
-    }
-
-    private void DropoutCore(ReadOnlySpan<double> input, double p, Span<double> output)
-    {
-        if (p == 0 || input.IsEmpty)
-        {
-            input.CopyTo(output);
-            return;
-        }
-
-        if (p == 1)
-        {
-            TorchDropoutKernel.MultiplyByZero(input, output);
-            return;
-        }
-
-        double keep = 1.0 - p;
-        double scale = 1.0 / keep;
-        ulong threshold = TorchDropoutKernel.Threshold(keep);
-        Span<ulong> draws = stackalloc ulong[DropoutChunk];
-        Touch();
-        for (int start = 0; start < input.Length; start += DropoutChunk)
-        {
-            int length = Math.Min(DropoutChunk, input.Length - start);
-            _engine.Fill(draws[..length]);
-            TorchDropoutKernel.Apply(draws[..length], threshold, input.Slice(start, length), output.Slice(start, length), scale);
+            TorchDropoutKernel.Apply(draws[..length], threshold, keep, input.Slice(start, length), output.Slice(start, length));
         }
     }
 }
