@@ -267,7 +267,7 @@ public static partial class TorchInit
     {
         CheckShape(length, shape);
         (long fanIn, long fanOut) = CalculateFanInAndFanOut(shape);
-        long sum = fanIn + fanOut;
+        long sum = checked(fanIn + fanOut);
         if (sum == 0)
         {
             throw new ArgumentException($"Xavier initialisation divides by fan_in + fan_out, which is 0 for shape [{FormatShape(shape)}] (Python raises ZeroDivisionError).", nameof(shape));
