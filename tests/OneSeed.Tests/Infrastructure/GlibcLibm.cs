@@ -56,4 +56,12 @@ internal static class GlibcLibm
 
     [DllImport(Libm, EntryPoint = "sqrtf")]
     public static extern float SqrtF(float x);
+
+    [DllImport(Libm, EntryPoint = "erf")]
+    [SuppressGCTransition]
+    public static extern double Erf(double x);
+
+    [DllImport(Libm, EntryPoint = "erff")]
+    [SuppressGCTransition]
+    public static extern float ErfF(float x);
 }
