@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using OneSeed.Distributions;
 
 namespace OneSeed.Compat;
@@ -190,24 +191,37 @@ public sealed partial class TorchGenerator
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         T[] cumulative = ArrayPool<T>.Shared.Rent(categories);
+        long[] cumulativeKeys = ArrayPool<long>.Shared.Rent(categories);
         Span<double> uniforms = stackalloc double[Math.Min(UniformChunk, numSamples)];
         for (int row = 0; row < rows; row++)
         {
             Span<T> cum = cumulative.AsSpan(0, categories);
-            TorchMultinomial.NormalizedCumulative(probs.Slice(row * categories, categories), cum);
+            bool sorted = TorchMultinomial.NormalizedCumulative(probs.Slice(row * categories, categories), cum);
+
+            // The search compares in double (torch's uniform is a double), on integer keys: once per row, not per probe.
+            Span<long> keys = cumulativeKeys.AsSpan(0, categories);
+            for (int j = 0; j < categories; j++)
+            {
+                keys[j] = TorchMultinomial.OrderKey(double.CreateTruncating(cum[j]));
+            }
+
             Span<long> samples = result.Slice(row * numSamples, numSamples);
             for (int start = 0; start < numSamples; start += uniforms.Length)
             {
                 Span<double> chunk = uniforms[..Math.Min(uniforms.Length, numSamples - start)];
                 FillUniformDouble(chunk);
-                for (int j = 0; j < chunk.Length; j++)
+                Span<long> uniformKeys = MemoryMarshal.Cast<double, long>(chunk);
+                for (int j = 0; j < uniformKeys.Length; j++)
                 {
-                    samples[start + j] = TorchMultinomial.Search<T>(cum, chunk[j]);
+                    uniformKeys[j] = TorchMultinomial.OrderKey(chunk[j]);
                 }
+
+                TorchMultinomial.SearchAll(keys, uniformKeys, samples.Slice(start, chunk.Length), sorted);
             }
         }
 
         ArrayPool<T>.Shared.Return(cumulative);
+        ArrayPool<long>.Shared.Return(cumulativeKeys);
     }
 
     private void MultinomialWithoutReplacement<T>(ReadOnlySpan<T> probs, int rows, int categories, Span<long> result, int numSamples)
