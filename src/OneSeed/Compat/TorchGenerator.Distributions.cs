@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using OneSeed.Distributions;
 
 namespace OneSeed.Compat;
@@ -140,12 +142,28 @@ public sealed partial class TorchGenerator
             }
         }
 
+        // Every positive rate takes at least one uniform and a zero rate none: that many may be drawn ahead, in bulk.
+        int positive = 0;
+        foreach (T rate in rates)
+        {
+            positive += rate > T.Zero ? 1 : 0;
+        }
+
         // The rate widened to double, the int64 count converted to the dtype (once, correctly rounded, as C++ does).
-        var variates = new Variates(this);
+        double[] buffer = ArrayPool<double>.Shared.Rent(UniformChunk);
+        var variates = new UniformsDrawnAhead(this, buffer);
         for (int i = 0; i < rates.Length; i++)
         {
-            result[i] = T.CreateTruncating(TorchPoisson.Sample(ref variates, double.CreateTruncating(rates[i])));
+            double lambda = double.CreateTruncating(rates[i]);
+            if (lambda > 0)
+            {
+                variates.DrawAheadIfEmpty(positive--);
+            }
+
+            result[i] = T.CreateTruncating(TorchPoisson.Sample(ref variates, lambda));
         }
+
+        ArrayPool<double>.Shared.Return(buffer);
     }
 
     // ------------------------------------------------------------------ binomial
@@ -351,6 +369,36 @@ public sealed partial class TorchGenerator
     }
 
     // ------------------------------------------------------------------ shared
+
+    /// <summary>
+    /// The uniforms of a sampler that draws nothing else, taken from a chunk drawn ahead through the bulk path and then
+    /// from the engine. A chunk never holds more uniforms than the values still to sample will certainly take (the
+    /// caller's lower bound), so the generator ends where drawing one at a time leaves it.
+    /// </summary>
+    private struct UniformsDrawnAhead(TorchGenerator generator, double[] buffer) : ITorchVariates
+    {
+        private int _position;
+        private int _length;
+
+        /// <summary>If the chunk is used up, draws the next one: at most <paramref name="certainDraws"/> uniforms.</summary>
+        public void DrawAheadIfEmpty(int certainDraws)
+        {
+            if (_position == _length)
+            {
+                _length = Math.Min(buffer.Length, certainDraws);
+                _position = 0;
+                generator.FillUniformDouble(buffer.AsSpan(0, _length));
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double NextDouble() => _position < _length ? buffer[_position++] : FromEngine();
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private readonly double FromEngine() => generator.NextUniformDouble();
+
+        public readonly double NextStandardNormal() => throw new UnreachableException("Only samplers that draw uniforms alone read drawn-ahead uniforms.");
+    }
 
     /// <summary>The draws of torch's samplers from this generator: 53-bit uniforms and the cached double normal.</summary>
     private readonly struct Variates(TorchGenerator generator) : ITorchVariates
