@@ -40,7 +40,7 @@ public static partial class TorchInit
     public static void Uniform(TorchGenerator generator, Span<float> tensor, double a = 0, double b = 1)
     {
         ArgumentNullException.ThrowIfNull(generator);
-        generator.UniformInto(tensor, a, b);
+        generator.Uniform(a, b, tensor);
     }
 
     /// <summary><c>nn.init.uniform_(tensor, a, b)</c> on a float64 tensor: 53-bit uniforms u and <c>fma(u, b − a, a)</c>.</summary>
@@ -49,7 +49,7 @@ public static partial class TorchInit
     public static void Uniform(TorchGenerator generator, Span<double> tensor, double a = 0, double b = 1)
     {
         ArgumentNullException.ThrowIfNull(generator);
-        generator.UniformDoubleInto(tensor, a, b);
+        generator.UniformDouble(a, b, tensor);
     }
 
     /// <summary>
@@ -113,7 +113,7 @@ public static partial class TorchInit
     {
         ArgumentNullException.ThrowIfNull(generator);
         double bound = XavierBound(tensor.Length, shape, gain);
-        generator.UniformInto(tensor, -bound, bound);
+        generator.Uniform(-bound, bound, tensor);
     }
 
     /// <summary><c>nn.init.xavier_uniform_(tensor, gain)</c> on a float64 tensor.</summary>
@@ -124,7 +124,7 @@ public static partial class TorchInit
     {
         ArgumentNullException.ThrowIfNull(generator);
         double bound = XavierBound(tensor.Length, shape, gain);
-        generator.UniformDoubleInto(tensor, -bound, bound);
+        generator.UniformDouble(-bound, bound, tensor);
     }
 
     /// <summary>
@@ -165,7 +165,7 @@ public static partial class TorchInit
         if (KaimingStd(tensor.Length, shape, a, mode, nonlinearity) is double std)
         {
             double bound = Math.Sqrt(3.0) * std;
-            generator.UniformInto(tensor, -bound, bound);
+            generator.Uniform(-bound, bound, tensor);
         }
     }
 
@@ -179,7 +179,7 @@ public static partial class TorchInit
         if (KaimingStd(tensor.Length, shape, a, mode, nonlinearity) is double std)
         {
             double bound = Math.Sqrt(3.0) * std;
-            generator.UniformDoubleInto(tensor, -bound, bound);
+            generator.UniformDouble(-bound, bound, tensor);
         }
     }
 
