@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -160,6 +161,20 @@ internal static class TorchMultinomial
             return;
         }
 
+        if ((long)k * 64 > n && n >= 256 && TrySelectAmongCandidates(keys, scratch, result))
+        {
+            return;
+        }
+
+        SelectLargestAsTorch(keys, scratch, result);
+    }
+
+    /// <summary>torch's <c>topk</c> on every key, step for step (k ≥ 2): the answer where ties decide it.</summary>
+    internal static void SelectLargestAsTorch<T>(ReadOnlySpan<T> keys, Span<TopKEntry<T>> scratch, Span<long> result)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int k = result.Length;
+        int n = keys.Length;
         for (int j = 0; j < n; j++)
         {
             scratch[j] = new TopKEntry<T>(keys[j], j);
@@ -180,6 +195,89 @@ internal static class TorchMultinomial
         {
             result[j] = queue[j].Index;
         }
+    }
+
+    /// <summary>
+    /// torch's answer for the <c>nth_element</c> regime when it does not depend on how ties are broken: no NaN, the k
+    /// largest keys distinct, and every other key below the k-th. Then any correct selection gives it, so this one
+    /// runs libstdc++'s algorithms on a few candidates only: the keys above a threshold picked (by <c>nth_element</c>) from a sample of every
+    /// sixteenth key, placed so that k keys clear it with a wide margin (mean k/16 sampled keys above it, plus three
+    /// standard deviations). Returns false, with nothing in <paramref name="result"/> that matters, when the answer is
+    /// not unique or too few keys cleared the threshold; the caller then runs torch's algorithms on every key.
+    /// </summary>
+    private static bool TrySelectAmongCandidates<T>(ReadOnlySpan<T> keys, Span<TopKEntry<T>> scratch, Span<long> result)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        const int Stride = 16;
+        int n = keys.Length;
+        int k = result.Length;
+        int sampled = n / Stride;
+        int above = (int)Math.Ceiling((k / (double)Stride) + (3 * Math.Sqrt(k / (double)Stride)) + 2);
+        if (above >= sampled)
+        {
+            return false;
+        }
+
+        T[] sample = ArrayPool<T>.Shared.Rent(sampled);
+        for (int j = 0; j < sampled; j++)
+        {
+            sample[j] = keys[j * Stride];
+        }
+
+        // A NaN compares false both ways and may land anywhere; the scan below refuses it anyway.
+        LibstdcxxSorting<T, Ascending<T>>.NthElement(sample.AsSpan(0, sampled), sampled - 1 - above);
+        T threshold = sample[sampled - 1 - above];
+        ArrayPool<T>.Shared.Return(sample);
+
+        int count = 0;
+        for (int j = 0; j < n; j++)
+        {
+            T key = keys[j];
+            if (T.IsNaN(key))
+            {
+                return false;
+            }
+
+            if (key > threshold)
+            {
+                scratch[count++] = new TopKEntry<T>(key, j);
+            }
+        }
+
+        if (count < k)
+        {
+            return false;
+        }
+
+        Span<TopKEntry<T>> candidates = scratch[..count];
+        LibstdcxxSorting<TopKEntry<T>, LargestFirst<T>>.NthElement(candidates, k - 1);
+        LibstdcxxSorting<TopKEntry<T>, LargestFirst<T>>.Sort(candidates[..(k - 1)]);
+
+        // Unique: strictly decreasing down to the k-th, and every later candidate (and so every key left out, which is
+        // at most the threshold, below every candidate) strictly below it.
+        T kth = candidates[k - 1].Value;
+        for (int j = 1; j < k; j++)
+        {
+            if (!(candidates[j - 1].Value > candidates[j].Value))
+            {
+                return false;
+            }
+        }
+
+        for (int j = k; j < count; j++)
+        {
+            if (!(candidates[j].Value < kth))
+            {
+                return false;
+            }
+        }
+
+        for (int j = 0; j < k; j++)
+        {
+            result[j] = candidates[j].Index;
+        }
+
+        return true;
     }
 
     // argmax over the last dimension (ArgMaxOps, GreaterOrNan): the first NaN, else the first of the largest values.
@@ -204,6 +302,12 @@ internal static class TorchMultinomial
     }
 
     /// <summary>topk's comparator for <c>largest = true</c>: NaN before numbers, then larger before smaller.</summary>
+    private readonly struct Ascending<T> : IStrictWeakOrder<T>
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public bool Less(in T a, in T b) => a < b;
+    }
+
     private readonly struct LargestFirst<T> : IStrictWeakOrder<TopKEntry<T>>
         where T : unmanaged, IFloatingPointIeee754<T>
     {
