@@ -152,6 +152,7 @@ public sealed partial class TorchGenerator
         // The rate widened to double, the int64 count converted to the dtype (once, correctly rounded, as C++ does).
         double[] buffer = ArrayPool<double>.Shared.Rent(UniformChunk);
         var variates = new UniformsDrawnAhead(this, buffer);
+        var sampler = new TorchPoisson(0);
         for (int i = 0; i < rates.Length; i++)
         {
             double lambda = double.CreateTruncating(rates[i]);
@@ -160,7 +161,13 @@ public sealed partial class TorchGenerator
                 variates.DrawAheadIfEmpty(positive--);
             }
 
-            result[i] = T.CreateTruncating(TorchPoisson.Sample(ref variates, lambda));
+            // A rate equal to the previous one (bit for bit, so +0 and -0 are not confused) reuses its constants.
+            if (BitConverter.DoubleToInt64Bits(lambda) != BitConverter.DoubleToInt64Bits(sampler.Lambda))
+            {
+                sampler = new TorchPoisson(lambda);
+            }
+
+            result[i] = T.CreateTruncating(sampler.Sample(ref variates));
         }
 
         ArrayPool<double>.Shared.Return(buffer);
