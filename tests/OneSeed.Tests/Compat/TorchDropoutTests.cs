@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OneSeed.Compat;
+using OneSeed.Distributions;
 using OneSeed.Tests.Infrastructure;
 
 namespace OneSeed.Tests.Compat;

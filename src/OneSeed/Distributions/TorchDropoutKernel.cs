@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace OneSeed.Compat;
+namespace OneSeed.Distributions;
 
 /// <summary>
 /// The arithmetic of torch 1.13's CPU dropout after the draws: <c>noise.bernoulli_(1 - p)</c>, <c>noise.div_(1 - p)</c>,
