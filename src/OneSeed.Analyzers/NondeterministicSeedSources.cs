@@ -114,16 +114,47 @@ internal static class NondeterministicSeedSources
             return null;
         }
 
-        // Any GetHashCode(): string's is randomised per process, object's depends on allocation, and a user override
-        // usually combines those. Hashing something run-dependent is reported as that thing (Guid.NewGuid()).
+        // GetHashCode() of a string is randomised per process; of a class that keeps object's, it depends on allocation
+        // order. Other types hash their value (int, a record), which is only run-dependent if the value is, so their
+        // hash is reported as that value's source (Guid.NewGuid().GetHashCode() as Guid.NewGuid()).
         if (method.Name == "GetHashCode" && method.Parameters.Length == 0)
         {
             ITypeSymbol? receiver = invocation.Instance?.Type;
-            return FindIn(invocation.Instance, types)
-                ?? (receiver is null ? "GetHashCode()" : receiver.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + ".GetHashCode()");
+            string? found = FindIn(invocation.Instance, types);
+            if (found is not null || receiver is null)
+            {
+                return found;
+            }
+
+            if (receiver.SpecialType == SpecialType.System_String || HasIdentityHash(receiver))
+            {
+                return receiver.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + ".GetHashCode()";
+            }
         }
 
         return null;
+    }
+
+    /// <summary>True for a class or array whose GetHashCode is object's identity hash (no type on the way overrides it).</summary>
+    private static bool HasIdentityHash(ITypeSymbol type)
+    {
+        if (type.TypeKind is not (TypeKind.Class or TypeKind.Array))
+        {
+            return false;
+        }
+
+        for (ITypeSymbol? current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (ISymbol member in current.GetMembers("GetHashCode"))
+            {
+                if (member is IMethodSymbol { IsOverride: true, Parameters.Length: 0 })
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     private static bool Is(INamedTypeSymbol type, INamedTypeSymbol? expected) =>

@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using System.Composition;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace OneSeed.Analyzers;
+
+/// <summary>
+/// Fixes ONESEED001 for an unseeded <c>new Random()</c>: replaces it with a OneSeed named stream
+/// (<c>Seed.Stream("Type.Member").BitGenerator.AsRandom()</c>) or with <c>Seed.Global</c>.
+/// </summary>
+/// <remarks>
+/// A <c>new Random(x)</c> with a clock- or identity-derived seed gets no fix: what the seed should be instead (a
+/// constant, a configuration value, a stream) is the author's decision, not one a tool can make safely.
+/// </remarks>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(NondeterministicRandomSeedCodeFixProvider))]
+[Shared]
+public sealed class NondeterministicRandomSeedCodeFixProvider : CodeFixProvider
+{
+    /// <inheritdoc />
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.NondeterministicRandomSeed);
+
+    /// <inheritdoc />
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    /// <inheritdoc />
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        Compilation? compilation = await context.Document.Project.GetCompilationAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || compilation is null || !OneSeedReplacements.IsAvailable(compilation))
+        {
+            return;
+        }
+
+        foreach (Diagnostic diagnostic in context.Diagnostics)
+        {
+            if (!diagnostic.Properties.ContainsKey(DiagnosticProperties.Unseeded)
+                || !diagnostic.Properties.TryGetValue(DiagnosticProperties.StreamName, out string? streamName)
+                || streamName is null
+                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not BaseObjectCreationExpressionSyntax creation
+                || creation.Initializer is not null)
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    $"Use the named stream Seed.Stream(\"{streamName}\")",
+                    _ => Replace(context.Document, root, creation, OneSeedReplacements.NamedStreamRandom(streamName)),
+                    equivalenceKey: "OneSeed.NamedStream"),
+                diagnostic);
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Use Seed.Global",
+                    _ => Replace(context.Document, root, creation, OneSeedReplacements.GlobalRandom()),
+                    equivalenceKey: "OneSeed.Global"),
+                diagnostic);
+        }
+    }
+
+    private static Task<Document> Replace(Document document, SyntaxNode root, SyntaxNode old, SyntaxNode replacement) =>
+        Task.FromResult(document.WithSyntaxRoot(root.ReplaceNode(old, replacement.WithTriviaFrom(old))));
+}
