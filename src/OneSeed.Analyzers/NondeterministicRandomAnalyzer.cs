@@ -81,7 +81,7 @@ public sealed class NondeterministicRandomAnalyzer : DiagnosticAnalyzer
                 NondeterministicSeedRule,
                 creation.Syntax.GetLocation(),
                 properties.Add(DiagnosticProperties.Unseeded, "true"),
-                "new Random()",
+                Shorten(creation.Syntax.ToString()),
                 "has no seed",
                 replacement));
             return;
@@ -134,7 +134,8 @@ public sealed class NondeterministicRandomAnalyzer : DiagnosticAnalyzer
         ISymbol member = owner is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : owner;
         INamedTypeSymbol? type = member as INamedTypeSymbol ?? member.ContainingType;
         bool isConstructor = member is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor };
-        if (type is null || isConstructor || ReferenceEquals(member, type))
+        // Constructors, and members only the compiler can name (top-level statements' "<Main>$"), give the type's name.
+        if (type is null || isConstructor || !member.CanBeReferencedByName || ReferenceEquals(member, type))
         {
             return type?.Name ?? member.Name;
         }

@@ -18,6 +18,16 @@ internal static class AnalyzerVerifier
         return test.RunAsync();
     }
 
+    /// <summary>As <see cref="VerifyAsync"/>, for a program of top-level statements.</summary>
+    public static Task VerifyProgramAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerTest<NondeterministicRandomAnalyzer, DefaultVerifier> { TestCode = source };
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.ExpectedDiagnostics.AddRange(expected);
+        Configure(test.TestState, referenceOneSeed: true);
+        return test.RunAsync();
+    }
+
     /// <summary>
     /// Asserts the diagnostics in <paramref name="source"/>, then that the fix registered under
     /// <paramref name="equivalenceKey"/> turns it into <paramref name="fixedSource"/>, which must compile cleanly.

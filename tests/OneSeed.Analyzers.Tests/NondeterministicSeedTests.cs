@@ -126,4 +126,13 @@ public sealed class NondeterministicSeedTests
             "new Random()", "has no seed", "Seed.Stream(\"Trainer\").BitGenerator.AsRandom() or Seed.Global"),
         new DiagnosticResult(NondeterministicRandomAnalyzer.NondeterministicSeedRule).WithSpan(6, 21, 6, 33).WithArguments(
             "new Random()", "has no seed", "Seed.Stream(\"Trainer.Fresh\").BitGenerator.AsRandom() or Seed.Global"));
+
+    [Fact]
+    public Task Top_level_statements_name_the_stream_after_Program() => AnalyzerVerifier.VerifyProgramAsync(
+        """
+        var random = new System.Random();
+        System.Console.WriteLine(random.Next());
+        """,
+        new DiagnosticResult(NondeterministicRandomAnalyzer.NondeterministicSeedRule).WithSpan(1, 14, 1, 33).WithArguments(
+            "new System.Random()", "has no seed", "Seed.Stream(\"Program\").BitGenerator.AsRandom() or Seed.Global"));
 }
