@@ -17,50 +17,33 @@ namespace OneSeed.Analyzers;
 /// </remarks>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(NondeterministicRandomSeedCodeFixProvider))]
 [Shared]
-public sealed class NondeterministicRandomSeedCodeFixProvider : CodeFixProvider
+public sealed class NondeterministicRandomSeedCodeFixProvider : OneSeedCodeFixProvider
 {
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.NondeterministicRandomSeed);
 
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override void RegisterFixes(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
     {
-        SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        Compilation? compilation = await context.Document.Project.GetCompilationAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || compilation is null || !OneSeedReplacements.IsAvailable(compilation))
+        if (!diagnostic.Properties.ContainsKey(DiagnosticProperties.Unseeded)
+            || !diagnostic.Properties.TryGetValue(DiagnosticProperties.StreamName, out string? streamName)
+            || streamName is null
+            || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not BaseObjectCreationExpressionSyntax creation
+            || creation.Initializer is not null)
         {
             return;
         }
 
-        foreach (Diagnostic diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.ContainsKey(DiagnosticProperties.Unseeded)
-                || !diagnostic.Properties.TryGetValue(DiagnosticProperties.StreamName, out string? streamName)
-                || streamName is null
-                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not BaseObjectCreationExpressionSyntax creation
-                || creation.Initializer is not null)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Use the named stream Seed.Stream(\"{streamName}\")",
-                    _ => Replace(context.Document, root, creation, OneSeedReplacements.NamedStreamRandom(streamName)),
-                    equivalenceKey: "OneSeed.NamedStream"),
-                diagnostic);
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Use Seed.Global",
-                    _ => Replace(context.Document, root, creation, OneSeedReplacements.GlobalRandom()),
-                    equivalenceKey: "OneSeed.Global"),
-                diagnostic);
-        }
+        context.RegisterCodeFix(
+            CodeAction.Create(
+                $"Use the named stream Seed.Stream(\"{streamName}\")",
+                _ => Replace(context.Document, root, creation, OneSeedReplacements.NamedStreamRandom(streamName)),
+                equivalenceKey: "OneSeed.NamedStream"),
+            diagnostic);
+        context.RegisterCodeFix(
+            CodeAction.Create(
+                "Use Seed.Global",
+                _ => Replace(context.Document, root, creation, OneSeedReplacements.GlobalRandom()),
+                equivalenceKey: "OneSeed.Global"),
+            diagnostic);
     }
-
-    private static Task<Document> Replace(Document document, SyntaxNode root, SyntaxNode old, SyntaxNode replacement) =>
-        Task.FromResult(document.WithSyntaxRoot(root.ReplaceNode(old, replacement.WithTriviaFrom(old))));
 }
