@@ -1,0 +1,15 @@
+namespace OneSeed.Analyzers;
+
+/// <summary>
+/// Keys of <see cref="Microsoft.CodeAnalysis.Diagnostic.Properties"/> through which the analyzers hand the code fixes
+/// what they already worked out, so the fixes need not repeat the analysis.
+/// </summary>
+internal static class DiagnosticProperties
+{
+    /// <summary>The stream name a fix should use: the containing member, as "Type.Member".</summary>
+    public const string StreamName = "StreamName";
+
+    /// <summary>Present (value "true") when the <c>new Random(...)</c> has no seed argument at all: only then is
+    /// replacing it with a OneSeed stream a safe, behaviour-preserving fix.</summary>
+    public const string Unseeded = "Unseeded";
+}

@@ -1,0 +1,45 @@
+using Microsoft.CodeAnalysis;
+
+namespace OneSeed.Analyzers;
+
+/// <summary>
+/// The framework types the rules look for, resolved once per compilation so each operation callback compares symbols
+/// instead of looking names up again.
+/// </summary>
+internal sealed class RandomTypes
+{
+    private RandomTypes(Compilation compilation, INamedTypeSymbol random)
+    {
+        Random = random;
+        DateTime = compilation.GetTypeByMetadataName("System.DateTime");
+        DateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
+        Environment = compilation.GetTypeByMetadataName("System.Environment");
+        Stopwatch = compilation.GetTypeByMetadataName("System.Diagnostics.Stopwatch");
+        Process = compilation.GetTypeByMetadataName("System.Diagnostics.Process");
+        Guid = compilation.GetTypeByMetadataName("System.Guid");
+        HashCode = compilation.GetTypeByMetadataName("System.HashCode");
+    }
+
+    public INamedTypeSymbol Random { get; }
+
+    public INamedTypeSymbol? DateTime { get; }
+
+    public INamedTypeSymbol? DateTimeOffset { get; }
+
+    public INamedTypeSymbol? Environment { get; }
+
+    public INamedTypeSymbol? Stopwatch { get; }
+
+    public INamedTypeSymbol? Process { get; }
+
+    public INamedTypeSymbol? Guid { get; }
+
+    public INamedTypeSymbol? HashCode { get; }
+
+    /// <summary>The resolved types, or null when the compilation has no <c>System.Random</c> (then no rule can fire).</summary>
+    public static RandomTypes? TryCreate(Compilation compilation)
+    {
+        INamedTypeSymbol? random = compilation.GetTypeByMetadataName("System.Random");
+        return random is null ? null : new RandomTypes(compilation, random);
+    }
+}
