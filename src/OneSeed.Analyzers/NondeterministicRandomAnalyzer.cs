@@ -13,33 +13,27 @@ namespace OneSeed.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class NondeterministicRandomAnalyzer : DiagnosticAnalyzer
 {
-    private const string Category = "Reproducibility";
-    // The repository has no public URL yet (the packaging slice of issue 24 sets RepositoryUrl): the link names the page
-    // within the repository, to be made absolute together with the package metadata.
-    private const string HelpBase = "docs/analyzers.md#";
-    private static readonly char[] LineBreaks = { '\r', '\n' };
-
     /// <summary>ONESEED001: <c>new Random()</c> without a seed or with a run-dependent one.</summary>
     public static readonly DiagnosticDescriptor NondeterministicSeedRule = new(
         DiagnosticIds.NondeterministicRandomSeed,
         title: "Random is not seeded reproducibly",
         messageFormat: "'{0}' {1}, so every run draws different numbers; use {2} instead",
-        Category,
+        RuleText.Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "A System.Random created without a seed, or seeded from the clock, a GUID, a process id or a hash code, gives different numbers on every run, and no seed set elsewhere (Seed.Everything) reaches it. Draw from a OneSeed named stream, Seed.Global, or a fixed seed.",
-        helpLinkUri: HelpBase + "oneseed001");
+        helpLinkUri: RuleText.HelpBase + "oneseed001");
 
     /// <summary>ONESEED002: <c>Random.Shared</c>.</summary>
     public static readonly DiagnosticDescriptor SharedRandomRule = new(
         DiagnosticIds.SharedRandom,
         title: "Random.Shared is not reproducible",
         messageFormat: "'{0}' is seeded differently in every process and cannot be seeded; use Seed.Global instead",
-        Category,
+        RuleText.Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "Random.Shared is a process-wide generator with a random seed that no API can set, so code drawing from it cannot be reproduced. OneSeed's Seed.Global is a thread-safe System.Random seeded by Seed.Everything.",
-        helpLinkUri: HelpBase + "oneseed002");
+        helpLinkUri: RuleText.HelpBase + "oneseed002");
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -81,7 +75,7 @@ public sealed class NondeterministicRandomAnalyzer : DiagnosticAnalyzer
                 NondeterministicSeedRule,
                 creation.Syntax.GetLocation(),
                 properties.Add(DiagnosticProperties.Unseeded, "true"),
-                Shorten(creation.Syntax.ToString()),
+                RuleText.Shorten(creation.Syntax.ToString()),
                 "has no seed",
                 replacement));
             return;
@@ -94,7 +88,7 @@ public sealed class NondeterministicRandomAnalyzer : DiagnosticAnalyzer
                 NondeterministicSeedRule,
                 creation.Syntax.GetLocation(),
                 properties,
-                Shorten(creation.Syntax.ToString()),
+                RuleText.Shorten(creation.Syntax.ToString()),
                 $"is seeded from {source}",
                 "a fixed seed, " + replacement));
         }
@@ -141,12 +135,5 @@ public sealed class NondeterministicRandomAnalyzer : DiagnosticAnalyzer
         }
 
         return type.Name + "." + member.Name;
-    }
-
-    private static string Shorten(string text)
-    {
-        const int MaxLength = 80;
-        string oneLine = string.Join(" ", text.Split(LineBreaks, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()));
-        return oneLine.Length <= MaxLength ? oneLine : oneLine.Substring(0, MaxLength - 3) + "...";
     }
 }
