@@ -11,4 +11,11 @@ public static class DiagnosticIds
 
     /// <summary><c>Random.Shared</c>, seeded differently in every process.</summary>
     public const string SharedRandom = "ONESEED002";
+
+    /// <summary>A per-process randomised hash (<c>string.GetHashCode()</c>, <c>HashCode</c>, string comparers) that
+    /// reaches a seed, a <c>%</c> bucket, an ordering or a write.</summary>
+    public const string RandomizedHash = "ONESEED003";
+
+    /// <summary>A clock- or identity-derived value passed to a parameter, or assigned to a property or field, named like a seed.</summary>
+    public const string NondeterministicSeedArgument = "ONESEED006";
 }

@@ -12,4 +12,8 @@ internal static class DiagnosticProperties
     /// <summary>Present (value "true") when the <c>new Random(...)</c> has no seed argument at all: only then is
     /// replacing it with a OneSeed stream a safe, behaviour-preserving fix.</summary>
     public const string Unseeded = "Unseeded";
+
+    /// <summary>Present (value "true") when the ONESEED003 source is <c>s.GetHashCode()</c> on a string: only that call
+    /// has a stable replacement of the same type and meaning (<c>StableHash.Hash64(s)</c> narrowed to <c>int</c>).</summary>
+    public const string StringHashCode = "StringHashCode";
 }

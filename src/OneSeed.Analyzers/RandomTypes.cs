@@ -18,6 +18,9 @@ internal sealed class RandomTypes
         Process = compilation.GetTypeByMetadataName("System.Diagnostics.Process");
         Guid = compilation.GetTypeByMetadataName("System.Guid");
         HashCode = compilation.GetTypeByMetadataName("System.HashCode");
+        StringComparer = compilation.GetTypeByMetadataName("System.StringComparer");
+        EqualityComparer = compilation.GetTypeByMetadataName("System.Collections.Generic.EqualityComparer`1");
+        Math = compilation.GetTypeByMetadataName("System.Math");
     }
 
     public INamedTypeSymbol Random { get; }
@@ -35,6 +38,13 @@ internal sealed class RandomTypes
     public INamedTypeSymbol? Guid { get; }
 
     public INamedTypeSymbol? HashCode { get; }
+
+    public INamedTypeSymbol? StringComparer { get; }
+
+    /// <summary><c>EqualityComparer&lt;T&gt;</c>, unconstructed.</summary>
+    public INamedTypeSymbol? EqualityComparer { get; }
+
+    public INamedTypeSymbol? Math { get; }
 
     /// <summary>The resolved types, or null when the compilation has no <c>System.Random</c> (then no rule can fire).</summary>
     public static RandomTypes? TryCreate(Compilation compilation)

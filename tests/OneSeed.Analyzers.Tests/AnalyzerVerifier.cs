@@ -1,18 +1,21 @@
 using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace OneSeed.Analyzers.Tests;
 
 /// <summary>
-/// Runs <see cref="NondeterministicRandomAnalyzer"/> and a code fix over C# source with <c>{|ONESEED001:...|}</c>
-/// markup, against the local framework and OneSeed.dll (see <see cref="RuntimeReferences"/>).
+/// Runs every OneSeed analyzer, and a code fix, over C# source with <c>{|ONESEED001:...|}</c> markup, against the local
+/// framework and OneSeed.dll (see <see cref="RuntimeReferences"/>).
 /// </summary>
+/// <remarks>All analyzers run in every test, so a test of one rule also asserts that no other rule reports the same code
+/// (ONESEED006 and ONESEED003 must leave <c>new Random(...)</c> to ONESEED001).</remarks>
 internal static class AnalyzerVerifier
 {
     /// <summary>Asserts the markup's diagnostics and <paramref name="expected"/>, and no others, in <paramref name="source"/>.</summary>
     public static Task VerifyAsync(string source, params DiagnosticResult[] expected)
     {
-        var test = new CSharpAnalyzerTest<NondeterministicRandomAnalyzer, DefaultVerifier> { TestCode = source };
+        var test = new AllAnalyzersTest { TestCode = source };
         test.ExpectedDiagnostics.AddRange(expected);
         Configure(test.TestState, referenceOneSeed: true);
         return test.RunAsync();
@@ -21,7 +24,7 @@ internal static class AnalyzerVerifier
     /// <summary>As <see cref="VerifyAsync"/>, for a program of top-level statements.</summary>
     public static Task VerifyProgramAsync(string source, params DiagnosticResult[] expected)
     {
-        var test = new CSharpAnalyzerTest<NondeterministicRandomAnalyzer, DefaultVerifier> { TestCode = source };
+        var test = new AllAnalyzersTest { TestCode = source };
         test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
         test.ExpectedDiagnostics.AddRange(expected);
         Configure(test.TestState, referenceOneSeed: true);
@@ -35,7 +38,7 @@ internal static class AnalyzerVerifier
     public static Task VerifyFixAsync<TCodeFix>(string source, string fixedSource, string? equivalenceKey = null, bool referenceOneSeed = true)
         where TCodeFix : Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider, new()
     {
-        var test = new CSharpCodeFixTest<NondeterministicRandomAnalyzer, TCodeFix, DefaultVerifier>
+        var test = new AllAnalyzersFixTest<TCodeFix>
         {
             TestCode = source,
             FixedCode = fixedSource,
@@ -50,5 +53,19 @@ internal static class AnalyzerVerifier
     {
         state.ReferenceAssemblies = RuntimeReferences.None;
         state.AdditionalReferences.AddRange(referenceOneSeed ? RuntimeReferences.WithOneSeed : RuntimeReferences.Framework);
+    }
+
+    private static DiagnosticAnalyzer[] AllAnalyzers() =>
+        [new NondeterministicRandomAnalyzer(), new RandomizedHashAnalyzer(), new SeedArgumentAnalyzer()];
+
+    private sealed class AllAnalyzersTest : CSharpAnalyzerTest<NondeterministicRandomAnalyzer, DefaultVerifier>
+    {
+        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => AllAnalyzers();
+    }
+
+    private sealed class AllAnalyzersFixTest<TCodeFix> : CSharpCodeFixTest<NondeterministicRandomAnalyzer, TCodeFix, DefaultVerifier>
+        where TCodeFix : Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider, new()
+    {
+        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => AllAnalyzers();
     }
 }
