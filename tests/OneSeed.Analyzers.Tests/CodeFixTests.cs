@@ -1,7 +1,7 @@
 namespace OneSeed.Analyzers.Tests;
 
 /// <summary>
-/// The code fixes of ONESEED001 and ONESEED002, compiled against the real OneSeed.dll: each fixed source must build
+/// The code fixes of ONESEED001, ONESEED002 and ONESEED003, compiled against the real OneSeed.dll: each fixed source must build
 /// without diagnostics.
 /// </summary>
 public sealed class CodeFixTests
@@ -125,4 +125,56 @@ public sealed class CodeFixTests
             double M() => OneSeed.Seed.Global.NextDouble();
         }
         """);
+
+    [Fact]
+    public Task String_hash_becomes_StableHash() => AnalyzerVerifier.VerifyFixAsync<StableHashCodeFixProvider>(
+        """
+        using System;
+        using OneSeed.Seeding;
+        class Sharder
+        {
+            int Shard(string name, int shards) => Math.Abs({|ONESEED003:name.GetHashCode()|}) % shards;
+            int Seed(string run) { int h = {|ONESEED003:(run + "/" + 1).GetHashCode()|}; return new Random(h).Next(); }
+        }
+        """,
+        """
+        using System;
+        using OneSeed.Seeding;
+        class Sharder
+        {
+            int Shard(string name, int shards) => Math.Abs(unchecked((int)StableHash.Hash64(name))) % shards;
+            int Seed(string run) { int h = unchecked((int)StableHash.Hash64((run + "/" + 1))); return new Random(h).Next(); }
+        }
+        """,
+        "OneSeed.StableHash");
+
+    [Fact]
+    public Task String_hash_fix_qualifies_without_using() => AnalyzerVerifier.VerifyFixAsync<StableHashCodeFixProvider>(
+        """
+        class Sharder
+        {
+            int Shard(string name) => {|ONESEED003:name.GetHashCode()|} % 8;
+        }
+        """,
+        """
+        class Sharder
+        {
+            int Shard(string name) => unchecked((int)OneSeed.Seeding.StableHash.Hash64(name)) % 8;
+        }
+        """,
+        "OneSeed.StableHash");
+
+    [Fact]
+    public Task Comparer_and_HashCode_hashes_get_no_fix()
+    {
+        const string Source = """
+            using System;
+            class Sharder
+            {
+                int A(string name) => {|ONESEED003:StringComparer.OrdinalIgnoreCase.GetHashCode(name)|} % 8;
+                int B(string name) => {|ONESEED003:HashCode.Combine(name)|} % 8;
+            }
+            """;
+        return AnalyzerVerifier.VerifyFixAsync<StableHashCodeFixProvider>(Source, Source);
+    }
 }
