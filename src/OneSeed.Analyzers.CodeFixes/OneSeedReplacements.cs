@@ -44,7 +44,9 @@ internal static class OneSeedReplacements
         ExpressionSyntax template = SyntaxFactory.ParseExpression(
             "unchecked((int)" + StableHashType + ".Hash64(" + Placeholder + "))");
         SyntaxNode placeholder = template.DescendantNodes().OfType<IdentifierNameSyntax>().First(node => node.Identifier.Text == Placeholder);
-        return Annotate(template.ReplaceNode(placeholder, text.WithoutTrivia()), StableHashType);
+        // "(a + b).GetHashCode()" needed the parentheses for the member access; as an argument it does not.
+        ExpressionSyntax argument = text is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : text;
+        return Annotate(template.ReplaceNode(placeholder, argument.WithoutTrivia()), StableHashType);
     }
 
     // Written fully qualified so it binds whatever the file's usings and namespaces; the simplifier then shortens the

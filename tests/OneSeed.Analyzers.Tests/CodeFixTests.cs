@@ -143,7 +143,7 @@ public sealed class CodeFixTests
         class Sharder
         {
             int Shard(string name, int shards) => Math.Abs(unchecked((int)StableHash.Hash64(name))) % shards;
-            int Seed(string run) { int h = unchecked((int)StableHash.Hash64((run + "/" + 1))); return new Random(h).Next(); }
+            int Seed(string run) { int h = unchecked((int)StableHash.Hash64(run + "/" + 1)); return new Random(h).Next(); }
         }
         """,
         "OneSeed.StableHash");
