@@ -11,7 +11,7 @@ namespace OneSeed.Analyzers;
 /// (ONESEED002).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class NondeterministicRandomAnalyzer : DiagnosticAnalyzer
+public sealed class NondeterministicRandomAnalyzer : OneSeedAnalyzer
 {
     /// <summary>ONESEED001: <c>new Random()</c> without a seed or with a run-dependent one.</summary>
     public static readonly DiagnosticDescriptor NondeterministicSeedRule = new(
@@ -39,22 +39,10 @@ public sealed class NondeterministicRandomAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(NondeterministicSeedRule, SharedRandomRule);
 
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, RandomTypes types)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            RandomTypes? types = RandomTypes.TryCreate(start.Compilation);
-            if (types is null)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(c => AnalyzeCreation(c, types), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(c => AnalyzePropertyReference(c, types), OperationKind.PropertyReference);
-        });
+        start.RegisterOperationAction(c => AnalyzeCreation(c, types), OperationKind.ObjectCreation);
+        start.RegisterOperationAction(c => AnalyzePropertyReference(c, types), OperationKind.PropertyReference);
     }
 
     private static void AnalyzeCreation(OperationAnalysisContext context, RandomTypes types)

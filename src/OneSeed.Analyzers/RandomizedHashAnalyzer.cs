@@ -15,7 +15,7 @@ namespace OneSeed.Analyzers;
 /// nothing inside a <c>GetHashCode</c> method is reported, and a hash that is only compared or used as a key is not followed.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RandomizedHashAnalyzer : DiagnosticAnalyzer
+public sealed class RandomizedHashAnalyzer : OneSeedAnalyzer
 {
     /// <summary>ONESEED003: a per-process randomised hash used where its value matters across runs.</summary>
     public static readonly DiagnosticDescriptor Rule = new(
@@ -31,21 +31,9 @@ public sealed class RandomizedHashAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, RandomTypes types)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            RandomTypes? types = RandomTypes.TryCreate(start.Compilation);
-            if (types is null)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, types), OperationKind.Invocation);
-        });
+        start.RegisterOperationAction(c => AnalyzeInvocation(c, types), OperationKind.Invocation);
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, RandomTypes types)

@@ -16,7 +16,7 @@ namespace OneSeed.Analyzers;
 /// followed.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SeedArgumentAnalyzer : DiagnosticAnalyzer
+public sealed class SeedArgumentAnalyzer : OneSeedAnalyzer
 {
     /// <summary>ONESEED006: a run-dependent value used as a seed.</summary>
     public static readonly DiagnosticDescriptor Rule = new(
@@ -32,23 +32,11 @@ public sealed class SeedArgumentAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Register(CompilationStartAnalysisContext start, RandomTypes types)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            RandomTypes? types = RandomTypes.TryCreate(start.Compilation);
-            if (types is null)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(c => AnalyzeArgument(c, types), OperationKind.Argument);
-            start.RegisterOperationAction(c => AnalyzeAssignment(c, types), OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(c => AnalyzeInitializer(c, types), OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
-        });
+        start.RegisterOperationAction(c => AnalyzeArgument(c, types), OperationKind.Argument);
+        start.RegisterOperationAction(c => AnalyzeAssignment(c, types), OperationKind.SimpleAssignment);
+        start.RegisterOperationAction(c => AnalyzeInitializer(c, types), OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
     }
 
     private static void AnalyzeArgument(OperationAnalysisContext context, RandomTypes types)
