@@ -12,7 +12,7 @@ internal static class CliApp
         // A plain command named "oneseed" rather than RootCommand, whose name would be the assembly's (OneSeed.Cli).
         var root = new Command("oneseed",
             "oneseed: record and check what a result depends on, audit a command for nondeterminism, and measure how much the seed moves a result.\n" +
-            "Exit codes: 0 ok, 1 differences found, 2 bad command line, 3 unreadable/invalid file, 4 command could not start, 5 some sweep runs failed, 130 interrupted.");
+            "Exit codes: 0 ok, 1 differences found, 2 bad command line, 3 unreadable/invalid file, 4 command could not start, 5 some sweep runs failed or audit/sweep runs timed out, 130 interrupted.");
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption());
         root.Subcommands.Add(FingerprintCommand.Create());

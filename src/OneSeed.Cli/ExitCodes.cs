@@ -18,7 +18,7 @@ internal static class ExitCodes
     /// <summary>The command under audit or sweep could not be started (not found, not executable).</summary>
     public const int CannotStart = 4;
 
-    /// <summary>sweep: finished, but some seeds failed (non-zero exit or no metric found); they are recorded.</summary>
+    /// <summary>sweep: finished, but some seeds failed (non-zero exit, no metric found, or --timeout); they are recorded. audit: the runs that finished agree, but some timed out.</summary>
     public const int SomeRunsFailed = 5;
 
     /// <summary>An unexpected internal error (a bug); the message is printed on one line.</summary>

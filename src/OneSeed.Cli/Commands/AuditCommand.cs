@@ -5,7 +5,7 @@ using OneSeed.Cli.Running;
 
 namespace OneSeed.Cli.Commands;
 
-/// <summary><c>oneseed audit [--runs N] [--artifact PATH]... [--vary NAME=V1,V2]... [--seed S] -- COMMAND ...</c>.</summary>
+/// <summary><c>oneseed audit [--runs N] [--artifact PATH]... [--vary NAME=V1,V2]... [--seed S] [--timeout D] -- COMMAND ...</c>.</summary>
 internal static partial class AuditCommand
 {
     public static Command Create()
@@ -14,14 +14,15 @@ internal static partial class AuditCommand
         var artifacts = new Option<string[]>("--artifact", "-a") { Description = "A file the command writes, compared between runs (repeatable). It is deleted before each run so a stale copy is never compared.", HelpName = "PATH", AllowMultipleArgumentsPerToken = false };
         var vary = new Option<string[]>("--vary") { Description = "Vary one factor on purpose (repeatable): 'workers=0,2,4' sets ONESEED_WORKERS; 'simd=off' runs with DOTNET_EnableHWIntrinsic=0 beside the normal run; 'NAME=a,b' sets the environment variable NAME.", HelpName = "FACTOR=V1,V2" };
         var seed = new Option<string?>("--seed") { Description = "The seed passed as ONESEED_SEED to every run (default: the current ONESEED_SEED, else 0).", HelpName = "SEED" };
+        Option<string?> timeout = RunTimeout.CreateOption();
         var command = new Argument<string[]>("COMMAND") { Description = "The command to run and its arguments (after '--'); no shell is involved, use 'sh -c \"...\"' for one.", Arity = ArgumentArity.OneOrMore };
-        var cmd = new Command("audit", "Run a command several times with the same seed and environment and compare its standard output and artifact files; report the first difference (line and column for text, byte offset for binary, both values). With --vary, show which factor changes the result.\nExit codes: 0 all runs agree, 1 runs differ, 2 bad arguments, 4 the command could not be started.")
+        var cmd = new Command("audit", "Run a command several times with the same seed and environment and compare its standard output and artifact files; report the first difference (line and column for text, byte offset for binary, both values). With --vary, show which factor changes the result. Runs ended by --timeout are reported as timed out and left out of the comparison.\nExit codes: 0 all runs agree, 1 runs differ, 2 bad arguments, 4 the command could not be started, 5 the runs that finished agree but some timed out.")
         {
-            runs, artifacts, vary, seed, command,
+            runs, artifacts, vary, seed, timeout, command,
         };
         cmd.SetAction((parse, cancellation) => RunAsync(
             parse.GetValue(command)!, parse.GetValue(runs), parse.GetValue(artifacts) ?? [], parse.GetValue(vary) ?? [],
-            parse.GetValue(seed) ?? Environment.GetEnvironmentVariable("ONESEED_SEED") ?? "0", cancellation));
+            parse.GetValue(seed) ?? Environment.GetEnvironmentVariable("ONESEED_SEED") ?? "0", RunTimeout.Parse(parse.GetValue(timeout)), cancellation));
         return cmd;
     }
 
@@ -31,7 +32,7 @@ internal static partial class AuditCommand
 
     private sealed record Outcome(RunResult Run, Dictionary<string, byte[]?> Artifacts);
 
-    private static async Task<int> RunAsync(string[] command, int runs, string[] artifacts, string[] vary, string seed, CancellationToken cancellation)
+    private static async Task<int> RunAsync(string[] command, int runs, string[] artifacts, string[] vary, string seed, TimeSpan? timeout, CancellationToken cancellation)
     {
         List<Factor> factors = vary.Select(ParseFactor).ToList();
         int minimum = factors.Count > 0 ? 1 : 2;
@@ -42,9 +43,10 @@ internal static partial class AuditCommand
 
         var baseEnvironment = new Dictionary<string, string?>(StringComparer.Ordinal) { ["ONESEED_SEED"] = seed };
         Console.Out.WriteLine($"audit: {CommandRunner.Describe(command)}");
-        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {runs} run(s) per setting, ONESEED_SEED={seed}, artifacts: {(artifacts.Length == 0 ? "none" : string.Join(", ", artifacts))}"));
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {runs} run(s) per setting, ONESEED_SEED={seed}, artifacts: {(artifacts.Length == 0 ? "none" : string.Join(", ", artifacts))}{(timeout is { } t ? ", timeout " + RunTimeout.Describe(t) + " per run" : "")}"));
 
         bool agree = true;
+        int timedOut = 0;
         var cache = new Dictionary<string, List<Outcome>>(StringComparer.Ordinal);
 
         async Task<List<Outcome>> RunSetting(Setting setting)
@@ -69,21 +71,27 @@ internal static partial class AuditCommand
                     DeleteArtifact(artifact);
                 }
 
-                RunResult result = await CommandRunner.RunAsync(command, env, cancellation).ConfigureAwait(false);
+                RunResult result = await CommandRunner.RunAsync(command, env, timeout, cancellation).ConfigureAwait(false);
                 var files = artifacts.ToDictionary(a => a, ReadArtifact, StringComparer.Ordinal);
                 outcomes.Add(new Outcome(result, files));
-                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  [{setting.Label}] run {i}: exit {result.ExitCode}, {result.StandardOutput.Length} bytes of output, {result.Elapsed.TotalSeconds:0.00} s"));
+                Console.Out.WriteLine(result.TimeLimit is { } limit
+                    ? string.Create(CultureInfo.InvariantCulture, $"  [{setting.Label}] run {i}: TIMED OUT after {RunTimeout.Describe(limit)} (--timeout), process tree killed; not compared")
+                    : string.Create(CultureInfo.InvariantCulture, $"  [{setting.Label}] run {i}: exit {result.ExitCode}, {result.StandardOutput.Length} bytes of output, {result.Elapsed.TotalSeconds:0.00} s"));
+                timedOut += result.TimedOut ? 1 : 0;
             }
 
-            for (int i = 1; i < outcomes.Count; i++)
+            // Timed-out runs are cut short at an arbitrary point: only the runs that finished are compared, with the first of them.
+            List<int> finished = Enumerable.Range(0, outcomes.Count).Where(i => !outcomes[i].Run.TimedOut).ToList();
+            foreach (int i in finished.Skip(1))
             {
-                agree &= Report($"[{setting.Label}] run 1 vs run {i + 1}", $"run 1", $"run {i + 1}", outcomes[0], outcomes[i], artifacts);
+                agree &= Report($"[{setting.Label}] run {finished[0] + 1} vs run {i + 1}", $"run {finished[0] + 1}", $"run {i + 1}", outcomes[finished[0]], outcomes[i], artifacts);
             }
 
-            if (outcomes.Count > 1 && outcomes.Skip(1).All(o => Same(outcomes[0], o, artifacts)))
+            if (finished.Count > 1 && finished.Skip(1).All(i => Same(outcomes[finished[0]], outcomes[i], artifacts)))
             {
-                Console.Out.WriteLine($"  [{setting.Label}] all {outcomes.Count} runs agree");
+                Console.Out.WriteLine(finished.Count == outcomes.Count
+                    ? $"  [{setting.Label}] all {outcomes.Count} runs agree"
+                    : $"  [{setting.Label}] the {finished.Count} runs that finished agree ({outcomes.Count - finished.Count} timed out)");
             }
 
             cache[key] = outcomes;
@@ -102,7 +110,14 @@ internal static partial class AuditCommand
             foreach (Setting setting in factor.Settings)
             {
                 List<Outcome> outcomes = await RunSetting(setting).ConfigureAwait(false);
-                firsts.Add((setting, outcomes[0]));
+                if (outcomes.FirstOrDefault(o => !o.Run.TimedOut) is { } first)
+                {
+                    firsts.Add((setting, first));
+                }
+                else
+                {
+                    Console.Out.WriteLine($"  [{setting.Label}] every run timed out; this setting is not compared");
+                }
             }
 
             bool invariant = true;
@@ -117,8 +132,20 @@ internal static partial class AuditCommand
             agree &= invariant;
         }
 
-        Console.Out.WriteLine(agree ? "result: all runs agree" : "result: runs DISAGREE");
-        return agree ? ExitCodes.Ok : ExitCodes.Differences;
+        if (!agree)
+        {
+            Console.Out.WriteLine("result: runs DISAGREE" + (timedOut > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({timedOut} run(s) TIMED OUT)") : ""));
+            return ExitCodes.Differences;
+        }
+
+        if (timedOut > 0)
+        {
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"result: {timedOut} run(s) TIMED OUT (limit {RunTimeout.Describe(timeout!.Value)}); the runs that finished agree"));
+            return ExitCodes.SomeRunsFailed;
+        }
+
+        Console.Out.WriteLine("result: all runs agree");
+        return ExitCodes.Ok;
     }
 
     private static bool Same(Outcome a, Outcome b, string[] artifacts) =>

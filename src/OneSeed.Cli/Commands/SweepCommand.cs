@@ -8,7 +8,7 @@ using Spectre.Console;
 
 namespace OneSeed.Cli.Commands;
 
-/// <summary><c>oneseed sweep --seeds 0..99 [--parallel K] [--metric M] [--out DIR] [--goal max|min] [--retry-failed] -- COMMAND ... {seed} ...</c>.</summary>
+/// <summary><c>oneseed sweep --seeds 0..99 [--parallel K] [--metric M] [--out DIR] [--goal max|min] [--retry-failed] [--timeout D] -- COMMAND ... {seed} ...</c>.</summary>
 internal static class SweepCommand
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
@@ -22,18 +22,19 @@ internal static class SweepCommand
         var goal = new Option<string>("--goal") { Description = "Which end of the metric is best, for the labels: max (accuracy) or min (loss). Default max.", DefaultValueFactory = _ => "max", HelpName = "max|min" };
         goal.AcceptOnlyFromAmong("max", "min");
         var retry = new Option<bool>("--retry-failed") { Description = "Run again the seeds recorded as failed (finished successful seeds are never re-run)." };
+        Option<string?> timeout = RunTimeout.CreateOption();
         var command = new Argument<string[]>("COMMAND") { Description = "The command and its arguments (after '--'); every '{seed}' is replaced by the seed, which is also in ONESEED_SEED.", Arity = ArgumentArity.OneOrMore };
-        var cmd = new Command("sweep", "Run an experiment once per seed, read its metric, and summarise the spread: mean, standard deviation, min, max, quantiles (NumPy's linear method), outlier seeds (Tukey: beyond 1.5 IQR), CSV + JSON results and an SVG plot. Interrupted sweeps resume without re-running finished seeds; failed runs are recorded with their exit code.\nExit codes: 0 every seed succeeded, 2 bad arguments, 3 the output directory is not writable, 4 the command could not be started, 5 some seeds failed (recorded), 130 interrupted (run again to resume).")
+        var cmd = new Command("sweep", "Run an experiment once per seed, read its metric, and summarise the spread: mean, standard deviation, min, max, quantiles (NumPy's linear method), outlier seeds (Tukey: beyond 1.5 IQR), CSV + JSON results and an SVG plot. Interrupted sweeps resume without re-running finished seeds; failed runs are recorded with their exit code, runs ended by --timeout as timed out.\nExit codes: 0 every seed succeeded, 2 bad arguments, 3 the output directory is not writable, 4 the command could not be started, 5 some seeds failed or timed out (recorded), 130 interrupted (run again to resume).")
         {
-            seeds, parallel, metric, output, goal, retry, command,
+            seeds, parallel, metric, output, goal, retry, timeout, command,
         };
         cmd.SetAction((parse, cancellation) => RunAsync(
             SeedRange.Parse(parse.GetValue(seeds)!), parse.GetValue(parallel), parse.GetValue(metric), parse.GetValue(output)!,
-            parse.GetValue(goal) != "min", parse.GetValue(retry), parse.GetValue(command)!, cancellation));
+            parse.GetValue(goal) != "min", parse.GetValue(retry), RunTimeout.Parse(parse.GetValue(timeout)), parse.GetValue(command)!, cancellation));
         return cmd;
     }
 
-    private static async Task<int> RunAsync(List<long> seeds, int parallel, string? metricText, string outDir, bool higherIsBetter, bool retryFailed, string[] command, CancellationToken cancellation)
+    private static async Task<int> RunAsync(List<long> seeds, int parallel, string? metricText, string outDir, bool higherIsBetter, bool retryFailed, TimeSpan? timeout, string[] command, CancellationToken cancellation)
     {
         if (parallel is < 1 or > 256)
         {
@@ -76,15 +77,17 @@ internal static class SweepCommand
         {
             string s = seed.ToString(CultureInfo.InvariantCulture);
             string[] argv = command.Select(a => a.Replace("{seed}", s, StringComparison.Ordinal)).ToArray();
-            RunResult run = await CommandRunner.RunAsync(argv, new Dictionary<string, string?> { ["ONESEED_SEED"] = s }, token).ConfigureAwait(false);
+            RunResult run = await CommandRunner.RunAsync(argv, new Dictionary<string, string?> { ["ONESEED_SEED"] = s }, timeout, token).ConfigureAwait(false);
             double? value = null;
-            string? error = run.ExitCode != 0 ? $"exit code {run.ExitCode}" : null;
+            string? error = run.TimeLimit is { } limit ? $"timed out after {RunTimeout.Describe(limit)} (--timeout), process tree killed"
+                : run.ExitCode != 0 ? $"exit code {run.ExitCode}" : null;
             if (error is null && metric is not null)
             {
                 (value, error) = metric.Extract(run.StandardOutputText);
             }
 
-            var record = new SweepRecord(seed, error is null, run.ExitCode, value, run.Elapsed.TotalSeconds, error, error is null ? null : run.StandardErrorTail);
+            var record = new SweepRecord(seed, error is null, run.TimedOut ? null : run.ExitCode, value, run.Elapsed.TotalSeconds, error, error is null ? null : run.StandardErrorTail,
+                run.TimeLimit is { } exceeded ? RunTimeout.Seconds(exceeded) : null);
             store.Append(record);
             lock (done)
             {
@@ -158,6 +161,7 @@ internal static class SweepCommand
             ["seeds"] = records.Count,
             ["succeeded"] = records.Count - failed,
             ["failed"] = failed,
+            ["timed_out"] = records.Count(r => r.TimedOut),
             ["statistics"] = stats is null ? null : StatsJson(stats),
             ["runs"] = new JsonArray(records.Select(r => (JsonNode?)r.ToJsonObject()).ToArray()),
         };
@@ -197,7 +201,8 @@ internal static class SweepCommand
     {
         var o = Console.Out;
         var inv = CultureInfo.InvariantCulture;
-        o.WriteLine(string.Create(inv, $"sweep: {records.Count} seeds, {records.Count - failed} succeeded, {failed} failed"));
+        int timedOut = records.Count(r => r.TimedOut);
+        o.WriteLine(string.Create(inv, $"sweep: {records.Count} seeds, {records.Count - failed} succeeded, {failed} failed{(timedOut > 0 ? $" ({timedOut} timed out)" : "")}"));
         foreach (SweepRecord r in records.Where(r => !r.Ok))
         {
             o.WriteLine(string.Create(inv, $"  failed seed {r.Seed}: {r.Error}"));

@@ -9,7 +9,14 @@ internal static class CommandRunner
 {
     private const int StderrTailChars = 2000;
 
-    public static async Task<RunResult> RunAsync(IReadOnlyList<string> command, IReadOnlyDictionary<string, string?> environment, CancellationToken cancellation)
+    /// <summary>How long to wait for the output pipes to close after a timed-out run was killed (a process outside its tree may hold them).</summary>
+    private static readonly TimeSpan DrainAfterKill = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Runs the command to its end, or, when <paramref name="timeout"/> is given and the run (process exit and the end of its
+    /// output) takes longer, kills its whole process tree and returns a result with <see cref="RunResult.TimeLimit"/> set.
+    /// </summary>
+    public static async Task<RunResult> RunAsync(IReadOnlyList<string> command, IReadOnlyDictionary<string, string?> environment, TimeSpan? timeout, CancellationToken cancellation)
     {
         var info = new ProcessStartInfo(command[0])
         {
@@ -51,9 +58,24 @@ internal static class CommandRunner
         using var stdout = new MemoryStream();
         Task copyOut = process.StandardOutput.BaseStream.CopyToAsync(stdout, CancellationToken.None);
         Task<string> copyErr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        if (timeout is { } t)
+        {
+            limit.CancelAfter(t);
+        }
+
         try
         {
-            await process.WaitForExitAsync(cancellation).ConfigureAwait(false);
+            await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
+            await Task.WhenAll(copyOut, copyErr).WaitAsync(limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            Kill(process);
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            TimeSpan elapsed = watch.Elapsed;
+            bool drained = await Drain(Task.WhenAll(copyOut, copyErr)).ConfigureAwait(false);
+            return new RunResult(process.ExitCode, drained ? stdout.ToArray() : [], drained ? Tail(await copyErr.ConfigureAwait(false)) : "", elapsed, timeout);
         }
         catch (OperationCanceledException)
         {
@@ -64,6 +86,19 @@ internal static class CommandRunner
         await copyOut.ConfigureAwait(false);
         string stderr = await copyErr.ConfigureAwait(false);
         return new RunResult(process.ExitCode, stdout.ToArray(), Tail(stderr), watch.Elapsed);
+    }
+
+    private static async Task<bool> Drain(Task copies)
+    {
+        try
+        {
+            await copies.WaitAsync(DrainAfterKill).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
     }
 
     private static void Kill(Process process)

@@ -4,20 +4,30 @@ using System.Text.Json.Nodes;
 
 namespace OneSeed.Cli.Sweep;
 
-/// <summary>The outcome of one seed's run, one line of runs.jsonl.</summary>
-internal sealed record SweepRecord(long Seed, bool Ok, int? ExitCode, double? Metric, double ElapsedSeconds, string? Error, string? StderrTail)
+/// <summary>The outcome of one seed's run, one line of runs.jsonl. <paramref name="TimeoutSeconds"/> is the time limit a timed-out run exceeded.</summary>
+internal sealed record SweepRecord(long Seed, bool Ok, int? ExitCode, double? Metric, double ElapsedSeconds, string? Error, string? StderrTail, double? TimeoutSeconds = null)
 {
+    public bool TimedOut => TimeoutSeconds is not null;
+
+    /// <summary><c>ok</c>, <c>failed</c> or <c>timed_out</c> (also a failure: it counts as failed and <c>--retry-failed</c> runs it again).</summary>
+    public string Status => Ok ? "ok" : TimedOut ? "timed_out" : "failed";
+
     public string ToJsonLine()
     {
         var o = new JsonObject
         {
             ["seed"] = Seed,
-            ["status"] = Ok ? "ok" : "failed",
+            ["status"] = Status,
             ["exit_code"] = ExitCode,
             ["metric"] = Metric,
             ["elapsed_s"] = Math.Round(ElapsedSeconds, 3),
             ["error"] = Error,
         };
+        if (TimeoutSeconds is double limit)
+        {
+            o["timeout_s"] = limit;
+        }
+
         if (StderrTail is { Length: > 0 })
         {
             o["stderr_tail"] = StderrTail;
@@ -44,7 +54,8 @@ internal sealed record SweepRecord(long Seed, bool Ok, int? ExitCode, double? Me
                 o["metric"]?.GetValue<double>(),
                 o["elapsed_s"]?.GetValue<double>() ?? 0,
                 o["error"]?.GetValue<string>(),
-                o["stderr_tail"]?.GetValue<string>());
+                o["stderr_tail"]?.GetValue<string>(),
+                o["timeout_s"]?.GetValue<double>());
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
@@ -54,7 +65,7 @@ internal sealed record SweepRecord(long Seed, bool Ok, int? ExitCode, double? Me
 
     public string ToCsvRow() => string.Join(',',
         Seed.ToString(CultureInfo.InvariantCulture),
-        Ok ? "ok" : "failed",
+        Status,
         ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "",
         Metric?.ToString("R", CultureInfo.InvariantCulture) ?? "",
         ElapsedSeconds.ToString("0.###", CultureInfo.InvariantCulture),
