@@ -97,4 +97,43 @@ public sealed class ParsingTests
     [Fact]
     public void FirstDifference_InvalidUtf8_IsBinary() =>
         Assert.False(FirstDifference.Find([0xC3, 0x28], [0xC3, 0x29])!.IsText);
+
+    [Theory]
+    [InlineData("250ms", 250)]
+    [InlineData("90s", 90_000)]
+    [InlineData("1.5s", 1_500)]
+    [InlineData("5m", 300_000)]
+    [InlineData("1h", 3_600_000)]
+    [InlineData("30", 30_000)]
+    [InlineData(" 2s ", 2_000)]
+    [InlineData("168h", 604_800_000)]
+    public void Timeout_Parses(string text, double milliseconds) =>
+        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), RunTimeout.Parse(text));
+
+    [Fact]
+    public void Timeout_AbsentMeansNoLimit() => Assert.Null(RunTimeout.Parse(null));
+
+    [Theory]
+    [InlineData("0", "greater than zero")]
+    [InlineData("0s", "greater than zero")]
+    [InlineData("0.0001s", "greater than zero")]
+    [InlineData("-5s", "is not a duration")]
+    [InlineData("-1", "is not a duration")]
+    [InlineData("", "is not a duration")]
+    [InlineData("abc", "is not a duration")]
+    [InlineData("5 m", "is not a duration")]
+    [InlineData("1d", "is not a duration")]
+    [InlineData("5M", "is not a duration")]
+    [InlineData("1e3", "is not a duration")]
+    [InlineData("00:01:00", "is not a duration")]
+    [InlineData("169h", "longer than the maximum")]
+    public void Timeout_RefusesBadValues_NamingOptionValueAndWhatIsAllowed(string text, string why)
+    {
+        var e = Assert.Throws<CliException>(() => RunTimeout.Parse(text));
+        Assert.Equal(2, e.ExitCode);
+        Assert.Contains("--timeout", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{text}'", e.Message, StringComparison.Ordinal);
+        Assert.Contains(why, e.Message, StringComparison.Ordinal);
+        Assert.Contains("250ms, 90s, 5m, 1h", e.Message, StringComparison.Ordinal);
+    }
 }
