@@ -18,4 +18,8 @@ public static class DiagnosticIds
 
     /// <summary>A clock- or identity-derived value passed to a parameter, or assigned to a property or field, named like a seed.</summary>
     public const string NondeterministicSeedArgument = "ONESEED006";
+
+    /// <summary>TorchSharp randomness OneSeed's seeding does not reach: <c>torch.manual_seed</c>, torchvision's
+    /// <c>transforms.Random*</c>, and TorchSharp's <c>DataLoader</c> with <c>shuffle: true</c>.</summary>
+    public const string TorchSharpRandomness = "ONESEED007";
 }
