@@ -53,7 +53,7 @@ public sealed class TorchSharpAnalyzer : OneSeedAnalyzer
         IMethodSymbol method = invocation.TargetMethod;
         if (torch.IsManualSeed(method))
         {
-            Report(context, invocation, "seeds only TorchSharp's CPU generator: CUDA's generators, OneSeed's streams and TorchSharp's transforms stay unseeded", SeedEverything);
+            ReportQuoting(context, Rule, invocation, "seeds only TorchSharp's CPU generator: CUDA's generators, OneSeed's streams and TorchSharp's transforms stay unseeded", SeedEverything);
         }
         else if (torch.IsRandomTransformFactory(method))
         {
@@ -84,7 +84,7 @@ public sealed class TorchSharpAnalyzer : OneSeedAnalyzer
     }
 
     private static void ReportTransform(OperationAnalysisContext context, IOperation operation) =>
-        Report(context, operation, "draws from its own unseeded System.Random, which no seed reaches, so every run augments differently", "an augmentation drawn from OneSeed.Data's SampleContext.Rng");
+        ReportQuoting(context, Rule, operation, "draws from its own unseeded System.Random, which no seed reaches, so every run augments differently", "an augmentation drawn from OneSeed.Data's SampleContext.Rng");
 
     private static void ReportShuffle(OperationAnalysisContext context, IOperation operation, ImmutableArray<IArgumentOperation> arguments)
     {
@@ -98,15 +98,13 @@ public sealed class TorchSharpAnalyzer : OneSeedAnalyzer
         bool seeded = arguments.Any(a => a.Parameter?.Name == "seed"
             && a.ArgumentKind != ArgumentKind.DefaultValue
             && a.Value.ConstantValue is not { HasValue: true, Value: null });
-        Report(
+        ReportQuoting(
             context,
+            Rule,
             operation,
             seeded
                 ? "shuffles with a System.Random re-created from 'seed' every epoch, so every epoch has the same order"
                 : "shuffles with an unseeded System.Random, which no seed reaches, so every run has a different order",
             OneSeedLoader);
     }
-
-    private static void Report(OperationAnalysisContext context, IOperation operation, string problem, string replacement) =>
-        context.ReportDiagnostic(Diagnostic.Create(Rule, operation.Syntax.GetLocation(), RuleText.Shorten(operation.Syntax.ToString()), problem, replacement));
 }
