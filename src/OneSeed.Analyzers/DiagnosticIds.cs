@@ -16,6 +16,14 @@ public static class DiagnosticIds
     /// reaches a seed, a <c>%</c> bucket, an ordering or a write.</summary>
     public const string RandomizedHash = "ONESEED003";
 
+    /// <summary>A floating-point reduction whose result depends on thread timing: a shared accumulator updated from
+    /// <c>Parallel.For</c>/<c>ForEach</c>, or PLINQ's <c>Sum</c>/<c>Average</c>/<c>Aggregate</c> after an unordered <c>AsParallel()</c>.</summary>
+    public const string ParallelFloatingPointReduction = "ONESEED005";
+
     /// <summary>A clock- or identity-derived value passed to a parameter, or assigned to a property or field, named like a seed.</summary>
     public const string NondeterministicSeedArgument = "ONESEED006";
+
+    /// <summary>TorchSharp randomness OneSeed's seeding does not reach: <c>torch.manual_seed</c>, torchvision's
+    /// <c>transforms.Random*</c>, and TorchSharp's <c>DataLoader</c> with <c>shuffle: true</c>.</summary>
+    public const string TorchSharpRandomness = "ONESEED007";
 }

@@ -26,4 +26,12 @@ public abstract class OneSeedAnalyzer : DiagnosticAnalyzer
 
     /// <summary>Registers the rule's callbacks for one compilation, whose framework types are <paramref name="types"/>.</summary>
     private protected abstract void Register(CompilationStartAnalysisContext start, RandomTypes types);
+
+    /// <summary>Reports <paramref name="rule"/> on <paramref name="operation"/>, whose code (shortened) is the message's
+    /// first argument, followed by <paramref name="arguments"/>.</summary>
+    private protected static void ReportQuoting(OperationAnalysisContext context, DiagnosticDescriptor rule, IOperation operation, params string[] arguments) =>
+        context.ReportDiagnostic(Diagnostic.Create(
+            rule,
+            operation.Syntax.GetLocation(),
+            new object[] { RuleText.Shorten(operation.Syntax.ToString()) }.Concat(arguments).ToArray()));
 }

@@ -21,6 +21,9 @@ internal sealed class RandomTypes
         StringComparer = compilation.GetTypeByMetadataName("System.StringComparer");
         EqualityComparer = compilation.GetTypeByMetadataName("System.Collections.Generic.EqualityComparer`1");
         Math = compilation.GetTypeByMetadataName("System.Math");
+        Parallel = compilation.GetTypeByMetadataName("System.Threading.Tasks.Parallel");
+        Interlocked = compilation.GetTypeByMetadataName("System.Threading.Interlocked");
+        ParallelEnumerable = compilation.GetTypeByMetadataName("System.Linq.ParallelEnumerable");
     }
 
     public INamedTypeSymbol Random { get; }
@@ -45,6 +48,13 @@ internal sealed class RandomTypes
     public INamedTypeSymbol? EqualityComparer { get; }
 
     public INamedTypeSymbol? Math { get; }
+
+    public INamedTypeSymbol? Parallel { get; }
+
+    public INamedTypeSymbol? Interlocked { get; }
+
+    /// <summary>PLINQ's operators (<c>AsParallel</c>, <c>AsOrdered</c>, <c>Sum</c>, ...).</summary>
+    public INamedTypeSymbol? ParallelEnumerable { get; }
 
     /// <summary>The resolved types, or null when the compilation has no <c>System.Random</c> (then no rule can fire).</summary>
     public static RandomTypes? TryCreate(Compilation compilation)
