@@ -6,21 +6,11 @@ Usage: /usr/bin/python3 bench/torch_sampler_bench.py > torch-samplers.json
 import json
 import math
 import sys
-import time
 
 import torch
 
+from bench_common import best_seconds
 from torch_sampler_workloads import WORKLOADS
-
-
-def best_seconds(fn, repeats=7):
-    fn()
-    best = float('inf')
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
 
 
 def main():

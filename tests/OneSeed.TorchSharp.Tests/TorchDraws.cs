@@ -37,6 +37,44 @@ internal static class TorchDraws
         };
     }
 
+    /// <summary>
+    /// Fresh cases of one family of <see cref="DrawCases"/> (all of one dtype when <paramref name="dtype"/> is given) and
+    /// torch 1.13's draws for them, after loading TorchSharp's native library.
+    /// </summary>
+    public static (List<JsonObject> Cases, JsonArray Results, LiveSeeds Seeds) Ask(string family, int count, string? dtype = null)
+    {
+        var (cases, seeds) = Cases(family, count, dtype);
+        return (cases, Torch113(cases), seeds);
+    }
+
+    /// <summary>Fresh cases as <see cref="Ask"/> makes them, without asking torch (for tests that change them first).</summary>
+    public static (List<JsonObject> Cases, LiveSeeds Seeds) Cases(string family, int count, string? dtype = null)
+    {
+        TorchSharpNative.EnsureLoaded();
+        var seeds = new LiveSeeds();
+        List<JsonObject> cases = DrawCases.Family(family, seeds, count);
+        if (dtype is not null)
+        {
+            cases.ForEach(c => c["dtype"] = dtype);
+        }
+
+        return (cases, seeds);
+    }
+
+    /// <summary>torch 1.13's draws for the cases (tests/oracles/torch_draws.py, op "draws"), one answer per case.</summary>
+    public static JsonArray Torch113(IEnumerable<JsonObject> cases)
+    {
+        var request = new JsonObject { ["op"] = "draws", ["cases"] = new JsonArray(cases.Select(c => (JsonNode)c.DeepClone()).ToArray()) };
+        return PythonOracle.Run("torch_draws.py", request)["results"]!.AsArray();
+    }
+
+    /// <summary>The case's draw from TorchSharp after <c>TorchSharpRandom.ManualSeed</c> of its seed.</summary>
+    public static long[] DrawSeeded(JsonObject c)
+    {
+        TorchSharpRandom.ManualSeed(L(c["seed"]));
+        return Draw(c);
+    }
+
     /// <summary>Python's JSON answer for one case, in the same representation as <see cref="Draw"/>.</summary>
     public static long[] FromJson(JsonNode? node) => node!.AsArray().Select(v =>
     {

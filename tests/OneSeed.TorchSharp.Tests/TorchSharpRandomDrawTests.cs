@@ -9,21 +9,6 @@ namespace OneSeed.TorchSharp.Tests;
 /// </summary>
 public class TorchSharpRandomDrawTests
 {
-    private static (List<JsonObject> Cases, JsonArray Results, LiveSeeds Seeds) Ask(string family, int count)
-    {
-        TorchSharpNative.EnsureLoaded();
-        var seeds = new LiveSeeds();
-        List<JsonObject> cases = DrawCases.Family(family, seeds, count);
-        var request = new JsonObject { ["op"] = "draws", ["cases"] = new JsonArray(cases.Select(c => (JsonNode)c.DeepClone()).ToArray()) };
-        return (cases, PythonOracle.Run("torch_draws.py", request)["results"]!.AsArray(), seeds);
-    }
-
-    private static long[] DrawSeeded(JsonObject c)
-    {
-        TorchSharpRandom.ManualSeed(TorchDraws.L(c["seed"]));
-        return TorchDraws.Draw(c);
-    }
-
     /// <summary>Draws that libtorch 2.10 produces bit for bit as torch 1.13 does.</summary>
     [Theory]
     [InlineData("rand_float32", 200)]
@@ -41,10 +26,10 @@ public class TorchSharpRandomDrawTests
     [InlineData("random_", 300)]
     public void Draw_equals_torch_1_13_bit_for_bit(string family, int count)
     {
-        var (cases, results, seeds) = Ask(family, count);
+        var (cases, results, seeds) = TorchDraws.Ask(family, count);
         for (int i = 0; i < cases.Count; i++)
         {
-            JsonAssert.Equal(TorchDraws.FromJson(results[i]), DrawSeeded(cases[i]), $"{family} case {cases[i].ToJsonString()} {seeds.Replay}");
+            JsonAssert.Equal(TorchDraws.FromJson(results[i]), TorchDraws.DrawSeeded(cases[i]), $"{family} case {cases[i].ToJsonString()} {seeds.Replay}");
         }
     }
 
@@ -58,11 +43,11 @@ public class TorchSharpRandomDrawTests
     [InlineData("normal_small_float64", 300)]
     public void Scalar_float64_normals_agree_with_torch_1_13_to_a_few_ulps(string family, int count)
     {
-        var (cases, results, seeds) = Ask(family, count);
+        var (cases, results, seeds) = TorchDraws.Ask(family, count);
         for (int i = 0; i < cases.Count; i++)
         {
             double[] expected = TorchDraws.FromJson(results[i]).Select(BitConverter.Int64BitsToDouble).ToArray();
-            double[] actual = DrawSeeded(cases[i]).Select(BitConverter.Int64BitsToDouble).ToArray();
+            double[] actual = TorchDraws.DrawSeeded(cases[i]).Select(BitConverter.Int64BitsToDouble).ToArray();
             double mean = cases[i]["mean"] is { } m ? TorchDraws.D(m) : 0, std = cases[i]["std"] is { } s ? TorchDraws.D(s) : 1;
             Assert.Equal(expected.Length, actual.Length);
             for (int j = 0; j < expected.Length; j++)
@@ -81,14 +66,14 @@ public class TorchSharpRandomDrawTests
     [Fact]
     public void Randint_in_the_2_28_to_2_32_band_is_in_range_and_reproducible_but_not_torch_1_13s()
     {
-        var (cases, results, seeds) = Ask("randint_mid", 100);
+        var (cases, results, seeds) = TorchDraws.Ask("randint_mid", 100);
         int differing = 0;
         foreach (var (c, i) in cases.Select((c, i) => (c, i)))
         {
             long low = TorchDraws.L(c["low"]), high = TorchDraws.L(c["high"]);
-            long[] first = DrawSeeded(c);
+            long[] first = TorchDraws.DrawSeeded(c);
             Assert.All(first, v => Assert.InRange(v, low, high - 1));
-            Assert.Equal(first, DrawSeeded(c));
+            Assert.Equal(first, TorchDraws.DrawSeeded(c));
             if (!first.SequenceEqual(TorchDraws.FromJson(results[i])))
             {
                 differing++;

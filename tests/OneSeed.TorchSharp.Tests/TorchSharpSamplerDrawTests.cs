@@ -10,26 +10,6 @@ namespace OneSeed.TorchSharp.Tests;
 /// </summary>
 public class TorchSharpSamplerDrawTests
 {
-    private static (List<JsonObject> Cases, JsonArray Results, LiveSeeds Seeds) Ask(string family, int count, string? dtype = null)
-    {
-        TorchSharpNative.EnsureLoaded();
-        var seeds = new LiveSeeds();
-        List<JsonObject> cases = DrawCases.Family(family, seeds, count);
-        if (dtype is not null)
-        {
-            cases.ForEach(c => c["dtype"] = dtype);
-        }
-
-        var request = new JsonObject { ["op"] = "draws", ["cases"] = new JsonArray(cases.Select(c => (JsonNode)c.DeepClone()).ToArray()) };
-        return (cases, PythonOracle.Run("torch_draws.py", request)["results"]!.AsArray(), seeds);
-    }
-
-    private static long[] DrawSeeded(JsonObject c)
-    {
-        TorchSharpRandom.ManualSeed(TorchDraws.L(c["seed"]));
-        return TorchDraws.Draw(c);
-    }
-
     /// <summary>Samplers that libtorch 2.10 draws bit for bit as torch 1.13 does (null dtype: both float32 and float64 cases).</summary>
     [Theory]
     [InlineData("multinomial_replacement", null)]
@@ -51,10 +31,10 @@ public class TorchSharpSamplerDrawTests
     [InlineData("conv2d", null)]
     public void Sampler_equals_torch_1_13_bit_for_bit(string family, string? dtype)
     {
-        var (cases, results, seeds) = Ask(family, 100, dtype);
+        var (cases, results, seeds) = TorchDraws.Ask(family, 100, dtype);
         for (int i = 0; i < cases.Count; i++)
         {
-            JsonAssert.Equal(TorchDraws.FromJson(results[i]), DrawSeeded(cases[i]), $"{family} case {cases[i].ToJsonString()} {seeds.Replay}");
+            JsonAssert.Equal(TorchDraws.FromJson(results[i]), TorchDraws.DrawSeeded(cases[i]), $"{family} case {cases[i].ToJsonString()} {seeds.Replay}");
         }
     }
 
@@ -72,10 +52,10 @@ public class TorchSharpSamplerDrawTests
     [InlineData("kaiming_normal_")]
     public void Float64_sampler_agrees_with_torch_1_13_to_a_few_ulps(string family)
     {
-        var (cases, results, seeds) = Ask(family, 100, "float64");
+        var (cases, results, seeds) = TorchDraws.Ask(family, 100, "float64");
         foreach (var (c, i) in cases.Select((c, i) => (c, i)))
         {
-            long[] expected = TorchDraws.FromJson(results[i]), actual = DrawSeeded(c);
+            long[] expected = TorchDraws.FromJson(results[i]), actual = TorchDraws.DrawSeeded(c);
             Assert.Equal(expected.Length, actual.Length);
             for (int j = 0; j < expected.Length; j++)
             {
@@ -96,12 +76,12 @@ public class TorchSharpSamplerDrawTests
     [InlineData("multinomial_single", "float64")]
     public void Sampler_differs_from_torch_1_13_but_is_reproducible(string family, string dtype)
     {
-        var (cases, results, seeds) = Ask(family, 60, dtype);
+        var (cases, results, seeds) = TorchDraws.Ask(family, 60, dtype);
         int differing = 0;
         foreach (var (c, i) in cases.Select((c, i) => (c, i)))
         {
-            long[] first = DrawSeeded(c);
-            Assert.Equal(first, DrawSeeded(c));
+            long[] first = TorchDraws.DrawSeeded(c);
+            Assert.Equal(first, TorchDraws.DrawSeeded(c));
             differing += first.SequenceEqual(TorchDraws.FromJson(results[i])) ? 0 : 1;
         }
 
@@ -112,14 +92,13 @@ public class TorchSharpSamplerDrawTests
     [Fact]
     public void TorchSharp_xavier_normal_is_xavier_uniform()
     {
-        var (cases, _, seeds) = Ask("xavier_normal_", 30);
+        var (cases, seeds) = TorchDraws.Cases("xavier_normal_", 30);
         cases.ForEach(c => c["kind"] = "xavier_uniform_");
-        var request = new JsonObject { ["op"] = "draws", ["cases"] = new JsonArray(cases.Select(c => (JsonNode)c.DeepClone()).ToArray()) };
-        JsonArray uniform = PythonOracle.Run("torch_draws.py", request)["results"]!.AsArray();
+        JsonArray uniform = TorchDraws.Torch113(cases);
         foreach (var (c, i) in cases.Select((c, i) => (c, i)))
         {
             c["kind"] = "xavier_normal_";
-            JsonAssert.Equal(TorchDraws.FromJson(uniform[i]), DrawSeeded(c), $"xavier_normal_ case {c.ToJsonString()} {seeds.Replay}");
+            JsonAssert.Equal(TorchDraws.FromJson(uniform[i]), TorchDraws.DrawSeeded(c), $"xavier_normal_ case {c.ToJsonString()} {seeds.Replay}");
         }
     }
 
@@ -131,14 +110,13 @@ public class TorchSharpSamplerDrawTests
     [Fact]
     public void TorchSharp_trunc_normal_swaps_mean_and_std()
     {
-        var (cases, _, seeds) = Ask("trunc_normal_", 40, "float32");
+        var (cases, seeds) = TorchDraws.Cases("trunc_normal_", 40, "float32");
         cases.ForEach(c => c["kind"] = "trunc_normal_torchsharp");
-        var request = new JsonObject { ["op"] = "draws", ["cases"] = new JsonArray(cases.Select(c => (JsonNode)c.DeepClone()).ToArray()) };
-        JsonArray swapped = PythonOracle.Run("torch_draws.py", request)["results"]!.AsArray();
+        JsonArray swapped = TorchDraws.Torch113(cases);
         foreach (var (c, i) in cases.Select((c, i) => (c, i)))
         {
             c["kind"] = "trunc_normal_";
-            long[] expected = TorchDraws.FromJson(swapped[i]), actual = DrawSeeded(c);
+            long[] expected = TorchDraws.FromJson(swapped[i]), actual = TorchDraws.DrawSeeded(c);
             Assert.Equal(expected.Length, actual.Length);
             // erfinv(u) * mean + std can cancel: the bound is on the scale of its terms (|erfinv| < 4 in float32 here).
             double allowed = Math.ScaleB((4 * Math.Abs(TorchDraws.D(c["mean"]))) + Math.Abs(TorchDraws.D(c["std"])), -20);
