@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using OneSeed.Distributions;
 
 namespace OneSeed.Compat;
@@ -398,11 +397,7 @@ public sealed partial class TorchGenerator
             }
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public double NextDouble() => _position < _length ? buffer[_position++] : FromEngine();
-
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private readonly double FromEngine() => generator.NextUniformDouble();
+        public double NextDouble() => _position < _length ? buffer[_position++] : generator.NextUniformDouble();
 
         public readonly double NextStandardNormal() => throw new UnreachableException("Only samplers that draw uniforms alone read drawn-ahead uniforms.");
     }
