@@ -118,8 +118,11 @@ public class TorchSharpSamplerDrawTests
             c["kind"] = "trunc_normal_";
             long[] expected = TorchDraws.FromJson(swapped[i]), actual = TorchDraws.DrawSeeded(c);
             Assert.Equal(expected.Length, actual.Length);
-            // erfinv(u) * mean + std can cancel: the bound is on the scale of its terms (|erfinv| < 4 in float32 here).
-            double allowed = Math.ScaleB((4 * Math.Abs(TorchDraws.D(c["mean"]))) + Math.Abs(TorchDraws.D(c["std"])), -20);
+            // erfinv(u) * mean + std can cancel, so the bound is on the scale of its terms (|erfinv| < 4 in float32 here).
+            // Near u = ±1 erfinv is ill-conditioned and the two versions' float32 erfinv differ by up to tens of ulps
+            // (one run saw 3.3e-6 at erfinv ≈ -3.1), hence 2^-16 on the erfinv term. Unswapped, the values would differ
+            // by |erfinv|·|mean − √2·std| + |std − mean| (torch 1.13 doing the unswapped steps): still far above this bound.
+            double allowed = Math.ScaleB(4 * Math.Abs(TorchDraws.D(c["mean"])), -16) + Math.ScaleB(Math.Abs(TorchDraws.D(c["std"])), -20);
             for (int j = 0; j < expected.Length; j++)
             {
                 float e = BitConverter.Int32BitsToSingle((int)expected[j]), a = BitConverter.Int32BitsToSingle((int)actual[j]);
