@@ -4,12 +4,18 @@ using OneSeed.Data.Tests;
 
 /// <summary>
 /// Child-process entry for the cross-process tests (the test host never calls it):
-/// <c>batches seed count batchSize workers shuffle rank worldSize epochs</c> prints one described batch per line.
+/// <c>batches seed count batchSize workers shuffle rank worldSize epochs</c> prints one described batch per line;
+/// <c>write-shards directory seed count maxSamplesPerShard</c> writes a sharded dataset (see <see cref="OneSeed.Data.Tests.Shards.ShardWriterChild"/>).
 /// </summary>
 internal static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == OneSeed.Data.Tests.Shards.ShardWriterChild.Command)
+        {
+            return OneSeed.Data.Tests.Shards.ShardWriterChild.Run(args);
+        }
+
         if (args.Length != 9 || args[0] != "batches")
         {
             Console.Error.WriteLine("usage: batches seed count batchSize workers shuffle rank worldSize epochs");

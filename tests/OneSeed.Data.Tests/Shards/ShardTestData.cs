@@ -19,6 +19,14 @@ internal static class ShardTestData
 
     private static readonly string[] NameParts = ["img", "Label", "größe", "名前", "😀emoji", "x y", "ſ", "value", "ı", "Ω"];
 
+    /// <summary>The schema and <paramref name="count"/> samples that <paramref name="seed"/> makes (the same in every process).</summary>
+    public static (ShardSchema Schema, List<object[]> Samples) Generate(int seed, int count)
+    {
+        var random = new Random(seed);
+        ShardSchema schema = Schema(random);
+        return (schema, Samples(random, schema, count));
+    }
+
     /// <summary>A schema with every scalar kind and a tensor of every element type, in random order, with random names and shapes.</summary>
     public static ShardSchema Schema(Random random)
     {
