@@ -66,7 +66,7 @@ public sealed class ShardAwareSampler : ISampler
     /// <param name="dropLast">Leave out the partial last step (true), or pad each part with its own first samples (false).</param>
     /// <exception cref="ArgumentNullException"><paramref name="shardSampleCounts"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A count is negative, the total exceeds 2^31 − 1, G &lt; 1, B &lt; 1, or P &lt; 1 or not a divisor of G.</exception>
-    public ShardAwareSampler(IReadOnlyList<int> shardSampleCounts, int globalBatchSize, int? canonicalPartitions = null, int blockShards = 4, bool dropLast = true)
+    public ShardAwareSampler(IReadOnlyList<int> shardSampleCounts, int globalBatchSize, int? canonicalPartitions = null, int blockShards = 16, bool dropLast = true)
     {
         ArgumentNullException.ThrowIfNull(shardSampleCounts);
         ArgumentOutOfRangeException.ThrowIfLessThan(globalBatchSize, 1);

@@ -222,7 +222,7 @@ public sealed class ShardAwareSamplerTests
         using var other = new DataLoader<Sample>(data, new DataLoaderOptions { Sampler = otherBlocks, BatchSize = 12, Seed = 1 });
         string before = other.GetState().ToJson();
         var refused = Assert.Throws<FormatException>(() => other.LoadState(state));
-        Assert.Contains("block_shards = 4", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("block_shards = 16", refused.Message, StringComparison.Ordinal);
         Assert.Equal(before, other.GetState().ToJson());
         var otherGlobal = new ShardAwareSampler(counts, globalBatchSize: 24, canonicalPartitions: 4);
         using var wider = new DataLoader<Sample>(data, new DataLoaderOptions { Sampler = otherGlobal, BatchSize = 24, Seed = 1 });
