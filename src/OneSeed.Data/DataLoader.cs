@@ -78,7 +78,25 @@ public class DataLoader<T, TBatch> : IEnumerable<TBatch>, IDisposable
         ISampler order = options.Sampler
             ?? (options.Generator is { } generator ? new TorchCompatibleSampler(generator, options.Shuffle)
                 : options.Shuffle ? new RandomSampler() : new SequentialSampler());
-        Sampler = options.WorldSize > 1 ? new DistributedSampler(order, options.Rank, options.WorldSize) : order;
+        if (order is ShardAwareSampler elastic)
+        {
+            // Elastic mode: ranks share each global step, so the step (not the rank's batch) is the unit of the state.
+            var slicer = new GlobalBatchSlicer(elastic, options.Rank, options.WorldSize);
+            if (options.BatchSize != slicer.RankBatchSize)
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"BatchSize is {options.BatchSize}, but with a ShardAwareSampler of global batch size {elastic.GlobalBatchSize} and WorldSize {options.WorldSize} each rank's batch is {slicer.RankBatchSize}: set BatchSize = {slicer.RankBatchSize}."),
+                    nameof(options));
+            }
+
+            elastic.GetLength(dataset.Count);
+            Sampler = slicer;
+        }
+        else
+        {
+            Sampler = options.WorldSize > 1 ? new DistributedSampler(order, options.Rank, options.WorldSize) : order;
+        }
+
         _batches = new BatchSampler(options.BatchSize, options.DropLast);
         if (options.DropLast && BatchesPerEpoch == 0)
         {
@@ -112,6 +130,10 @@ public class DataLoader<T, TBatch> : IEnumerable<TBatch>, IDisposable
         }
     }
 
+    // What a state records as its batch size: the global batch under a ShardAwareSampler (the same on every rank and
+    // world size, so a state resumes on another), else this rank's batch.
+    private int StateBatchSize => Sampler is GlobalBatchSlicer slicer ? slicer.Inner.GlobalBatchSize : Options.BatchSize;
+
     /// <summary>The number of batches in a full epoch.</summary>
     public int BatchesPerEpoch => _batches.GetBatchCount(Sampler.GetLength(Dataset.Count));
 
@@ -142,7 +164,7 @@ public class DataLoader<T, TBatch> : IEnumerable<TBatch>, IDisposable
         lock (_gate)
         {
             Position position = _position ?? new Position(_nextEpoch, _pendingSkip, Sampler.GetState());
-            return new DataLoaderState(Seed, position.Epoch, position.Delivered, Options.BatchSize, Dataset.Count, position.SamplerState);
+            return new DataLoaderState(Seed, position.Epoch, position.Delivered, StateBatchSize, Dataset.Count, position.SamplerState);
         }
     }
 
@@ -164,9 +186,13 @@ public class DataLoader<T, TBatch> : IEnumerable<TBatch>, IDisposable
                 throw new InvalidOperationException("Cannot load a state while the loader is being enumerated; finish or dispose the enumeration first.");
             }
 
-            if (state.BatchSize != Options.BatchSize)
+            if (state.BatchSize != StateBatchSize)
             {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The state was taken with BatchSize {state.BatchSize}, this loader has {Options.BatchSize}."), nameof(state));
+                throw new ArgumentException(
+                    Sampler is GlobalBatchSlicer
+                        ? string.Create(CultureInfo.InvariantCulture, $"The state was taken with global batch size {state.BatchSize}, this loader's ShardAwareSampler has {StateBatchSize}.")
+                        : string.Create(CultureInfo.InvariantCulture, $"The state was taken with BatchSize {state.BatchSize}, this loader has {Options.BatchSize}."),
+                    nameof(state));
             }
 
             if (state.DatasetCount != Dataset.Count)

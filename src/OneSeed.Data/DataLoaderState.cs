@@ -16,6 +16,12 @@ namespace OneSeed.Data;
 /// <c>batch_size</c> and <c>dataset_count</c> are recorded so that a state is never applied to a loader that would
 /// interpret it differently.
 /// </para>
+/// <para>
+/// Under a <see cref="ShardAwareSampler"/> (elastic mode) <c>batch_size</c> is the global batch size and
+/// <c>batches_delivered</c> counts global steps, so the samples consumed over all ranks are their product, and the
+/// sampler state names the configuration (partitions, block size, layout): the state is then the same on every rank
+/// and every world size, and any rank's state resumes a run on another world size or worker count at the next step.
+/// </para>
 /// <para>Immutable. Reproducibility tier: <b>stable</b> (the layout is versioned).</para>
 /// </remarks>
 public sealed class DataLoaderState
@@ -63,10 +69,10 @@ public sealed class DataLoaderState
     /// <summary>The epoch the next enumeration continues (or starts).</summary>
     public int Epoch { get; }
 
-    /// <summary>Batches of <see cref="Epoch"/> already delivered; the next enumeration starts after them.</summary>
+    /// <summary>Batches of <see cref="Epoch"/> already delivered (under a <see cref="ShardAwareSampler"/>, global steps); the next enumeration starts after them.</summary>
     public int BatchesDelivered { get; }
 
-    /// <summary>The loader's batch size when the state was taken.</summary>
+    /// <summary>The loader's batch size when the state was taken (under a <see cref="ShardAwareSampler"/>, the global batch size).</summary>
     public int BatchSize { get; }
 
     /// <summary>The dataset's size when the state was taken.</summary>

@@ -51,7 +51,10 @@ internal static class TestData
     }
 
     /// <summary>Runs this test assembly as a child process (see Program.cs) and returns its standard output.</summary>
-    public static string RunChild(params string[] args)
+    public static string RunChild(params string[] args) => RunChild(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs this test assembly as a child process with extra environment variables (a launcher's, for ranks).</summary>
+    public static string RunChild(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
         var start = new ProcessStartInfo(dotnet)
@@ -60,6 +63,11 @@ internal static class TestData
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach ((string name, string value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(typeof(TestData).Assembly.Location);
         foreach (string arg in args)
         {

@@ -23,6 +23,42 @@ def shuffle(case):
     return int_list(rng.permutation(case['n']))
 
 
+def shard_aware(case):
+    """OneSeed.Data.ShardAwareSampler's epoch order, from its documented definition."""
+    counts, seed, epoch = case['counts'], case['seed'], case['epoch']
+    g, parts, block_shards, drop_last = case['global'], case['partitions'], case['block'], case['drop_last']
+    n = sum(counts)
+    starts = [sum(counts[:s]) for s in range(len(counts))]
+    shards = np.random.Generator(np.random.PCG64(derived(seed, 'shard-order', epoch))).permutation(len(counts))
+    per_part = g // parts
+    shortest, longest = n // parts, -(-n // parts)
+    steps = shortest // per_part if drop_last else -(-longest // per_part)
+    order = [0] * (steps * g)
+    cursor, offset = 0, 0
+    for part in range(parts):
+        length = (part + 1) * n // parts - part * n // parts
+        segments, remaining = [], length
+        while remaining > 0:
+            shard = int(shards[cursor])
+            take = min(remaining, counts[shard] - offset)
+            if take > 0:
+                segments.append((starts[shard] + offset, take))
+            remaining -= take
+            offset += take
+            if offset == counts[shard]:
+                cursor, offset = cursor + 1, 0
+        sequence = []
+        for block, first in enumerate(range(0, len(segments), block_shards)):
+            samples = np.array([i for start, count in segments[first:first + block_shards]
+                                for i in range(start, start + count)], dtype=np.int64)
+            np.random.Generator(np.random.PCG64(derived(seed, 'block-order', epoch, part, block))).shuffle(samples)
+            sequence.extend(int(i) for i in samples)
+        for step in range(steps):
+            for i in range(per_part):
+                order[step * g + part * per_part + i] = sequence[(step * per_part + i) % len(sequence)]
+    return order
+
+
 def sample_rng(case):
     rng = np.random.Generator(np.random.PCG64(derived(case['seed'], 'sample', case['epoch'], case['index'])))
     return {'random': f64_list(rng.random(case['n'])), 'integers': int_list(rng.integers(0, 1000, case['n']))}
@@ -100,4 +136,5 @@ def worker_loader(case):
 
 if __name__ == '__main__':
     serve({'shuffle': shuffle, 'sample_rng': sample_rng, 'distributed': distributed, 'torch_loader': torch_loader,
-           'generate_state': generate_state, 'worker_draws': worker_draws, 'worker_loader': worker_loader})
+           'generate_state': generate_state, 'worker_draws': worker_draws, 'worker_loader': worker_loader,
+           'shard_aware': shard_aware})

@@ -12,7 +12,7 @@ namespace OneSeed.Distributions;
 /// <remarks>
 /// <para>
 /// glibc (2.28 and later) runs its <c>__ieee754_log_fma</c> build on CPUs with AVX2 and FMA: the logarithm of Arm's
-/// optimized routines. Inputs within 1 - 2^-4 .. 1 + 0x1.09p-4 take log1p(x - 1) from a degree-11 polynomial with
+/// optimized routines (<c>math/log.c</c>, MIT; this is a transcription of that code, THIRD-PARTY-NOTICES.md). Inputs within 1 - 2^-4 .. 1 + 0x1.09p-4 take log1p(x - 1) from a degree-11 polynomial with
 /// the leading terms split for accuracy; the rest are reduced to x = 2^k z, z / c - 1 = r by the reciprocal of the
 /// centre c of one of 128 subintervals, and log x = k ln 2 + log c + log1p(r) with a degree-6 polynomial. This type
 /// performs the same IEEE operations in the same order, with the fused multiply-adds where that build has them (read

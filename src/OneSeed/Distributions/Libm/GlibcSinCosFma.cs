@@ -1,3 +1,7 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+// A transcription of the GNU C Library's sincos (IBM Accurate Mathematical Library), and so under glibc's licence,
+// not OneSeed's MIT licence: see LICENSE, LICENSES/LGPL-2.1.txt and THIRD-PARTY-NOTICES.md. Copyright (C) 2001-2022
+// Free Software Foundation, Inc.; IBM Accurate Mathematical Library, written by International Business Machines Corp.
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
