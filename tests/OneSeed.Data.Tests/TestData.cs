@@ -50,11 +50,11 @@ internal static class TestData
         task.GetAwaiter().GetResult();
     }
 
-    /// <summary>Runs this test assembly as a child process (see Program.cs) and returns its standard output.</summary>
-    public static string RunChild(params string[] args) => RunChild(new Dictionary<string, string>(), args);
+    /// <summary>How to run this test assembly as a child process (see Program.cs) with <paramref name="args"/>, output redirected.</summary>
+    public static ProcessStartInfo ChildStartInfo(params string[] args) => ChildStartInfo(new Dictionary<string, string>(), args);
 
-    /// <summary>Runs this test assembly as a child process with extra environment variables (a launcher's, for ranks).</summary>
-    public static string RunChild(IReadOnlyDictionary<string, string> environment, params string[] args)
+    /// <summary>As <see cref="ChildStartInfo(string[])"/>, with extra environment variables (a launcher's, for ranks).</summary>
+    public static ProcessStartInfo ChildStartInfo(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
         var start = new ProcessStartInfo(dotnet)
@@ -74,16 +74,29 @@ internal static class TestData
             start.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {dotnet}.");
+        return start;
+    }
+
+    /// <summary>Runs this test assembly as a child process (see Program.cs) and returns its standard output.</summary>
+    public static string RunChild(params string[] args) => Run(ChildStartInfo(args), 60);
+
+    /// <summary>Runs this test assembly as a child process with extra environment variables and returns its standard output.</summary>
+    public static string RunChild(IReadOnlyDictionary<string, string> environment, params string[] args) => Run(ChildStartInfo(environment, args), 60);
+
+    /// <summary>Runs <paramref name="start"/> (output redirected) and returns its standard output; fails the test if it exits non-zero or outlives <paramref name="seconds"/>.</summary>
+    public static string Run(ProcessStartInfo start, double seconds)
+    {
+        string name = Path.GetFileName(start.FileName);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
         Task<string> stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(60_000))
+        if (!process.WaitForExit(TimeSpan.FromSeconds(seconds)))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail("The child process did not finish within 60 s.");
+            Assert.Fail($"The child process ({name} {string.Join(' ', start.ArgumentList)}) did not finish within {seconds} s.");
         }
 
-        Assert.True(process.ExitCode == 0, $"The child process exited with {process.ExitCode}: {stderr.Result}");
+        Assert.True(process.ExitCode == 0, $"The child process ({name}) exited with {process.ExitCode}: {stderr.Result}");
         return stdout.Result;
     }
 }

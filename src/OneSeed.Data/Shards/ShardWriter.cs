@@ -210,13 +210,9 @@ public sealed partial class ShardWriter : IDisposable
         {
             File.Delete(path);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A leftover that cannot be deleted now is harmless (no index names it); the next writer tries again.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // Same: leftovers never affect readers.
         }
     }
 

@@ -158,14 +158,17 @@ public sealed class ShardedDataset : IDataset<ShardRow>
         Lazy<LoadedShard> slot;
         lock (_gate)
         {
-            slot = _slots[position] ??= new Lazy<LoadedShard>(() => Load(shard), LazyThreadSafetyMode.ExecutionAndPublication);
-            _recent.Remove(position);
-            _recent.Add(position);
-            while (_recent.Count > Options.MaxOpenShards)
+            slot = _slots[position] ??= NewSlot(shard);
+            if (_recent.Count == 0 || _recent[^1] != position)
             {
-                // The oldest shard leaves the cache; rows already handed out keep their memory alive until dropped.
-                _slots[_recent[0]] = null;
-                _recent.RemoveAt(0);
+                _recent.Remove(position);
+                _recent.Add(position);
+                while (_recent.Count > Options.MaxOpenShards)
+                {
+                    // The oldest shard leaves the cache; rows already handed out keep their memory alive until dropped.
+                    _slots[_recent[0]] = null;
+                    _recent.RemoveAt(0);
+                }
             }
         }
 
@@ -192,6 +195,9 @@ public sealed class ShardedDataset : IDataset<ShardRow>
             throw new ShardedDatasetException($"Cannot read sample {sampleIndex}: {e.Message}", e.Location!, e.Shard, sampleIndex, e.InnerException);
         }
     }
+
+    // A method of its own so that the closure is allocated only when a slot is made, not on every read.
+    private Lazy<LoadedShard> NewSlot(ShardInfo shard) => new(() => Load(shard), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private LoadedShard Load(ShardInfo shard)
     {

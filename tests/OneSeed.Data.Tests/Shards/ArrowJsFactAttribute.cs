@@ -56,16 +56,6 @@ internal static class ArrowJs
         };
         start.ArgumentList.Add(Path.Combine(Folder, "read_shards.mjs"));
         start.ArgumentList.Add(directory);
-        using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(120_000))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("read_shards.mjs did not finish within 120 s.");
-        }
-
-        Assert.True(process.ExitCode == 0, $"read_shards.mjs exited with {process.ExitCode}: {stderr.Result}");
-        return stdout.Result;
+        return TestData.Run(start, 120);
     }
 }

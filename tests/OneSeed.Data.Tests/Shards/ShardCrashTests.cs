@@ -63,14 +63,8 @@ public sealed class ShardCrashTests(ITestOutputHelper output)
     /// <summary>Runs the writer child; kills it (SIGKILL) right after its line number <paramref name="killAfter"/> (0-based).</summary>
     private static (bool Completing, bool Done) RunAndKill(string directory, int seed, int count, int perShard, int killAfter)
     {
-        string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        var start = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string arg in new[] { typeof(ShardCrashTests).Assembly.Location, ShardWriterChild.Command, directory, $"{seed}", $"{count}", $"{perShard}" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {dotnet}.");
+        ProcessStartInfo start = TestData.ChildStartInfo(ShardWriterChild.Command, directory, $"{seed}", $"{count}", $"{perShard}");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
         Task<string> stderr = process.StandardError.ReadToEndAsync();
         bool completing = false;
         bool done = false;
