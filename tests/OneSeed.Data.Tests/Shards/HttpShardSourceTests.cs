@@ -108,7 +108,9 @@ public sealed class HttpShardSourceTests
         Assert.True(e.Message.Contains($"sample {sample}", StringComparison.Ordinal), context);
         Assert.True(e.Message.Contains(source.Describe(bad), StringComparison.Ordinal), context);
         Assert.True(e.Message.Contains("3 attempt(s) failed", StringComparison.Ordinal), context);
-        Assert.Equal(3, server.Requests(bad.Name));
+        // Three attempts; on a connection closed before any response, .NET's SocketsHttpHandler itself sends the request
+        // again on a new connection (up to 3 more times) within one attempt.
+        Assert.True(fault == Fault.Drop ? server.Requests(bad.Name) is >= 3 and <= 12 : server.Requests(bad.Name) == 3, $"{server.Requests(bad.Name)} requests; {context}");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}; {context}");
         Assert.Empty(Directory.GetFiles(cache.Path, "*.part"));
 
