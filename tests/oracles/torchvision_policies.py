@@ -1,0 +1,89 @@
+"""Live oracle for OneSeed.TorchVision's augmentation policies (AutoAugment, RandAugment, TrivialAugmentWide, AugMix):
+torchvision 0.14's own classes, asked for the operations and magnitudes they draw after torch.manual_seed (by
+recording torchvision.transforms.autoaugment._apply_op and AugMix._sample_dirichlet), the generator state afterwards,
+and the pixels they produce on the same uint8 images.
+
+torch 1.13 picks its CPU kernels per capability; torch.linspace (the magnitude tables) gives last-bit differences
+between the AVX2 and AVX-512 builds, and OneSeed reproduces the AVX2 build, so the capability is pinned before torch
+is imported (a machine without AVX2 cannot run this oracle faithfully)."""
+import base64
+import hashlib
+import os
+
+os.environ.setdefault('ATEN_CPU_CAPABILITY', 'avx2')
+
+import torch  # noqa: E402
+import torchvision.transforms as T  # noqa: E402
+import torchvision.transforms.autoaugment as A  # noqa: E402
+from oracle_common import serve, f64_bits, f32_bits  # noqa: E402
+
+POLICIES = {'imagenet': T.AutoAugmentPolicy.IMAGENET, 'cifar10': T.AutoAugmentPolicy.CIFAR10,
+            'svhn': T.AutoAugmentPolicy.SVHN}
+MODES = {'nearest': T.InterpolationMode.NEAREST, 'bilinear': T.InterpolationMode.BILINEAR}
+
+
+def make(case):
+    kind = case['kind']
+    common = {'interpolation': MODES[case['interpolation']], 'fill': case.get('fill')}
+    if kind == 'auto':
+        return T.AutoAugment(POLICIES[case['policy']], **common)
+    if kind == 'rand':
+        return T.RandAugment(case['num_ops'], case['magnitude'], case['bins'], **common)
+    if kind == 'trivial':
+        return T.TrivialAugmentWide(case['bins'], **common)
+    return T.AugMix(case['severity'], case['width'], case['depth'], float(case['alpha']), case['all_ops'], **common)
+
+
+def state_digest():
+    return hashlib.sha256(bytes(torch.get_rng_state().tolist())).hexdigest()
+
+
+def image(case):
+    raw = base64.b64decode(case['image'])
+    return torch.frombuffer(bytearray(raw), dtype=torch.uint8).reshape(case['shape']).clone()
+
+
+def draws(case):
+    """The operations (name, magnitude bits) a transform applies to a zero image of the case's shape, the Dirichlet
+    weights AugMix samples (float32 bits, row-major), and the generator's state digest afterwards."""
+    steps, weights = [], []
+    original_apply, original_dirichlet = A._apply_op, T.AugMix._sample_dirichlet
+
+    def record_apply(img, op_name, magnitude, interpolation, fill):
+        steps.append([op_name, f64_bits(magnitude)])
+        return img
+
+    def record_dirichlet(self, params):
+        sample = original_dirichlet(self, params)
+        weights.append([f32_bits(v) for v in sample.flatten().tolist()])
+        return sample
+
+    A._apply_op = record_apply
+    T.AugMix._sample_dirichlet = record_dirichlet
+    try:
+        transform = make(case)
+        torch.manual_seed(case['seed'])
+        transform(torch.zeros(case['shape'], dtype=torch.uint8))
+    finally:
+        A._apply_op, T.AugMix._sample_dirichlet = original_apply, original_dirichlet
+    return {'steps': steps, 'weights': weights, 'state': state_digest()}
+
+
+def get_params(case):
+    """AutoAugment.get_params(transform_num) after manual_seed, and the state digest afterwards."""
+    torch.manual_seed(case['seed'])
+    policy_id, probs, signs = T.AutoAugment.get_params(case['transform_num'])
+    return {'policy_id': policy_id, 'probs': [f32_bits(p) for p in probs.tolist()],
+            'signs': [int(s) for s in signs.tolist()], 'state': state_digest()}
+
+
+def pixels(case):
+    """The transform's output on the case's image after manual_seed, as base64 of its raw bytes."""
+    transform = make(case)
+    torch.manual_seed(case['seed'])
+    out = transform(image(case))
+    return base64.b64encode(out.contiguous().numpy().tobytes()).decode('ascii')
+
+
+if __name__ == '__main__':
+    serve({'draws': draws, 'get_params': get_params, 'pixels': pixels})
