@@ -85,5 +85,37 @@ def pixels(case):
     return base64.b64encode(out.contiguous().numpy().tobytes()).decode('ascii')
 
 
+def synthetic_image(index, side):
+    """The test datasets' image for a sample index (the C# side builds the same tensor)."""
+    return ((torch.arange(3 * side * side) * 7 + index * 13) % 256).to(torch.uint8).view(3, side, side)
+
+
+class _AugmentedImages(torch.utils.data.Dataset):
+    """Synthetic images through RandAugment, TrivialAugmentWide and AugMix, drawing from the ambient torch generator."""
+
+    def __init__(self, n, side):
+        self.n, self.side = n, side
+        self.transform = T.Compose([T.RandAugment(), T.TrivialAugmentWide(), T.AugMix()])
+
+    def __len__(self):
+        return self.n
+
+    def __getitem__(self, index):
+        return self.transform(synthetic_image(index, self.side)), index
+
+
+def loader(case):
+    """SHA-256 of each batch (image bytes, then the int64 labels) of torch's own DataLoader(generator=g) with the case's
+    worker count, after torch.manual_seed(main_seed) (what the transforms draw from with no workers)."""
+    from torch.utils.data import DataLoader
+    torch.manual_seed(case['main_seed'])
+    g = torch.Generator()
+    g.manual_seed(case['seed'])
+    data = DataLoader(_AugmentedImages(case['n'], case['side']), batch_size=case['b'], shuffle=case['shuffle'],
+                      generator=g, num_workers=case['workers'])
+    return [[hashlib.sha256(images.contiguous().numpy().tobytes() + labels.numpy().astype('<i8').tobytes()).hexdigest()
+             for images, labels in data] for _ in range(case['epochs'])]
+
+
 if __name__ == '__main__':
-    serve({'draws': draws, 'get_params': get_params, 'pixels': pixels})
+    serve({'draws': draws, 'get_params': get_params, 'pixels': pixels, 'loader': loader})
