@@ -117,5 +117,72 @@ def loader(case):
              for images, labels in data] for _ in range(case['epochs'])]
 
 
+DTYPES = {'uint8': torch.uint8, 'float32': torch.float32, 'float64': torch.float64, 'int64': torch.int64}
+
+
+def _build(desc):
+    t = desc['t']
+    if t == 'tensor':
+        return torch.tensor(desc['data'], dtype=DTYPES[desc['dtype']]).reshape(desc['shape'])
+    if t in ('float', 'int', 'bool', 'str'):
+        return {'float': float, 'int': int, 'bool': bool, 'str': str}[t](desc['v'])
+    if t == 'dict':
+        return {k: _build(v) for k, v in desc['items'].items()}
+    items = [_build(v) for v in desc['items']]
+    return tuple(items) if t == 'tuple' else items
+
+
+def _describe(value):
+    if isinstance(value, torch.Tensor):
+        data = value.flatten().tolist()
+        if value.is_floating_point():
+            data = [f64_bits(v) for v in data]
+        elif value.dtype == torch.bool:
+            data = [int(v) for v in data]
+        return {'t': 'tensor', 'dtype': str(value.dtype).replace('torch.', ''), 'shape': list(value.shape), 'data': data}
+    if isinstance(value, str):
+        return {'t': 'str', 'v': value}
+    if isinstance(value, dict):
+        return {'t': 'dict', 'items': {k: _describe(v) for k, v in value.items()}}
+    if isinstance(value, (list, tuple)):
+        return {'t': 'list', 'items': [_describe(v) for v in value]}
+    raise TypeError(type(value))
+
+
+def collate(case):
+    """torch 1.13's default_collate of the described samples, described back (tuples come back as lists)."""
+    from torch.utils.data import default_collate
+    return _describe(default_collate([_build(s) for s in case['samples']]))
+
+
+def sample_torch_rng(case):
+    """The documented Python equivalent of SampleContext.TorchRng: a generator whose Mersenne Twister key is
+    SeedSequence(seed, spawn_key=(TAG, hash('sample'), epoch, index, TAG, hash('torch'))).generate_state(624) with
+    key[0] = 0x80000000, in torch's state layout; then torch.rand(n, generator=g)."""
+    import struct
+    import numpy as np
+    tag = 0x53656E4F
+
+    def stable_hash(name):
+        return int.from_bytes(hashlib.sha256(name.encode('utf-8')).digest()[:8], 'little')
+
+    seq = np.random.SeedSequence(case['seed'], spawn_key=(tag, stable_hash('sample'), case['epoch'], case['index'],
+                                                          tag, stable_hash('torch')))
+    key = [int(k) for k in seq.generate_state(624, np.uint32)]
+    key[0] = 0x80000000
+    state = struct.pack('<QiiQ', int(seq.generate_state(1, np.uint64)[0]), 1, 1, 0)
+    state += struct.pack('<624Q', *key) + bytes(torch.Generator().get_state().numpy().tobytes()[24 + 624 * 8:])
+    g = torch.Generator()
+    g.set_state(torch.tensor(list(state), dtype=torch.uint8))
+    return [f32_bits(v) for v in torch.rand(case['n'], generator=g).tolist()]
+
+
+def linspace(case):
+    """torch.linspace(start, end, steps) in float32, as bits."""
+    return [f32_bits(v) for v in torch.linspace(case['start'], case['end'], case['steps']).tolist()]
+
+
 if __name__ == '__main__':
-    serve({'draws': draws, 'get_params': get_params, 'pixels': pixels, 'loader': loader})
+    serve({'draws': draws, 'get_params': get_params, 'pixels': pixels, 'loader': loader,
+           'collate': collate, 'sample_torch_rng': sample_torch_rng,
+           'linspace': linspace})
