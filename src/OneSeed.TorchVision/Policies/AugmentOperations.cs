@@ -9,13 +9,15 @@ namespace OneSeed.TorchVision.Policies;
 /// <c>[N, C, H, W]</c> with 1 or 3 channels.
 /// </summary>
 /// <remarks>
-/// TorchSharp 0.107's own <c>torchvision.transforms.functional</c> is not used for these: its <c>affine</c> ignores the
-/// interpolation and the centre (ShearX/ShearY shear about the top-left corner) and takes one fill value; its
-/// <c>rgb_to_grayscale</c> converts uint8 to [0, 1] floats (so <c>adjust_saturation</c>/<c>adjust_contrast</c> blend
-/// against a wrong grey); its <c>autocontrast</c> resets only the first index of equal min/max channels; its
-/// <c>solarize</c> inverts above rather than at the threshold (<c>&lt;</c> vs <c>&gt;=</c> flipped); its
-/// <c>equalize</c> assumes 3 channels. Each function below follows torchvision's source line by line; the comments say
-/// where torch's arithmetic matters. Callers own the returned tensor; intermediates are disposed by the caller's scope.
+/// TorchSharp 0.107's own <c>torchvision.transforms.functional</c> (src/TorchVision/Functional.cs) is not used for
+/// these: its <c>affine</c> always samples nearest, takes one fill value and has no centre argument (torchvision's
+/// ShearX/ShearY shear about the top-left corner); its affine matrix is computed in float32 where torchvision uses
+/// Python doubles; its <c>rgb_to_grayscale</c> turns uint8 into [0, 1] floats, so <c>adjust_saturation</c> and
+/// <c>adjust_contrast</c> blend a uint8 image with a grey of at most 1; its <c>autocontrast</c> resets the minimum of
+/// flat channels by batch index only (every channel of that image, in a batch) and divides where torchvision
+/// multiplies by a reciprocal; its <c>equalize</c> reads exactly 3 channels. Each function below follows torchvision's
+/// source line by line; the comments say where torch's arithmetic matters. Callers own the returned tensor;
+/// intermediates are disposed by the caller's scope.
 /// </remarks>
 internal static class AugmentOperations
 {
