@@ -1,6 +1,5 @@
 using System.Globalization;
 using OneSeed.Compat;
-using OneSeed.TorchSharp;
 using OneSeed.TorchVision.Policies;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -28,13 +27,11 @@ namespace OneSeed.TorchVision;
 /// </para>
 /// <para>Reproducibility tier: <b>stable</b> for the drawn weights and operations; pixels as stated in docs/torchvision-policies.md.</para>
 /// </remarks>
-public sealed class AugMix : torchvision.ITransform
+public sealed class AugMix : AugmentationPolicy
 {
     /// <summary>torchvision's <c>_PARAMETER_MAX</c>: the largest severity and the number of magnitude bins.</summary>
     public const int ParameterMax = 10;
 
-    private readonly TorchGenerator? _generator;
-    private readonly float[]? _fill;
 
     /// <summary>Creates the transform (torchvision's <c>AugMix(severity=3, mixture_width=3, chain_depth=-1, alpha=1.0, all_ops=True, interpolation=BILINEAR, fill=None)</c>).</summary>
     /// <param name="severity">The severity of the operations, in [1, 10]: magnitude bins are drawn below it.</param>
@@ -56,6 +53,7 @@ public sealed class AugMix : torchvision.ITransform
         InterpolationMode interpolation = InterpolationMode.Bilinear,
         IReadOnlyList<float>? fill = null,
         TorchGenerator? generator = null)
+        : base(interpolation, fill, generator)
     {
         if (severity is < 1 or > ParameterMax)
         {
@@ -68,15 +66,11 @@ public sealed class AugMix : torchvision.ITransform
             throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "alpha must be a positive finite number (the Dirichlet concentration).");
         }
 
-        Interpolation = PolicyArguments.Interpolation(interpolation, nameof(interpolation));
-        _fill = PolicyArguments.Fill(fill, nameof(fill));
         Severity = severity;
         MixtureWidth = mixtureWidth;
         ChainDepth = chainDepth;
         Alpha = alpha;
         AllOps = allOps;
-        _generator = generator;
-        TorchSharpNative.EnsureLoaded();
     }
 
     /// <summary>The severity of the operations.</summary>
@@ -94,25 +88,16 @@ public sealed class AugMix : torchvision.ITransform
     /// <summary>Whether brightness, colour, contrast and sharpness are among the operations.</summary>
     public bool AllOps { get; }
 
-    /// <summary>The interpolation of the geometric operations.</summary>
-    public InterpolationMode Interpolation { get; }
-
-    /// <summary>The fill values (null for zeros).</summary>
-    public IReadOnlyList<float>? Fill => _fill;
-
-    /// <summary>The generator given to the constructor, or null when the transform reads <see cref="TorchGenerator.Default"/>.</summary>
-    public TorchGenerator? Generator => _generator;
-
     /// <summary>Mixes <see cref="MixtureWidth"/> augmentation chains of <paramref name="input"/> (uint8 <c>[C, H, W]</c> or <c>[N, C, H, W]</c>, 1 or 3 channels) with the original.</summary>
     /// <returns>A new uint8 tensor of the input's shape.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
     /// <exception cref="ArgumentException">The image is not one the policy can transform; nothing is drawn.</exception>
-    public Tensor call(Tensor input)
+    public override Tensor call(Tensor input)
     {
-        (_, long height, long width) = PolicyArguments.Image(input, _fill, nameof(input));
+        (_, long height, long width) = PolicyArguments.Image(input, FillValues, nameof(input));
         long[] origDims = input.shape;
         long n = input.ndim == 4 ? origDims[0] : 1;
-        Draw draw = DrawAll(_generator ?? TorchGenerator.Default, n, height, width);
+        Draw draw = DrawAll(CurrentGenerator, n, height, width);
 
         using DisposeScope scope = NewDisposeScope();
         Tensor batch = input.ndim == 4 ? input : input.unsqueeze(0);
@@ -122,7 +107,7 @@ public sealed class AugMix : torchvision.ITransform
             Tensor aug = batch;
             foreach (AugmentStep step in draw.Chains[i])
             {
-                aug = AugmentOperations.Apply(aug, step, Interpolation, _fill);
+                aug = AugmentOperations.Apply(aug, step, Interpolation, FillValues);
             }
 
             mix.add_(Column(draw.ChainWeights, i, n) * aug);

@@ -88,14 +88,7 @@ internal static class AugmentOperations
         using Tensor theta = tensor(Array.ConvertAll(matrix, m => (float)m), [1, 2, 3], ScalarType.Float32);
         Tensor grid = AffineGrid(theta, w, h, w, h);
 
-        bool squeeze = img.ndim < 4;
-        Tensor batch = squeeze ? img.unsqueeze(0) : img;
-        ScalarType outType = batch.dtype;
-        bool cast = outType != ScalarType.Float32;
-        if (cast)
-        {
-            batch = batch.to(ScalarType.Float32);
-        }
+        Tensor batch = CastSqueezeIn(img, out bool squeeze, out ScalarType outType);
 
         if (batch.shape[0] > 1)
         {
@@ -121,13 +114,32 @@ internal static class AugmentOperations
                 : (result * mask) + ((1.0 - mask) * fillImage);
         }
 
+        return CastSqueezeOut(result, squeeze, outType);
+    }
+
+    /// <summary><c>_cast_squeeze_in(img, [float32])</c>: a 4-D float32 view of <paramref name="img"/>.</summary>
+    private static Tensor CastSqueezeIn(Tensor img, out bool squeeze, out ScalarType outType)
+    {
+        squeeze = img.ndim < 4;
+        Tensor batch = squeeze ? img.unsqueeze(0) : img;
+        outType = batch.dtype;
+        return outType == ScalarType.Float32 ? batch : batch.to(ScalarType.Float32);
+    }
+
+    /// <summary><c>_cast_squeeze_out</c>: back to the input's rank and dtype, rounding first for integer types ("it is better to round before cast").</summary>
+    private static Tensor CastSqueezeOut(Tensor result, bool squeeze, ScalarType outType)
+    {
         if (squeeze)
         {
             result = result.squeeze(0);
         }
 
-        // _cast_squeeze_out: "it is better to round before cast".
-        return cast ? result.round().to(outType) : result;
+        if (outType == ScalarType.Float32)
+        {
+            return result;
+        }
+
+        return (outType is ScalarType.Byte or ScalarType.Int8 or ScalarType.Int16 or ScalarType.Int32 or ScalarType.Int64 ? result.round() : result).to(outType);
     }
 
     /// <summary>
@@ -192,25 +204,9 @@ internal static class AugmentOperations
         kernel = kernel / kernel.sum();
         kernel = kernel.expand(img.shape[^3], 1, 3, 3);
 
-        bool squeeze = img.ndim < 4;
-        Tensor batch = squeeze ? img.unsqueeze(0) : img;
-        ScalarType outType = batch.dtype;
-        bool cast = outType != ScalarType.Float32;
-        if (cast)
-        {
-            batch = batch.to(ScalarType.Float32);
-        }
+        Tensor batch = CastSqueezeIn(img, out bool squeeze, out ScalarType outType);
 
-        Tensor blurred = nn.functional.conv2d(batch, kernel, groups: batch.shape[^3]);
-        if (squeeze)
-        {
-            blurred = blurred.squeeze(0);
-        }
-
-        if (cast)
-        {
-            blurred = blurred.round().to(outType);
-        }
+        Tensor blurred = CastSqueezeOut(nn.functional.conv2d(batch, kernel, groups: batch.shape[^3]), squeeze, outType);
 
         Tensor result = img.clone();
         result[TensorIndex.Ellipsis, TensorIndex.Slice(1, -1), TensorIndex.Slice(1, -1)] = blurred;

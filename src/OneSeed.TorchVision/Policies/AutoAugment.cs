@@ -1,5 +1,4 @@
 using OneSeed.Compat;
-using OneSeed.TorchSharp;
 using OneSeed.TorchVision.Policies;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -28,11 +27,9 @@ namespace OneSeed.TorchVision;
 /// </para>
 /// <para>Reproducibility tier: <b>stable</b> for the drawn operations; pixels as stated in docs/torchvision-policies.md.</para>
 /// </remarks>
-public sealed class AutoAugment : torchvision.ITransform
+public sealed class AutoAugment : AugmentationPolicy
 {
     private const int MagnitudeBins = 10;
-    private readonly TorchGenerator? _generator;
-    private readonly float[]? _fill;
     private readonly SubPolicy[] _subPolicies;
 
     /// <summary>Creates the transform (torchvision's <c>AutoAugment(policy=IMAGENET, interpolation=NEAREST, fill=None)</c>).</summary>
@@ -47,6 +44,7 @@ public sealed class AutoAugment : torchvision.ITransform
         InterpolationMode interpolation = InterpolationMode.Nearest,
         IReadOnlyList<float>? fill = null,
         TorchGenerator? generator = null)
+        : base(interpolation, fill, generator)
     {
         _subPolicies = policy switch
         {
@@ -55,24 +53,11 @@ public sealed class AutoAugment : torchvision.ITransform
             AutoAugmentPolicy.Svhn => Svhn,
             _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, $"policy must be ImageNet, Cifar10 or Svhn; got {policy}."),
         };
-        Interpolation = PolicyArguments.Interpolation(interpolation, nameof(interpolation));
-        _fill = PolicyArguments.Fill(fill, nameof(fill));
         Policy = policy;
-        _generator = generator;
-        TorchSharpNative.EnsureLoaded();
     }
 
     /// <summary>The learned policy.</summary>
     public AutoAugmentPolicy Policy { get; }
-
-    /// <summary>The interpolation of the geometric operations.</summary>
-    public InterpolationMode Interpolation { get; }
-
-    /// <summary>The fill values (null for zeros).</summary>
-    public IReadOnlyList<float>? Fill => _fill;
-
-    /// <summary>The generator given to the constructor, or null when the transform reads <see cref="TorchGenerator.Default"/>.</summary>
-    public TorchGenerator? Generator => _generator;
 
     /// <summary>
     /// torchvision's <c>AutoAugment.get_params(transform_num)</c>: the sub-policy index (<c>randint(transform_num, (1,))</c>),
@@ -96,14 +81,14 @@ public sealed class AutoAugment : torchvision.ITransform
     /// <returns>The augmented image, or <paramref name="input"/> itself when neither operation of the sub-policy fires.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
     /// <exception cref="ArgumentException">The image is not one the policy can transform (see the remarks); nothing is drawn.</exception>
-    public Tensor call(Tensor input)
+    public override Tensor call(Tensor input)
     {
-        (_, long height, long width) = PolicyArguments.Image(input, _fill, nameof(input));
-        return PolicyArguments.ApplyAll(input, DrawSteps(_generator ?? TorchGenerator.Default, height, width), Interpolation, _fill);
+        (_, long height, long width) = PolicyArguments.Image(input, FillValues, nameof(input));
+        return PolicyArguments.ApplyAll(input, DrawSteps(CurrentGenerator, height, width), Interpolation, FillValues);
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"AutoAugment(policy={Policy}, fill={(_fill is null ? "None" : $"[{string.Join(", ", _fill)}]")})";
+    public override string ToString() => $"AutoAugment(policy={Policy}, fill={(FillValues is null ? "None" : $"[{string.Join(", ", FillValues)}]")})";
 
     /// <summary>The operations <c>forward</c> applies, drawn as torchvision draws them (the pixels never feed back into the draws).</summary>
     internal List<AugmentStep> DrawSteps(TorchGenerator generator, long height, long width)

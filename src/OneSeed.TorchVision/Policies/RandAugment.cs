@@ -1,6 +1,5 @@
 using System.Globalization;
 using OneSeed.Compat;
-using OneSeed.TorchSharp;
 using OneSeed.TorchVision.Policies;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -24,10 +23,8 @@ namespace OneSeed.TorchVision;
 /// </para>
 /// <para>Reproducibility tier: <b>stable</b> for the drawn operations; pixels as stated in docs/torchvision-policies.md.</para>
 /// </remarks>
-public sealed class RandAugment : torchvision.ITransform
+public sealed class RandAugment : AugmentationPolicy
 {
-    private readonly TorchGenerator? _generator;
-    private readonly float[]? _fill;
 
     /// <summary>Creates the transform (torchvision's <c>RandAugment(num_ops=2, magnitude=9, num_magnitude_bins=31, interpolation=NEAREST, fill=None)</c>).</summary>
     /// <param name="numOps">The number of operations applied in sequence, ≥ 0.</param>
@@ -45,6 +42,7 @@ public sealed class RandAugment : torchvision.ITransform
         InterpolationMode interpolation = InterpolationMode.Nearest,
         IReadOnlyList<float>? fill = null,
         TorchGenerator? generator = null)
+        : base(interpolation, fill, generator)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(numOps);
         ArgumentOutOfRangeException.ThrowIfLessThan(numMagnitudeBins, 2);
@@ -53,13 +51,9 @@ public sealed class RandAugment : torchvision.ITransform
             throw new ArgumentOutOfRangeException(nameof(magnitude), magnitude, string.Create(CultureInfo.InvariantCulture, $"magnitude indexes the {numMagnitudeBins} magnitude bins: it must be in [{-numMagnitudeBins}, {numMagnitudeBins - 1}]; got {magnitude}."));
         }
 
-        Interpolation = PolicyArguments.Interpolation(interpolation, nameof(interpolation));
-        _fill = PolicyArguments.Fill(fill, nameof(fill));
         NumOps = numOps;
         Magnitude = magnitude;
         NumMagnitudeBins = numMagnitudeBins;
-        _generator = generator;
-        TorchSharpNative.EnsureLoaded();
     }
 
     /// <summary>The number of operations applied in sequence.</summary>
@@ -71,23 +65,14 @@ public sealed class RandAugment : torchvision.ITransform
     /// <summary>The number of magnitude values.</summary>
     public int NumMagnitudeBins { get; }
 
-    /// <summary>The interpolation of the geometric operations.</summary>
-    public InterpolationMode Interpolation { get; }
-
-    /// <summary>The fill values (null for zeros).</summary>
-    public IReadOnlyList<float>? Fill => _fill;
-
-    /// <summary>The generator given to the constructor, or null when the transform reads <see cref="TorchGenerator.Default"/>.</summary>
-    public TorchGenerator? Generator => _generator;
-
     /// <summary>Applies <see cref="NumOps"/> randomly chosen operations to <paramref name="input"/> (uint8 <c>[C, H, W]</c> or <c>[N, C, H, W]</c>, 1 or 3 channels).</summary>
     /// <returns>The augmented image, or <paramref name="input"/> itself when every drawn operation is Identity.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
     /// <exception cref="ArgumentException">The image is not one the policy can transform; nothing is drawn.</exception>
-    public Tensor call(Tensor input)
+    public override Tensor call(Tensor input)
     {
-        (_, long height, long width) = PolicyArguments.Image(input, _fill, nameof(input));
-        return PolicyArguments.ApplyAll(input, DrawSteps(_generator ?? TorchGenerator.Default, height, width), Interpolation, _fill);
+        (_, long height, long width) = PolicyArguments.Image(input, FillValues, nameof(input));
+        return PolicyArguments.ApplyAll(input, DrawSteps(CurrentGenerator, height, width), Interpolation, FillValues);
     }
 
     /// <inheritdoc />

@@ -1,6 +1,5 @@
 using System.Globalization;
 using OneSeed.Compat;
-using OneSeed.TorchSharp;
 using OneSeed.TorchVision.Policies;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -20,10 +19,8 @@ namespace OneSeed.TorchVision;
 /// </para>
 /// <para>Reproducibility tier: <b>stable</b> for the drawn operation; pixels as stated in docs/torchvision-policies.md.</para>
 /// </remarks>
-public sealed class TrivialAugmentWide : torchvision.ITransform
+public sealed class TrivialAugmentWide : AugmentationPolicy
 {
-    private readonly TorchGenerator? _generator;
-    private readonly float[]? _fill;
 
     /// <summary>Creates the transform (torchvision's <c>TrivialAugmentWide(num_magnitude_bins=31, interpolation=NEAREST, fill=None)</c>).</summary>
     /// <param name="numMagnitudeBins">The number of magnitude values, ≥ 2 (with 1, torchvision's posterize table divides 0 by 0).</param>
@@ -37,35 +34,23 @@ public sealed class TrivialAugmentWide : torchvision.ITransform
         InterpolationMode interpolation = InterpolationMode.Nearest,
         IReadOnlyList<float>? fill = null,
         TorchGenerator? generator = null)
+        : base(interpolation, fill, generator)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(numMagnitudeBins, 2);
-        Interpolation = PolicyArguments.Interpolation(interpolation, nameof(interpolation));
-        _fill = PolicyArguments.Fill(fill, nameof(fill));
         NumMagnitudeBins = numMagnitudeBins;
-        _generator = generator;
-        TorchSharpNative.EnsureLoaded();
     }
 
     /// <summary>The number of magnitude values.</summary>
     public int NumMagnitudeBins { get; }
 
-    /// <summary>The interpolation of the geometric operations.</summary>
-    public InterpolationMode Interpolation { get; }
-
-    /// <summary>The fill values (null for zeros).</summary>
-    public IReadOnlyList<float>? Fill => _fill;
-
-    /// <summary>The generator given to the constructor, or null when the transform reads <see cref="TorchGenerator.Default"/>.</summary>
-    public TorchGenerator? Generator => _generator;
-
     /// <summary>Applies one randomly chosen operation to <paramref name="input"/> (uint8 <c>[C, H, W]</c> or <c>[N, C, H, W]</c>, 1 or 3 channels).</summary>
     /// <returns>The augmented image, or <paramref name="input"/> itself when Identity is drawn.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="input"/> is null.</exception>
     /// <exception cref="ArgumentException">The image is not one the policy can transform; nothing is drawn.</exception>
-    public Tensor call(Tensor input)
+    public override Tensor call(Tensor input)
     {
-        PolicyArguments.Image(input, _fill, nameof(input));
-        return PolicyArguments.ApplyAll(input, [DrawStep(_generator ?? TorchGenerator.Default)], Interpolation, _fill);
+        PolicyArguments.Image(input, FillValues, nameof(input));
+        return PolicyArguments.ApplyAll(input, [DrawStep(CurrentGenerator)], Interpolation, FillValues);
     }
 
     /// <inheritdoc />
