@@ -54,7 +54,6 @@ public sealed class PolicyPixelTests(ITestOutputHelper output)
             var probe = new TorchGenerator((long)c["seed"]!);
             bool exact = DrawnOperations(c, probe).All(ExactOperations.Contains);
 
-            Seed.Everything(0);
             PolicyCases.ITransformWithDraws transform = PolicyCases.Create(c, new TorchGenerator((long)c["seed"]!));
             using torch.Tensor result = transform.Transform.call(images[i]);
             byte[] ours = PolicyCases.Bytes(result);
