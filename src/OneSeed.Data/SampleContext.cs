@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using OneSeed.Compat;
 using OneSeed.Engines;
 using OneSeed.Seeding;
@@ -28,9 +29,13 @@ public sealed class SampleContext
     /// <summary>The stream name under which per-sample generators are derived.</summary>
     public const string StreamName = "sample";
 
+    /// <summary>The name under which <see cref="TorchRng"/>'s key is derived from <see cref="SeedSequence"/>.</summary>
+    public const string TorchStreamName = "torch";
+
     private readonly SeedSequence _loaderSequence;
     private SeedSequence? _sampleSequence;
     private NumPyGenerator? _rng;
+    private TorchGenerator? _torchRng;
 
     /// <summary>A context for sample <paramref name="index"/> of <paramref name="epoch"/> under <paramref name="loaderSeed"/>: for testing a dataset outside a loader.</summary>
     /// <param name="loaderSeed">The loader's seed.</param>
@@ -71,6 +76,20 @@ public sealed class SampleContext
     /// <remarks>Fresh for every sample: the first draw for a sample is always the same, however often it is recomputed.</remarks>
     public NumPyGenerator Rng => _rng ??= new NumPyGenerator(new Pcg64(SeedSequence));
 
+    /// <summary>
+    /// The sample's torch generator, for code that draws as torch does (OneSeed.TorchVision's transforms read it as
+    /// <see cref="TorchGenerator.Default"/> when a dataset installs it with <see cref="OneSeed.Seed.UseAmbient"/>).
+    /// </summary>
+    /// <remarks>
+    /// Its Mersenne Twister key is the whole 624-word state <c>SeedSequence.Derive("torch").GenerateState(624)</c> with
+    /// the first word set to 0x80000000, as NumPy seeds <c>MT19937</c> from a SeedSequence, rather than
+    /// <c>manual_seed</c> of a 64-bit value (which torch reduces to 32 bits: at a million samples an epoch, about a
+    /// hundred pairs of samples would share a stream). In Python: <c>g = torch.Generator(); g.set_state(state)</c> with
+    /// that key in torch's state layout (<see cref="TorchGenerator.GetState"/>; initial seed = the derived sequence's
+    /// first 64-bit word, left = 1, next = 0). Fresh for every sample, like <see cref="Rng"/>.
+    /// </remarks>
+    public TorchGenerator TorchRng => _torchRng ??= CreateTorchRng(SeedSequence.Derive(TorchStreamName));
+
     /// <inheritdoc />
     public override string ToString() => $"SampleContext(index={Index}, epoch={Epoch}, worker={WorkerId})";
 
@@ -79,5 +98,26 @@ public sealed class SampleContext
         Index = index;
         _sampleSequence = null;
         _rng = null;
+        _torchRng = null;
+    }
+
+    private static TorchGenerator CreateTorchRng(SeedSequence sequence)
+    {
+        const int KeyWords = 624;
+        uint[] key = sequence.GenerateState(KeyWords);
+        key[0] = 0x80000000u;
+        byte[] state = new byte[TorchGenerator.StateSize];
+        Span<byte> s = state;
+        BinaryPrimitives.WriteUInt64LittleEndian(s, sequence.GenerateState64(1)[0]);
+        BinaryPrimitives.WriteInt32LittleEndian(s[8..], 1);
+        BinaryPrimitives.WriteInt32LittleEndian(s[12..], 1);
+        for (int i = 0; i < KeyWords; i++)
+        {
+            BinaryPrimitives.WriteUInt64LittleEndian(s[(24 + (8 * i))..], key[i]);
+        }
+
+        var generator = new TorchGenerator();
+        generator.SetState(state);
+        return generator;
     }
 }
