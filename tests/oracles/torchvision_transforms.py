@@ -6,6 +6,7 @@ interpolation as a string), a seed, an image index and a number of calls.
 
 - apply: after torch.manual_seed(seed) and random.seed(seed), calls the transform "calls" times on the image and returns
   each output (shape, dtype, base64 of the raw bytes) and the SHA-256 of torch's generator state afterwards.
+- perspective: F_t.perspective of the image with the given coefficients, interpolation and fill.
 - get_params: after torch.manual_seed(seed), calls the transform's static get_params "calls" times and returns the
   values (floats as their float64 bits) and the state hash.
 """
@@ -121,11 +122,28 @@ def get_params_case(case, images):
     return {'params': results, 'state': state_hash()}
 
 
+def perspective_case(case, images):
+    """F_t.perspective with the coefficients given (RandomPerspective's pixels without torch's float32 lstsq), and the
+    exact (float64) solution of torchvision's system for the points, and torchvision's own float32 one."""
+    import torchvision.transforms.functional as F
+    import torchvision.transforms.functional_tensor as F_t
+    img = images[case['image']]
+    out = F_t.perspective(img.clone(), case['coeffs'], interpolation=case['interpolation'], fill=case['fill'])
+    start, end = case['startpoints'], case['endpoints']
+    a = torch.zeros(8, 8, dtype=torch.float64)
+    for i, (p1, p2) in enumerate(zip(end, start)):
+        a[2 * i, :] = torch.tensor([p1[0], p1[1], 1, 0, 0, 0, -p2[0] * p1[0], -p2[0] * p1[1]], dtype=torch.float64)
+        a[2 * i + 1, :] = torch.tensor([0, 0, 0, p1[0], p1[1], 1, -p2[1] * p1[0], -p2[1] * p1[1]], dtype=torch.float64)
+    b = torch.tensor(start, dtype=torch.float64).view(8)
+    return {'outputs': [encode_tensor(out)], 'exact': [f64_bits(v) for v in torch.linalg.solve(a, b).tolist()],
+            'torchvision': [f64_bits(v) for v in F._get_perspective_coeffs(start, end)]}
+
+
 def main():
     torch.set_num_threads(1)
     request = json.load(sys.stdin)
     images = [decode_image(spec) for spec in request.get('images', [])]
-    handler = {'apply': apply_case, 'get_params': get_params_case}[request['op']]
+    handler = {'apply': apply_case, 'get_params': get_params_case, 'perspective': perspective_case}[request['op']]
     json.dump({'results': [handler(case, images) for case in request['cases']]}, sys.stdout)
 
 

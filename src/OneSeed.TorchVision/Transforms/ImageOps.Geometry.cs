@@ -121,7 +121,7 @@ internal static partial class ImageOps
     }
 
     /// <summary>Refuses a fill that cannot broadcast to the channels, as <c>F_t._assert_grid_transform_inputs</c>.</summary>
-    private static void RequireFillMatchesChannels(Tensor img, IReadOnlyList<double> fill)
+    public static void RequireFillMatchesChannels(Tensor img, IReadOnlyList<double> fill)
     {
         long channels = Internal.ImageDimensions.Of(img).Channels;
         if (fill.Count > 1 && fill.Count != channels)

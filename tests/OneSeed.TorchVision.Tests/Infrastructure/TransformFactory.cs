@@ -80,6 +80,71 @@ internal static class TransformFactory
         string other => throw new ArgumentException($"unknown interpolation {other}"),
     };
 
-    private static ITransform BuildGeometric(string name, JsonObject kw, TorchGenerator generator) =>
-        throw new ArgumentException($"unknown transform {name}");
+    private static ITransform BuildGeometric(string name, JsonObject kw, TorchGenerator generator)
+    {
+        double[]? Fill() => kw["fill"] switch
+        {
+            null => null,
+            JsonArray a => a.Select(VisionOracle.D).ToArray(),
+            JsonNode v => [VisionOracle.D(v)],
+        };
+        (double, double)? Center() => Range(kw["center"]);
+        switch (name)
+        {
+            case "RandomRotation":
+            {
+                var interpolation = Interpolation(kw["interpolation"], InterpolationMode.Nearest);
+                bool expand = kw["expand"] is { } e && (bool)e;
+                return kw["degrees"] is JsonArray
+                    ? new RandomRotation(Range(kw["degrees"])!.Value, interpolation, expand, Center(), Fill(), generator)
+                    : new RandomRotation(VisionOracle.D(kw["degrees"]), interpolation, expand, Center(), Fill(), generator);
+            }
+
+            case "RandomAffine":
+            {
+                var interpolation = Interpolation(kw["interpolation"], InterpolationMode.Nearest);
+                double[]? shear = kw["shear"] switch
+                {
+                    null => null,
+                    JsonArray a => a.Select(VisionOracle.D).ToArray(),
+                    JsonNode v => [VisionOracle.D(v)],
+                };
+                return kw["degrees"] is JsonArray
+                    ? new RandomAffine(Range(kw["degrees"])!.Value, Range(kw["translate"]), Range(kw["scale"]), shear, interpolation, Fill(), Center(), generator)
+                    : new RandomAffine(VisionOracle.D(kw["degrees"]), Range(kw["translate"]), Range(kw["scale"]), shear, interpolation, Fill(), Center(), generator);
+            }
+
+            case "RandomPerspective":
+                return new RandomPerspective(
+                    kw["distortion_scale"] is { } ds ? VisionOracle.D(ds) : 0.5,
+                    kw["p"] is { } p ? VisionOracle.D(p) : 0.5,
+                    Interpolation(kw["interpolation"], InterpolationMode.Bilinear),
+                    Fill(),
+                    generator);
+            case "ColorJitter":
+            {
+                string[] keys = ["brightness", "contrast", "saturation", "hue"];
+                if (keys.Any(k => kw[k] is JsonArray))
+                {
+                    return new ColorJitter(Range(kw["brightness"]), Range(kw["contrast"]), Range(kw["saturation"]), Range(kw["hue"]), generator);
+                }
+
+                double Number(string k) => kw[k] is { } v ? VisionOracle.D(v) : 0;
+                return new ColorJitter(Number("brightness"), Number("contrast"), Number("saturation"), Number("hue"), generator);
+            }
+
+            case "GaussianBlur":
+            {
+                var kernel = Pair(kw["kernel_size"]);
+                return kw["sigma"] switch
+                {
+                    null => new GaussianBlur(kernel, (0.1, 2.0), generator),
+                    JsonArray => new GaussianBlur(kernel, Range(kw["sigma"])!.Value, generator),
+                    JsonNode v => new GaussianBlur(kernel.Item1 == kernel.Item2 ? kernel.Item1 : throw new ArgumentException("a fixed sigma needs a square kernel here"), VisionOracle.D(v), generator),
+                };
+            }
+
+            default: throw new ArgumentException($"unknown transform {name}");
+        }
+    }
 }

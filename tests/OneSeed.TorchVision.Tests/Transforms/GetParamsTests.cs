@@ -86,4 +86,86 @@ public sealed class GetParamsTests
 
         Assert.Equal(450, d.Run());
     }
+
+    [Fact]
+    public void RandomRotation_RandomAffine_RandomPerspective_ColorJitter_GaussianBlur_GetParams_equal_torchvision()
+    {
+        var d = new ParamsDifferential();
+        for (int k = 0; k < 150; k++)
+        {
+            double a0 = Math.Round((d.Seeds.Double() * 360) - 180, 3), a1 = a0 + R(d, 200, 3);
+            d.Add("RandomRotation", new JsonObject { ["degrees"] = Pair(a0, a1) }, g => [F(RandomRotation.GetParams(g, (a0, a1)))], calls: d.Seeds.Int(1, 4));
+
+            (double, double)? translate = d.Seeds.Bool() ? (R(d, 1, 3), R(d, 1, 3)) : null;
+            (double, double)? scale = null;
+            if (d.Seeds.Bool())
+            {
+                double s0 = 0.05 + R(d, 2, 3);
+                scale = (s0, s0 + R(d, 2, 3));
+            }
+
+            double[]? shears = d.Seeds.Int(0, 3) switch
+            {
+                0 => null,
+                1 => [-R(d, 40, 2), R(d, 40, 2)],
+                _ => [-R(d, 40, 2), R(d, 40, 2), -R(d, 40, 2), R(d, 40, 2)],
+            };
+            (int, int) imgSize = (d.Seeds.Int(1, 500), d.Seeds.Int(1, 500));
+            var affineArgs = new JsonObject { ["degrees"] = Pair(a0, a1), ["img_size"] = new JsonArray(imgSize.Item1, imgSize.Item2) };
+            if (translate is { } t)
+            {
+                affineArgs["translate"] = Pair(t.Item1, t.Item2);
+            }
+
+            if (scale is { } sc)
+            {
+                affineArgs["scale_ranges"] = Pair(sc.Item1, sc.Item2);
+            }
+
+            if (shears is not null)
+            {
+                affineArgs["shears"] = new JsonArray(shears.Select(v => (JsonNode)JsonValue.Create(v)).ToArray());
+            }
+
+            d.Add("RandomAffine", affineArgs, g =>
+            {
+                var (angle, (tx, ty), s, (shx, shy)) = RandomAffine.GetParams(g, (a0, a1), translate, scale, shears, imgSize);
+                return [F(angle), I(tx), I(ty), F(s), F(shx), F(shy)];
+            }, calls: d.Seeds.Int(1, 3));
+
+            int width = d.Seeds.Int(1, 400), height = d.Seeds.Int(1, 400);
+            double distortion = d.Seeds.Int(0, 5) == 0 ? d.Seeds.Int(0, 2) : R(d, 1, 3);
+            d.Add("RandomPerspective", new JsonObject { ["width"] = width, ["height"] = height, ["distortion_scale"] = distortion }, g =>
+            {
+                var (start, end) = RandomPerspective.GetParams(g, width, height, distortion);
+                return start.Concat(end).SelectMany(p => new[] { I(p.X), I(p.Y) }).ToList();
+            }, calls: d.Seeds.Int(1, 3));
+
+            (double, double)? Jitter(double low, double spread) => d.Seeds.Bool() ? null : (low, low + R(d, spread, 3));
+            var b = Jitter(R(d, 1, 3), 2);
+            var c = Jitter(R(d, 1, 3), 2);
+            var s2 = Jitter(R(d, 1, 3), 2);
+            double h0 = -R(d, 0.5, 3);
+            var h = Jitter(h0, -h0 + 0.5 - 0.001);
+            var jitterArgs = new JsonObject();
+            foreach (var (key, range) in new[] { ("brightness", b), ("contrast", c), ("saturation", s2), ("hue", h) })
+            {
+                if (range is { } r)
+                {
+                    jitterArgs[key] = Pair(r.Item1, r.Item2);
+                }
+            }
+
+            d.Add("ColorJitter", jitterArgs, g =>
+            {
+                var (fnIdx, fb, fc, fs, fh) = ColorJitter.GetParams(g, b, c, s2, h);
+                return [.. fnIdx.Select(i => I(i)), F(fb), F(fc), F(fs), F(fh)];
+            }, calls: d.Seeds.Int(1, 3));
+
+            double sigmaMin = 0.01 + R(d, 3, 3), sigmaMax = sigmaMin + (d.Seeds.Int(0, 4) == 0 ? 0 : R(d, 3, 3));
+            d.Add("GaussianBlur", new JsonObject { ["sigma_min"] = sigmaMin, ["sigma_max"] = sigmaMax }, g => [F(GaussianBlur.GetParams(g, sigmaMin, sigmaMax))], calls: d.Seeds.Int(1, 4));
+        }
+
+        Assert.Equal(750, d.Run());
+    }
 }
