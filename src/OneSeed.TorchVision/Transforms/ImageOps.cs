@@ -63,39 +63,18 @@ internal static partial class ImageOps
             return PadSymmetric(img, p).MoveToOuterDisposeScope();
         }
 
-        bool needSqueeze = false;
-        Tensor x = img;
-        if (x.dim() < 4)
-        {
-            x = x.unsqueeze(0);
-            needSqueeze = true;
-        }
-
-        ScalarType outDtype = x.dtype;
-        bool needCast = false;
-        if (mode != PaddingMode.Constant && outDtype is not (ScalarType.Float32 or ScalarType.Float64))
-        {
-            needCast = true;
-            x = x.to_type(ScalarType.Float32);
-        }
-
+        // Edge and reflect padding of non-float images go through float32 (pytorch/pytorch#40763), as torchvision;
+        // the padded values are the image's own, so the round trip is exact.
+        var (x, needCast, needSqueeze, outDtype) = mode == PaddingMode.Constant
+            ? CastSqueezeIn(img, img.dtype)
+            : CastSqueezeIn(img, ScalarType.Float32, ScalarType.Float64);
         x = mode switch
         {
             PaddingMode.Edge => nn.functional.pad(x, p, PaddingModes.Replicate),
             PaddingMode.Reflect => nn.functional.pad(x, p, PaddingModes.Reflect),
             _ => nn.functional.pad(x, p, PaddingModes.Constant, fill),
         };
-
-        if (needSqueeze)
-        {
-            x = x.squeeze(0);
-        }
-
-        if (needCast)
-        {
-            x = x.to_type(outDtype);
-        }
-
+        x = CastSqueezeOut(x, needCast, needSqueeze, outDtype);
         return x.MoveToOuterDisposeScope();
     }
 

@@ -51,9 +51,7 @@ public sealed class RandomAffine : ITransform
     /// <exception cref="ArgumentException"><paramref name="shear"/> does not have 1, 2 or 4 values, or <paramref name="fill"/> is empty.</exception>
     public RandomAffine((double Min, double Max) degrees, (double X, double Y)? translate = null, (double Min, double Max)? scale = null, IReadOnlyList<double>? shear = null, InterpolationMode interpolation = InterpolationMode.Nearest, IReadOnlyList<double>? fill = null, (double X, double Y)? center = null, TorchGenerator? generator = null)
     {
-        TransformArguments.RequireFinite(degrees.Min, nameof(degrees));
-        TransformArguments.RequireFinite(degrees.Max, nameof(degrees));
-        TransformArguments.RequireOrdered(degrees, nameof(degrees));
+        TransformArguments.RequireFiniteRange(degrees, nameof(degrees));
         if (translate is { } t && !(t.X >= 0 && t.X <= 1 && t.Y >= 0 && t.Y <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(translate), t, "translation values should be between 0 and 1, as torchvision requires.");

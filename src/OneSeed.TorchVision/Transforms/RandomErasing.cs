@@ -158,10 +158,8 @@ public sealed class RandomErasing : ITransform
         (double Low, double High) logRatio = TorchDraw.Float32Log(ratio);
         for (int attempt = 0; attempt < 10; attempt++)
         {
-            double eraseArea = area * TorchDraw.Uniform(generator, scale.Min, scale.Max);
-            double aspectRatio = TorchDraw.Float32Exp(TorchDraw.Uniform(generator, logRatio.Low, logRatio.High));
-            long h = TorchDraw.PythonRound(Math.Sqrt(eraseArea * aspectRatio));
-            long w = TorchDraw.PythonRound(Math.Sqrt(eraseArea / aspectRatio));
+            // torchvision's erasing box is h = sqrt(area * ratio), w = sqrt(area / ratio): the crop's sides swapped.
+            var (h, w) = TorchDraw.DrawBoxSides(generator, area, scale, logRatio);
             if (!(h < imgH && w < imgW))
             {
                 continue;

@@ -47,10 +47,8 @@ public sealed class RandomResizedCrop : ITransform
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size.Width, nameof(size));
         (double Min, double Max) s = scale ?? (0.08, 1.0);
         (double Min, double Max) r = ratio ?? (3.0 / 4.0, 4.0 / 3.0);
-        TransformArguments.RequireFinite(s.Min, nameof(scale));
-        TransformArguments.RequireFinite(s.Max, nameof(scale));
-        TransformArguments.RequireFinite(r.Min, nameof(ratio));
-        TransformArguments.RequireFinite(r.Max, nameof(ratio));
+        TransformArguments.RequireFiniteRange(s, nameof(scale));
+        TransformArguments.RequireFiniteRange(r, nameof(ratio));
         if (!(r.Min > 0 && r.Max > 0))
         {
             throw new ArgumentOutOfRangeException(nameof(ratio), r, "ratio bounds must be positive (torchvision takes their logarithm).");
@@ -66,8 +64,6 @@ public sealed class RandomResizedCrop : ITransform
             throw new ArgumentOutOfRangeException(nameof(antialias), antialias, "Antialias is supported for Bilinear and Bicubic interpolation only, as in torchvision.");
         }
 
-        TransformArguments.RequireOrdered(s, nameof(scale));
-        TransformArguments.RequireOrdered(r, nameof(ratio));
         Size = size;
         Scale = s;
         Ratio = r;
@@ -106,10 +102,7 @@ public sealed class RandomResizedCrop : ITransform
         (double Low, double High) logRatio = TorchDraw.Float32Log(ratio);
         for (int attempt = 0; attempt < 10; attempt++)
         {
-            double targetArea = area * TorchDraw.Uniform(generator, scale.Min, scale.Max);
-            double aspectRatio = TorchDraw.Float32Exp(TorchDraw.Uniform(generator, logRatio.Low, logRatio.High));
-            long w = TorchDraw.PythonRound(Math.Sqrt(targetArea * aspectRatio));
-            long h = TorchDraw.PythonRound(Math.Sqrt(targetArea / aspectRatio));
+            var (w, h) = TorchDraw.DrawBoxSides(generator, area, scale, logRatio);
             if (w > 0 && w <= width && h > 0 && h <= height)
             {
                 long i = TorchDraw.RandInt(generator, 0, height - h + 1);

@@ -39,9 +39,7 @@ public sealed class RandomRotation : ITransform
     /// <exception cref="ArgumentException"><paramref name="fill"/> is empty.</exception>
     public RandomRotation((double Min, double Max) degrees, InterpolationMode interpolation = InterpolationMode.Nearest, bool expand = false, (double X, double Y)? center = null, IReadOnlyList<double>? fill = null, TorchGenerator? generator = null)
     {
-        TransformArguments.RequireFinite(degrees.Min, nameof(degrees));
-        TransformArguments.RequireFinite(degrees.Max, nameof(degrees));
-        TransformArguments.RequireOrdered(degrees, nameof(degrees));
+        TransformArguments.RequireFiniteRange(degrees, nameof(degrees));
         TransformArguments.RequireNearestOrBilinear(interpolation, nameof(interpolation));
         Degrees = degrees;
         Interpolation = interpolation;

@@ -69,4 +69,16 @@ internal static class TorchDraw
         using var output = input.exp();
         return output.item<float>();
     }
+
+    /// <summary>
+    /// One attempt of the box search RandomResizedCrop and RandomErasing share: <c>area * uniform_(scale).item()</c> and
+    /// <c>torch.exp(uniform_(log_ratio)).item()</c>, then the box's sides as Python rounds them,
+    /// <c>int(round(sqrt(area * ratio)))</c> and <c>int(round(sqrt(area / ratio)))</c>.
+    /// </summary>
+    public static (long Wide, long Narrow) DrawBoxSides(TorchGenerator generator, long area, (double Min, double Max) scale, (double Low, double High) logRatio)
+    {
+        double targetArea = area * Uniform(generator, scale.Min, scale.Max);
+        double aspectRatio = Float32Exp(Uniform(generator, logRatio.Low, logRatio.High));
+        return (PythonRound(Math.Sqrt(targetArea * aspectRatio)), PythonRound(Math.Sqrt(targetArea / aspectRatio)));
+    }
 }

@@ -39,6 +39,14 @@ internal static class TransformArguments
         }
     }
 
+    /// <summary>A (min, max) range of finite numbers, the right way round.</summary>
+    public static void RequireFiniteRange((double Min, double Max) range, string paramName)
+    {
+        RequireFinite(range.Min, paramName);
+        RequireFinite(range.Max, paramName);
+        RequireOrdered(range, paramName);
+    }
+
     /// <summary>torchvision's <c>_setup_angle</c> for a single number: not negative, giving (-x, x).</summary>
     public static (double Min, double Max) SymmetricRange(double value, string paramName)
     {

@@ -18,7 +18,7 @@ internal sealed class ParamsDifferential
 
     public List<Tensor> Images { get; } = [];
 
-    public List<(JsonObject Case, Func<TorchGenerator, List<string>> Draw)> Cases { get; } = [];
+    public List<JsonObject> Cases { get; } = [];
 
     private static LiveSeeds CreateSeeds()
     {
@@ -32,8 +32,8 @@ internal sealed class ParamsDifferential
         return Images.Count - 1;
     }
 
-    /// <summary>Adds a case: the oracle's arguments and the C# call that draws the same thing (one call, flattened).</summary>
-    public void Add(string transform, JsonObject args, Func<TorchGenerator, List<string>> draw, int? image = null, int calls = 1)
+    /// <summary>Adds a case: torchvision's get_params arguments (the image by index), drawn here by <see cref="GetParamsCalls"/>.</summary>
+    public void Add(string transform, JsonObject args, int? image = null, int calls = 1)
     {
         var c = new JsonObject { ["t"] = transform, ["args"] = args, ["seed"] = Seeds.Int(0, int.MaxValue), ["calls"] = calls };
         if (image is { } i)
@@ -41,21 +41,22 @@ internal sealed class ParamsDifferential
             c["image"] = i;
         }
 
-        Cases.Add((c, draw));
+        Cases.Add(c);
     }
 
     public int Run()
     {
-        JsonArray results = VisionOracle.Run("get_params", Images, Cases.Select(c => c.Case));
+        JsonArray results = VisionOracle.Run("get_params", Images, Cases);
         for (int k = 0; k < Cases.Count; k++)
         {
-            var (c, draw) = Cases[k];
+            JsonObject c = Cases[k];
+            Tensor? img = c["image"] is { } index ? Images[(int)VisionOracle.L(index)] : null;
             var generator = new TorchGenerator(VisionOracle.L(c["seed"]));
             JsonArray expectedCalls = results[k]!["params"]!.AsArray();
             for (int call = 0; call < expectedCalls.Count; call++)
             {
                 List<string> expected = expectedCalls[call]!.AsArray().Select(v => v is null ? "None" : v.ToJsonString().Trim('"')).ToList();
-                List<string> actual = draw(generator);
+                List<string> actual = GetParamsCalls.Call(c, img, generator);
                 Assert.True(expected.SequenceEqual(actual), $"{c["t"]} case {k} call {call}: [{string.Join(", ", actual)}] vs torchvision's [{string.Join(", ", expected)}] for {VisionOracle.Describe(c)} {Seeds.Replay}");
             }
 

@@ -125,4 +125,28 @@ public sealed class TransformContractTests
             Assert.Equal(0, Infrastructure.VisionOracle.MaxAbsDiff(viaCompose, x));
         }
     }
+
+    /// <summary>
+    /// The claim docs/torchvision.md makes about TorchSharp's own transforms (TorchVision 0.107): its RandomResizedCrop
+    /// draws from a new unseeded <see cref="System.Random"/> per call (src/TorchVision/RandomResizedCrop.cs), so
+    /// reseeding torch does not repeat its crops, while this package's does.
+    /// </summary>
+    [Fact]
+    public void TorchSharps_own_RandomResizedCrop_ignores_the_torch_seed_and_this_one_does_not()
+    {
+        using Tensor image = arange(64 * 64, ScalarType.Float32).reshape(1, 64, 64);
+        var theirs = new HashSet<double>();
+        var ours = new HashSet<double>();
+        for (int i = 0; i < 8; i++)
+        {
+            torch.random.manual_seed(7);
+            using Tensor a = transforms.RandomResizedCrop(8, 8).call(image);
+            theirs.Add(a.sum().item<float>());
+            using Tensor b = new RandomResizedCrop(8, generator: new TorchGenerator(7)).call(image);
+            ours.Add(b.sum().item<float>());
+        }
+
+        Assert.True(theirs.Count > 1, "TorchSharp's RandomResizedCrop repeated itself after reseeding torch: the documented claim no longer holds.");
+        Assert.Single(ours);
+    }
 }
