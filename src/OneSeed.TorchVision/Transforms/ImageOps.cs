@@ -24,8 +24,9 @@ internal static partial class ImageOps
     public static Tensor VerticalFlip(Tensor img) => img.flip(-2);
 
     /// <summary>
-    /// <c>F_t.crop</c>: a view of the box when it lies inside the image, else the part inside padded with zeros (a new
-    /// tensor). The result of the in-bounds case is a copy here (<c>contiguous</c>), so the caller owns fresh memory.
+    /// <c>F_t.crop</c>: the box when it lies inside the image, else the part inside padded with zeros (a new tensor).
+    /// The in-bounds box is made contiguous: a copy, or, when the box already lies contiguously in memory, a view of
+    /// the image, as torchvision's slice always is.
     /// </summary>
     public static Tensor Crop(Tensor img, long top, long left, long height, long width)
     {

@@ -99,7 +99,7 @@ public sealed class RandomCrop : ITransform
 
     /// <summary>Applies the transform to a <c>[..., H, W]</c> image tensor.</summary>
     /// <param name="input">The image; every image of a batch gets the same box, as in torchvision.</param>
-    /// <returns>A new tensor holding the crop.</returns>
+    /// <returns>The crop: a new tensor, or a view of the (padded) image when the box lies contiguously in memory, as torchvision's slice.</returns>
     /// <exception cref="ArgumentException">The (padded) image is smaller than the crop.</exception>
     public Tensor call(Tensor input)
     {

@@ -5,8 +5,9 @@ using static TorchSharp.torchvision;
 namespace OneSeed.TorchVision;
 
 /// <summary>
-/// torchvision 0.14's <c>transforms.RandomVerticalFlip(p)</c> on tensors: flips the image vertically (<c>img.flip(-2)</c>) with probability <c>p</c>, decided by
-/// <c>torch.rand(1) &lt; p</c> drawn from a <see cref="TorchGenerator"/>.
+/// torchvision 0.14's <c>transforms.RandomVerticalFlip(p)</c> on tensors: flips the image vertically (<c>img.flip(-2)</c>) when <c>torch.rand(1) &lt; p</c>, a
+/// float32 comparison (p rounded to float32, as torch compares a tensor with a Python float), for a draw from a
+/// <see cref="TorchGenerator"/>.
 /// </summary>
 /// <remarks>
 /// <para>Draws exactly what torchvision draws, in the same order: one <c>torch.rand(1)</c> per call.</para>

@@ -146,4 +146,36 @@ public sealed class ExactTransformTests(ITestOutputHelper output)
 
         d.Run();
     }
+
+    /// <summary>
+    /// The draw equal to float32(p): torchvision's tensor comparisons (<c>torch.rand(1) &lt; p</c>, <c>p &lt; torch.rand(1)</c>)
+    /// round p to float32 and see equality, its <c>.item() &lt; p</c> comparisons see the draw below p. p is chosen per
+    /// seed so the first draw hits it, which random cases almost never do.
+    /// </summary>
+    [Fact]
+    public void The_draw_equal_to_float32_p_is_decided_as_torchvision_decides_it()
+    {
+        var d = new TransformDifferential(output);
+        string[] tensorCompared = ["RandomHorizontalFlip", "RandomVerticalFlip", "RandomGrayscale", "RandomErasing", "RandomPerspective"];
+        string[] itemCompared = ["RandomInvert", "RandomAutocontrast", "RandomEqualize"];
+        for (int k = 0; k < 20; k++)
+        {
+            int image = d.AddImage([3, 8, 8]);
+            foreach (string t in tensorCompared.Concat(itemCompared).Append("RandomApply"))
+            {
+                JsonObject c = d.AddCase(t, new JsonObject(), image);
+                float r = new OneSeed.Compat.TorchGenerator(VisionOracle.L(c["seed"])).Rand(1)[0];
+                // A double above r that rounds to r in float32.
+                double p = r + ((MathF.BitIncrement(r) - (double)r) / 4);
+                Assert.Equal(r, (float)p);
+                c["kw"]!["p"] = p;
+                if (t == "RandomApply")
+                {
+                    c["inner"] = new JsonArray(new JsonObject { ["t"] = "RandomInvert", ["kw"] = new JsonObject { ["p"] = 1.0 } });
+                }
+            }
+        }
+
+        d.Run();
+    }
 }
