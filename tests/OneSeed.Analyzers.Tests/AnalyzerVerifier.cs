@@ -56,7 +56,7 @@ internal static class AnalyzerVerifier
     }
 
     private static DiagnosticAnalyzer[] AllAnalyzers() =>
-        [new NondeterministicRandomAnalyzer(), new RandomizedHashAnalyzer(), new SeedArgumentAnalyzer(), new ParallelReductionAnalyzer(), new TorchSharpAnalyzer()];
+        [new NondeterministicRandomAnalyzer(), new RandomizedHashAnalyzer(), new HashOrderedEnumerationAnalyzer(), new SeedArgumentAnalyzer(), new ParallelReductionAnalyzer(), new TorchSharpAnalyzer()];
 
     private sealed class AllAnalyzersTest : CSharpAnalyzerTest<NondeterministicRandomAnalyzer, DefaultVerifier>
     {
