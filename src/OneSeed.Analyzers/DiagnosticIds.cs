@@ -29,6 +29,6 @@ public static class DiagnosticIds
     public const string NondeterministicSeedArgument = "ONESEED006";
 
     /// <summary>TorchSharp randomness OneSeed's seeding does not reach: <c>torch.manual_seed</c>, torchvision's
-    /// <c>transforms.Random*</c>, and TorchSharp's <c>DataLoader</c> with <c>shuffle: true</c>.</summary>
+    /// <c>RandomResizedCrop</c>/<c>RandomRotation</c>/<c>RandomPerspective</c>/<c>RandomOrder</c>, and TorchSharp's <c>DataLoader</c> with <c>shuffle: true</c>.</summary>
     public const string TorchSharpRandomness = "ONESEED007";
 }
