@@ -265,7 +265,8 @@ public sealed class HashOrderedEnumerationAnalyzer : OneSeedAnalyzer
         {
             case IInvocationOperation invocation:
                 IMethodSymbol method = invocation.TargetMethod;
-                if (method.Name.StartsWith("Write", StringComparison.Ordinal)
+                // Volatile.Write and its kin publish a value; they write nothing out.
+                if ((method.Name.StartsWith("Write", StringComparison.Ordinal) && method.ContainingNamespace?.ToDisplayString() != "System.Threading")
                     || (SymbolEqualityComparer.Default.Equals(method.ContainingType, known.File) && method.Name.StartsWith("Append", StringComparison.Ordinal)))
                 {
                     return "writes in";

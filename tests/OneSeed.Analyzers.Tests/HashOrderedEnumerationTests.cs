@@ -90,6 +90,7 @@ public sealed class HashOrderedEnumerationTests
     [InlineData("var copy = new Dictionary<string, double>(); foreach (var kv in _weights) { copy[kv.Key] = kv.Value * 2; }")]
     [InlineData("foreach (var kv in _weights) { var local = new List<string>(); local.Add(kv.Key); double d = 0; d += kv.Value; }")]
     [InlineData("foreach (var kv in _weights.OrderBy(kv => kv.Key, StringComparer.Ordinal)) { _total += kv.Value; }")]
+    [InlineData("int seen = 0; foreach (var kv in _weights) { System.Threading.Volatile.Write(ref seen, kv.Key.Length); }")]
     public Task Leaves_order_insensitive_and_sorted_uses_alone(string statement) => AnalyzerVerifier.VerifyAsync(Declarations + statement + End);
 
     [Theory]
