@@ -34,8 +34,10 @@ public class TorchSharpDataLoaderBenchmarks
     public void Setup()
     {
         TorchSharpNative.EnsureLoaded();
+#pragma warning disable ONESEED007 // TorchSharp's own loader is what this benchmark times, shuffling as users run it; its order is not a result
         _trivial = new DataLoader<int, int[]>(new TrivialDataset(TrivialSamples), 64, static (items, _) => [.. items], shuffle: true, device: torch.CPU, seed: 1);
         _transform = new DataLoader<double, double[]>(new TransformDataset(TransformSamples), 64, static (items, _) => [.. items], shuffle: true, device: torch.CPU, seed: 1, num_worker: Workers);
+#pragma warning restore ONESEED007
     }
 
     [GlobalCleanup]

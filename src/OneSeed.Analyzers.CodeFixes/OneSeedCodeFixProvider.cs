@@ -4,8 +4,8 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace OneSeed.Analyzers;
 
 /// <summary>
-/// The common part of the OneSeed code fixes: they offer nothing unless the project references OneSeed (their
-/// replacements would not compile), and they fix all occurrences in one batch.
+/// The common part of the OneSeed code fixes: those that write OneSeed's API offer nothing unless the project references
+/// OneSeed (their replacements would not compile), and all fix every occurrence in one batch.
 /// </summary>
 public abstract class OneSeedCodeFixProvider : CodeFixProvider
 {
@@ -17,7 +17,7 @@ public abstract class OneSeedCodeFixProvider : CodeFixProvider
     {
         SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         Compilation? compilation = await context.Document.Project.GetCompilationAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || compilation is null || !OneSeedReplacements.IsAvailable(compilation))
+        if (root is null || compilation is null || (NeedsOneSeed && !OneSeedReplacements.IsAvailable(compilation)))
         {
             return;
         }
@@ -28,7 +28,11 @@ public abstract class OneSeedCodeFixProvider : CodeFixProvider
         }
     }
 
-    /// <summary>Registers the fixes for one diagnostic, if it has any; OneSeed is known to be referenced.</summary>
+    /// <summary>True (the default) when the fix writes OneSeed's API, so it is offered only where OneSeed is referenced.</summary>
+    private protected virtual bool NeedsOneSeed => true;
+
+    /// <summary>Registers the fixes for one diagnostic, if it has any; OneSeed is known to be referenced when
+    /// <see cref="NeedsOneSeed"/> is.</summary>
     private protected abstract void RegisterFixes(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic);
 
     /// <summary>The document with <paramref name="old"/> replaced by <paramref name="replacement"/>, trivia kept.</summary>

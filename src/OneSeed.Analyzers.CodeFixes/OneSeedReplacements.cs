@@ -17,6 +17,7 @@ internal static class OneSeedReplacements
 
     private const string SeedType = "global::OneSeed.Seed";
     private const string StableHashType = "global::OneSeed.Seeding.StableHash";
+    private const string StringComparerType = "global::System.StringComparer";
     // Stands for the hashed expression while the replacement is parsed; swapped for the real syntax node after.
     private const string Placeholder = "__text";
 
@@ -47,6 +48,29 @@ internal static class OneSeedReplacements
         // "(a + b).GetHashCode()" needed the parentheses for the member access; as an argument it does not.
         ExpressionSyntax argument = text is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : text;
         return Annotate(template.ReplaceNode(placeholder, argument.WithoutTrivia()), StableHashType);
+    }
+
+    /// <summary>
+    /// <c>collection.OrderBy(x =&gt; x.Key)</c> (<paramref name="byKey"/>) or <c>collection.OrderBy(x =&gt; x)</c>, with
+    /// <c>StringComparer.Ordinal</c> when <paramref name="ordinal"/>: the culture's comparer would order strings
+    /// differently on another machine. <paramref name="parameter"/> names the lambda's parameter.
+    /// </summary>
+    public static ExpressionSyntax OrderedBy(ExpressionSyntax collection, string parameter, bool byKey, bool ordinal)
+    {
+        string comparer = ordinal ? ", " + StringComparerType + ".Ordinal" : string.Empty;
+        ExpressionSyntax template = SyntaxFactory.ParseExpression(
+            Placeholder + ".OrderBy(" + parameter + " => " + parameter + (byKey ? ".Key" : string.Empty) + comparer + ")");
+        SyntaxNode placeholder = template.DescendantNodes().OfType<IdentifierNameSyntax>().First(node => node.Identifier.Text == Placeholder);
+        // A member access binds tighter than anything but a primary expression: "a ?? b" must become "(a ?? b).OrderBy(...)".
+        ExpressionSyntax receiver = collection.WithoutTrivia();
+        if (receiver is not (IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax
+            or ElementAccessExpressionSyntax or ParenthesizedExpressionSyntax or ThisExpressionSyntax))
+        {
+            receiver = SyntaxFactory.ParenthesizedExpression(receiver);
+        }
+
+        ExpressionSyntax sorted = template.ReplaceNode(placeholder, receiver);
+        return ordinal ? Annotate(sorted, StringComparerType) : sorted.WithAdditionalAnnotations(Formatter.Annotation);
     }
 
     // Written fully qualified so it binds whatever the file's usings and namespaces; the simplifier then shortens the

@@ -16,6 +16,11 @@ public static class DiagnosticIds
     /// reaches a seed, a <c>%</c> bucket, an ordering or a write.</summary>
     public const string RandomizedHash = "ONESEED003";
 
+    /// <summary>A collection whose enumeration order depends on hash codes, thread timing or .NET's slot reuse
+    /// (<c>ConcurrentDictionary</c>, <c>ConcurrentBag</c>, <c>ImmutableHashSet</c>, <c>ImmutableDictionary</c>,
+    /// <c>Hashtable</c>, and <c>Dictionary</c>/<c>HashSet</c> with removals) enumerated into something order-sensitive.</summary>
+    public const string HashOrderedEnumeration = "ONESEED004";
+
     /// <summary>A floating-point reduction whose result depends on thread timing: a shared accumulator updated from
     /// <c>Parallel.For</c>/<c>ForEach</c>, or PLINQ's <c>Sum</c>/<c>Average</c>/<c>Aggregate</c> after an unordered <c>AsParallel()</c>.</summary>
     public const string ParallelFloatingPointReduction = "ONESEED005";
@@ -24,6 +29,6 @@ public static class DiagnosticIds
     public const string NondeterministicSeedArgument = "ONESEED006";
 
     /// <summary>TorchSharp randomness OneSeed's seeding does not reach: <c>torch.manual_seed</c>, torchvision's
-    /// <c>transforms.Random*</c>, and TorchSharp's <c>DataLoader</c> with <c>shuffle: true</c>.</summary>
+    /// <c>RandomResizedCrop</c>/<c>RandomRotation</c>/<c>RandomPerspective</c>/<c>RandomOrder</c>, and TorchSharp's <c>DataLoader</c> with <c>shuffle: true</c>.</summary>
     public const string TorchSharpRandomness = "ONESEED007";
 }

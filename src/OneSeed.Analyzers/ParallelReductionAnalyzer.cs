@@ -70,15 +70,15 @@ public sealed class ParallelReductionAnalyzer : OneSeedAnalyzer
             {
                 if (operation is ICompoundAssignmentOperation compound
                     && compound.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply
-                    && IsFloatingPoint(compound.Target.Type)
-                    && SharedName(compound.Target, lambda) is { } name)
+                    && FloatingPoint.IsFloatingPoint(compound.Target.Type)
+                    && FloatingPoint.SharedName(compound.Target, lambda.Syntax) is { } name)
                 {
                     ReportQuoting(context, Rule, compound, $"updates the shared {compound.Target.Type!.ToDisplayString()} '{name}' from the threads of {loop}", OrderedCombination);
                 }
                 else if (operation is IInvocationOperation { TargetMethod: { Name: "CompareExchange" or "Exchange" } exchange } interlocked
                     && SymbolEqualityComparer.Default.Equals(exchange.ContainingType, types.Interlocked)
                     && exchange.Parameters.Length > 0
-                    && IsFloatingPoint(exchange.Parameters[0].Type))
+                    && FloatingPoint.IsFloatingPoint(exchange.Parameters[0].Type))
                 {
                     ReportQuoting(context, Rule, interlocked, $"accumulates a {exchange.Parameters[0].Type.ToDisplayString()} in an exchange loop on the threads of {loop}", OrderedCombination);
                 }
@@ -92,7 +92,7 @@ public sealed class ParallelReductionAnalyzer : OneSeedAnalyzer
         IMethodSymbol method = invocation.TargetMethod;
         if (method.Name is not ("Sum" or "Average" or "Aggregate")
             || !SymbolEqualityComparer.Default.Equals(method.ContainingType, types.ParallelEnumerable)
-            || !IsFloatingPoint(ReducedType(method))
+            || !FloatingPoint.IsFloatingPoint(FloatingPoint.ReducedType(method))
             || !IsUnordered(invocation, types))
         {
             return;
@@ -102,27 +102,8 @@ public sealed class ParallelReductionAnalyzer : OneSeedAnalyzer
             context,
             Rule,
             invocation,
-            $"reduces {ReducedType(method)!.ToDisplayString()} values in partitions that PLINQ combines as threads finish",
+            $"reduces {FloatingPoint.ReducedType(method)!.ToDisplayString()} values in partitions that PLINQ combines as threads finish",
             "a sequential " + method.Name + " over the parallel results in order (.AsOrdered()... .ToArray()." + method.Name + "(...))");
-    }
-
-    /// <summary>The type whose values are added: the selector's result or the element type for Sum/Average (Average of
-    /// integers sums them exactly), the accumulator for Aggregate.</summary>
-    private static ITypeSymbol? ReducedType(IMethodSymbol method)
-    {
-        if (method.Name == "Aggregate")
-        {
-            return method.TypeArguments.Length > 1 ? method.TypeArguments[1] : method.ReturnType;
-        }
-
-        if (method.Parameters.Length > 1 && method.Parameters[1].Type is INamedTypeSymbol { DelegateInvokeMethod: { } selector })
-        {
-            return selector.ReturnType;
-        }
-
-        return method.Parameters.Length > 0 && method.Parameters[0].Type is INamedTypeSymbol { TypeArguments.Length: 1 } query
-            ? query.TypeArguments[0]
-            : null;
     }
 
     /// <summary>True when the query under <paramref name="reduction"/> reaches <c>AsParallel()</c> without passing an
@@ -167,42 +148,5 @@ public sealed class ParallelReductionAnalyzer : OneSeedAnalyzer
         }
 
         return value as IAnonymousFunctionOperation;
-    }
-
-    /// <summary>The name of the accumulator when every thread shares it: a field, or a local or parameter declared outside
-    /// <paramref name="lambda"/>; null for the lambda's own locals.</summary>
-    private static string? SharedName(IOperation target, IAnonymousFunctionOperation lambda)
-    {
-        ISymbol? symbol = target switch
-        {
-            IFieldReferenceOperation field => field.Field,
-            ILocalReferenceOperation local => local.Local,
-            IParameterReferenceOperation parameter => parameter.Parameter,
-            _ => null,
-        };
-        if (symbol is null)
-        {
-            return null;
-        }
-
-        if (symbol is IFieldSymbol)
-        {
-            return symbol.Name;
-        }
-
-        Microsoft.CodeAnalysis.Text.TextSpan body = lambda.Syntax.Span;
-        bool declaredInside = symbol.DeclaringSyntaxReferences.Any(reference =>
-            reference.SyntaxTree == lambda.Syntax.SyntaxTree && body.Contains(reference.Span));
-        return declaredInside ? null : symbol.Name;
-    }
-
-    private static bool IsFloatingPoint(ITypeSymbol? type)
-    {
-        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
-        {
-            type = nullable.TypeArguments[0];
-        }
-
-        return type?.SpecialType is SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal;
     }
 }

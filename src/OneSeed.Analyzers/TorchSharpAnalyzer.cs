@@ -7,8 +7,8 @@ namespace OneSeed.Analyzers;
 
 /// <summary>
 /// Reports ONESEED007: TorchSharp randomness that OneSeed's seeding does not reach. <c>torch.manual_seed</c> and
-/// <c>torch.random.manual_seed</c> (TorchSharp's CPU generator only); TorchSharp torchvision's <c>transforms.Random*</c>
-/// (their own unseeded <c>System.Random</c>); and TorchSharp's <c>DataLoader</c> with <c>shuffle: true</c> (a
+/// <c>torch.random.manual_seed</c> (TorchSharp's CPU generator only); the TorchSharp torchvision transforms that draw
+/// from an unseeded <c>System.Random</c> of their own (<see cref="TorchSharpTypes.SystemRandomTransforms"/>); and TorchSharp's <c>DataLoader</c> with <c>shuffle: true</c> (a
 /// <c>System.Random</c> of its own: unseeded, or with <c>seed:</c> re-created every epoch, so every epoch has the same order).
 /// </summary>
 /// <remarks>
@@ -26,7 +26,7 @@ public sealed class TorchSharpAnalyzer : OneSeedAnalyzer
         RuleText.Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "torch.manual_seed seeds only TorchSharp's CPU generator: CUDA's generators, OneSeed's streams and TorchSharp's torchvision transforms stay unseeded. TorchSharp's transforms.Random* draw from their own unseeded System.Random, and its DataLoader shuffles with a System.Random of its own. Seed.Everything after OneSeedTorchSharp.Register() seeds TorchSharp's CPU and CUDA generators with OneSeed's; OneSeed.Data's DataLoader shuffles and augments from the loader's seed.",
+        description: "torch.manual_seed seeds only TorchSharp's CPU generator: CUDA's generators, OneSeed's streams and TorchSharp's torchvision transforms stay unseeded. TorchSharp's RandomResizedCrop, RandomRotation, RandomPerspective and RandomOrder draw from their own unseeded System.Random, and its DataLoader shuffles with a System.Random of its own. Seed.Everything after OneSeedTorchSharp.Register() seeds TorchSharp's CPU and CUDA generators with OneSeed's; OneSeed.Data's DataLoader shuffles and augments from the loader's seed.",
         helpLinkUri: RuleText.HelpBase + "oneseed007");
 
     private const string SeedEverything = "Seed.Everything(seed) after OneSeedTorchSharp.Register() (or OneSeedTorchSharp.Everything(seed))";
@@ -53,7 +53,7 @@ public sealed class TorchSharpAnalyzer : OneSeedAnalyzer
         IMethodSymbol method = invocation.TargetMethod;
         if (torch.IsManualSeed(method))
         {
-            ReportQuoting(context, Rule, invocation, "seeds only TorchSharp's CPU generator: CUDA's generators, OneSeed's streams and TorchSharp's transforms stay unseeded", SeedEverything);
+            ReportQuoting(context, Rule, invocation, "seeds only TorchSharp's CPU generator: CUDA's generators, OneSeed's streams and the System.Random inside TorchSharp's loader and some transforms stay unseeded", SeedEverything);
         }
         else if (torch.IsRandomTransformFactory(method))
         {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace OneSeed.Analyzers;
@@ -23,6 +24,21 @@ internal sealed class TorchSharpTypes
         }.Where(type => type is not null).Select(type => type!).ToArray();
     }
 
+    /// <summary>
+    /// The torchvision transforms that draw from a <c>new System.Random()</c> of their own, which no seed reaches: in
+    /// TorchVision 0.107.0's IL, <c>RandomResizedCrop.call</c>, <c>RandomRotation.call</c> and <c>RandomOrder.call</c>
+    /// create one per call and <c>RandomPerspective</c> one per instance (for its apply-or-not choice).
+    /// </summary>
+    /// <remarks>
+    /// The other random transforms (<c>RandomHorizontalFlip</c>, <c>RandomVerticalFlip</c>, <c>RandomGrayscale</c>,
+    /// <c>RandomInvert</c>, <c>RandomApply</c>, <c>RandomChoice</c>, ... through TorchVision's <c>Randomizer</c>, and
+    /// <c>ColorJitter</c>, <c>RandAugment</c>, <c>AutoAugment</c>, <c>TrivialAugmentWide</c>, <c>AugMix</c>) draw with
+    /// <c>torch.rand</c>/<c>torch.randint</c> from TorchSharp's default generator, which <c>torch.manual_seed</c> and
+    /// OneSeed's TorchSharp registration seed: they are not reported.
+    /// </remarks>
+    public static readonly ImmutableHashSet<string> SystemRandomTransforms = ImmutableHashSet.Create(
+        StringComparer.Ordinal, "RandomResizedCrop", "RandomRotation", "RandomPerspective", "RandomOrder");
+
     /// <summary><c>TorchSharp.torch</c>.</summary>
     public INamedTypeSymbol Torch { get; }
 
@@ -44,23 +60,25 @@ internal sealed class TorchSharpTypes
         && (SymbolEqualityComparer.Default.Equals(method.ContainingType, Torch)
             || SymbolEqualityComparer.Default.Equals(method.ContainingType, TorchRandom));
 
-    /// <summary>True for a <c>torchvision.transforms.Random*(...)</c> factory.</summary>
+    /// <summary>True for a <c>torchvision.transforms</c> factory of a transform that draws from a <c>System.Random</c>
+    /// of its own (<see cref="SystemRandomTransforms"/>).</summary>
     public bool IsRandomTransformFactory(IMethodSymbol method) =>
-        method.Name.StartsWith("Random", StringComparison.Ordinal)
+        SystemRandomTransforms.Contains(method.Name)
         && SymbolEqualityComparer.Default.Equals(method.ContainingType, Transforms);
 
-    /// <summary>True for a type named <c>Random*</c> nested in <c>torchvision</c> or <c>torchvision.transforms</c>, or
-    /// declared in the <c>TorchSharp.torchvision</c> namespace.</summary>
+    /// <summary>True for one of <see cref="SystemRandomTransforms"/> as a type nested in <c>torchvision</c> or
+    /// <c>torchvision.transforms</c>, or declared in the <c>TorchSharp.torchvision</c> namespace (TorchVision 0.107 makes
+    /// them internal; a later version might not).</summary>
     public bool IsRandomTransformType(INamedTypeSymbol type) =>
         Transforms is not null
-        && type.Name.StartsWith("Random", StringComparison.Ordinal)
+        && SystemRandomTransforms.Contains(type.Name)
         && (SymbolEqualityComparer.Default.Equals(type.ContainingType, Transforms)
             || SymbolEqualityComparer.Default.Equals(type.ContainingType, Transforms.ContainingType)
             || type.ContainingNamespace?.ToDisplayString() == "TorchSharp.torchvision");
 
-    /// <summary>True for a <c>torch.utils.data.DataLoader(...)</c> factory.</summary>
+    /// <summary>True for a <c>torch.utils.data.DataLoader(...)</c> or <c>IterableDataLoader(...)</c> factory.</summary>
     public bool IsDataLoaderFactory(IMethodSymbol method) =>
-        method.Name == "DataLoader" && SymbolEqualityComparer.Default.Equals(method.ContainingType, UtilsData);
+        method.Name is "DataLoader" or "IterableDataLoader" && SymbolEqualityComparer.Default.Equals(method.ContainingType, UtilsData);
 
     /// <summary>True for one of TorchSharp's loader classes, constructed or not.</summary>
     public bool IsDataLoaderType(ITypeSymbol? type) =>

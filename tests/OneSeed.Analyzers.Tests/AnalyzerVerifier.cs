@@ -21,6 +21,16 @@ internal static class AnalyzerVerifier
         return test.RunAsync();
     }
 
+    /// <summary>As <see cref="VerifyAsync"/>, compiled against the framework and <paramref name="references"/> instead of OneSeed.</summary>
+    public static Task VerifyWithReferencesAsync(string source, IEnumerable<Microsoft.CodeAnalysis.MetadataReference> references, params DiagnosticResult[] expected)
+    {
+        var test = new AllAnalyzersTest { TestCode = source };
+        test.ExpectedDiagnostics.AddRange(expected);
+        Configure(test.TestState, referenceOneSeed: false);
+        test.TestState.AdditionalReferences.AddRange(references);
+        return test.RunAsync();
+    }
+
     /// <summary>As <see cref="VerifyAsync"/>, for a program of top-level statements.</summary>
     public static Task VerifyProgramAsync(string source, params DiagnosticResult[] expected)
     {
@@ -56,7 +66,7 @@ internal static class AnalyzerVerifier
     }
 
     private static DiagnosticAnalyzer[] AllAnalyzers() =>
-        [new NondeterministicRandomAnalyzer(), new RandomizedHashAnalyzer(), new SeedArgumentAnalyzer(), new ParallelReductionAnalyzer(), new TorchSharpAnalyzer()];
+        [new NondeterministicRandomAnalyzer(), new RandomizedHashAnalyzer(), new HashOrderedEnumerationAnalyzer(), new SeedArgumentAnalyzer(), new ParallelReductionAnalyzer(), new TorchSharpAnalyzer()];
 
     private sealed class AllAnalyzersTest : CSharpAnalyzerTest<NondeterministicRandomAnalyzer, DefaultVerifier>
     {

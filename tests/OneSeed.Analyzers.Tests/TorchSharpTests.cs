@@ -8,7 +8,7 @@ public sealed class TorchSharpTests
     // The tests do not reference TorchSharp: a stand-in with the real API's fully qualified names and parameter names
     // (TorchSharp 0.107: TorchSharp.torch.manual_seed, torch.random.manual_seed, torch.cuda.manual_seed,
     // torch.utils.data.DataLoader(dataset, batchSize, shuffle, device, seed, ...), TorchSharp.Modules.DataLoader; and
-    // TorchVision's TorchSharp.torchvision.transforms.Random*).
+    // TorchVision's TorchSharp.torchvision.transforms factories). RealTorchSharpTests compiles against the real assemblies.
     private const string TorchSharp = """
         namespace TorchSharp
         {
@@ -25,6 +25,7 @@ public sealed class TorchSharpTests
                     {
                         public static Modules.DataLoader DataLoader(object dataset, int batchSize, bool shuffle = false, Device? device = null, int? seed = null, int num_worker = 1, bool drop_last = false) => new(dataset, batchSize, shuffle, device, seed);
                         public static Modules.DataLoader DataLoader(object dataset, int batchSize, System.Collections.Generic.IEnumerable<long> shuffler, Device? device = null) => new(dataset, batchSize);
+                        public static Modules.IterableDataLoader IterableDataLoader(object dataset, int batchSize, bool shuffle = false, Device? device = null, int? seed = null) => new();
                     }
                 }
             }
@@ -33,11 +34,15 @@ public sealed class TorchSharpTests
             {
                 public interface ITransform { }
                 public sealed class RandomHorizontalFlip : ITransform { public RandomHorizontalFlip(double p = 0.5) { } }
+                public sealed class RandomRotation : ITransform { public RandomRotation(double degrees) { } }
                 public sealed class Resize : ITransform { public Resize(int height, int width) { } }
                 public static class transforms
                 {
                     public static ITransform RandomHorizontalFlip(double p = 0.5) => null!;
                     public static ITransform RandomResizedCrop(int height, int width) => null!;
+                    public static ITransform RandomPerspective(double distortion = 0.5, double p = 0.5) => null!;
+                    public static ITransform RandomOrder(params ITransform[] transforms) => null!;
+                    public static ITransform ColorJitter(float brightness = 0) => null!;
                     public static ITransform Resize(int height, int width) => new torchvision.Resize(height, width);
                 }
             }
@@ -49,6 +54,8 @@ public sealed class TorchSharpTests
             {
                 public DataLoader(object dataset, int batchSize, bool shuffle = false, torch.Device? device = null, int? seed = null, int num_worker = 1, bool drop_last = false) { }
             }
+
+            public class IterableDataLoader { }
         }
 
         """;
@@ -60,9 +67,11 @@ public sealed class TorchSharpTests
     [InlineData("{|ONESEED007:torch.manual_seed(42)|}")]
     [InlineData("{|ONESEED007:torch.random.manual_seed(42)|}")]
     [InlineData("{|ONESEED007:TorchSharp.torch.manual_seed(seed)|}")]
-    [InlineData("{|ONESEED007:torchvision.transforms.RandomHorizontalFlip()|}")]
     [InlineData("{|ONESEED007:torchvision.transforms.RandomResizedCrop(224, 224)|}")]
-    [InlineData("{|ONESEED007:new torchvision.RandomHorizontalFlip(0.5)|}")]
+    [InlineData("{|ONESEED007:torchvision.transforms.RandomPerspective()|}")]
+    [InlineData("{|ONESEED007:torchvision.transforms.RandomOrder()|}")]
+    [InlineData("{|ONESEED007:new torchvision.RandomRotation(30)|}")]
+    [InlineData("{|ONESEED007:torch.utils.data.IterableDataLoader(data, 32, shuffle: true)|}")]
     [InlineData("{|ONESEED007:torch.utils.data.DataLoader(data, 32, shuffle: true)|}")]
     [InlineData("{|ONESEED007:torch.utils.data.DataLoader(data, 32, true, seed: 1)|}")]
     [InlineData("{|ONESEED007:new TorchSharp.Modules.DataLoader(data, 32, shuffle: true)|}")]
@@ -78,6 +87,9 @@ public sealed class TorchSharpTests
     [InlineData("new torch.Generator().manual_seed(42)")]
     [InlineData("Mine.manual_seed(42)")]
     [InlineData("torchvision.transforms.Resize(224, 224)")]
+    [InlineData("torchvision.transforms.RandomHorizontalFlip()")]
+    [InlineData("new torchvision.RandomHorizontalFlip(0.5)")]
+    [InlineData("torchvision.transforms.ColorJitter(0.4f)")]
     [InlineData("torch.utils.data.DataLoader(data, 32)")]
     [InlineData("torch.utils.data.DataLoader(data, 32, shuffle: false)")]
     [InlineData("torch.utils.data.DataLoader(data, 32, shuffle: flag)")]
@@ -110,7 +122,7 @@ public sealed class TorchSharpTests
         """,
         new DiagnosticResult(TorchSharpAnalyzer.Rule).WithSpan(MemberLine, 17, MemberLine, 48).WithArguments(
             "TorchSharp.torch.manual_seed(7)",
-            "seeds only TorchSharp's CPU generator: CUDA's generators, OneSeed's streams and TorchSharp's transforms stay unseeded",
+            "seeds only TorchSharp's CPU generator: CUDA's generators, OneSeed's streams and the System.Random inside TorchSharp's loader and some transforms stay unseeded",
             "Seed.Everything(seed) after OneSeedTorchSharp.Register() (or OneSeedTorchSharp.Everything(seed))"));
 
     [Theory]
