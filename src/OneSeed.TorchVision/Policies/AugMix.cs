@@ -25,7 +25,7 @@ namespace OneSeed.TorchVision;
 /// alpha that is not a positive finite number are refused (torch's Dirichlet sampler checks nothing
 /// and returns NaN or zero weights for them); images and fills are checked before anything is drawn.
 /// </para>
-/// <para>Reproducibility tier: <b>stable</b> for the drawn weights and operations; pixels as stated in docs/torchvision-policies.md.</para>
+/// <para>Reproducibility tier: <b>stable</b> for the drawn weights and operations; pixels as stated in docs/torchvision.md.</para>
 /// </remarks>
 public sealed class AugMix : AugmentationPolicy
 {

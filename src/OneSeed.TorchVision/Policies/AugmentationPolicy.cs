@@ -13,7 +13,7 @@ namespace OneSeed.TorchVision;
 /// </summary>
 /// <remarks>
 /// Not extensible outside this package. Reproducibility tier: <b>stable</b> for the drawn operations; pixels as stated
-/// in docs/torchvision-policies.md.
+/// in docs/torchvision.md.
 /// </remarks>
 public abstract class AugmentationPolicy : torchvision.ITransform
 {

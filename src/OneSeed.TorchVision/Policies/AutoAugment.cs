@@ -17,7 +17,7 @@ namespace OneSeed.TorchVision;
 /// <para>
 /// The draws come from the generator given to the constructor, or else from <see cref="TorchGenerator.Default"/> read at
 /// each call (inside OneSeed's loader workers, the worker's own generator). A batch <c>[N, C, H, W]</c> gets one set of
-/// operations, as in torchvision. The operations' pixels follow torchvision's tensor code (see docs/torchvision-policies.md
+/// operations, as in torchvision. The operations' pixels follow torchvision's tensor code (see docs/torchvision.md
 /// for what is exact and what is within a tolerance against torch 1.13).
 /// </para>
 /// <para>
@@ -25,7 +25,7 @@ namespace OneSeed.TorchVision;
 /// count other than 3 or 4, a channel count other than 1 or 3, a fill list of the wrong length and an interpolation
 /// other than nearest or bilinear are refused before anything is drawn.
 /// </para>
-/// <para>Reproducibility tier: <b>stable</b> for the drawn operations; pixels as stated in docs/torchvision-policies.md.</para>
+/// <para>Reproducibility tier: <b>stable</b> for the drawn operations; pixels as stated in docs/torchvision.md.</para>
 /// </remarks>
 public sealed class AutoAugment : AugmentationPolicy
 {

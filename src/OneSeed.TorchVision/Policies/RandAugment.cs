@@ -21,7 +21,7 @@ namespace OneSeed.TorchVision;
 /// negative indexing, counting from the end, is kept); images and fills are checked before anything is drawn (see
 /// <see cref="AutoAugment"/>).
 /// </para>
-/// <para>Reproducibility tier: <b>stable</b> for the drawn operations; pixels as stated in docs/torchvision-policies.md.</para>
+/// <para>Reproducibility tier: <b>stable</b> for the drawn operations; pixels as stated in docs/torchvision.md.</para>
 /// </remarks>
 public sealed class RandAugment : AugmentationPolicy
 {

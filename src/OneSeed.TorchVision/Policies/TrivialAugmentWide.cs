@@ -17,7 +17,7 @@ namespace OneSeed.TorchVision;
 /// The draws come from the generator given to the constructor, or else from <see cref="TorchGenerator.Default"/> read at
 /// each call. A batch gets one operation. Images and fills are checked before anything is drawn (see <see cref="AutoAugment"/>).
 /// </para>
-/// <para>Reproducibility tier: <b>stable</b> for the drawn operation; pixels as stated in docs/torchvision-policies.md.</para>
+/// <para>Reproducibility tier: <b>stable</b> for the drawn operation; pixels as stated in docs/torchvision.md.</para>
 /// </remarks>
 public sealed class TrivialAugmentWide : AugmentationPolicy
 {
