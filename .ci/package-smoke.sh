@@ -7,7 +7,7 @@
 #   3. tests/PackageConsumer built against the feed for net8.0 and net10.0 and run on each (self-contained, on a runtime
 #      pack from NuGet, where that runtime is not installed); every run must print the same digest;
 #   4. the same consumer with a planted `new Random()`: OneSeed's analyzers, shipped inside the OneSeed package, must
-#      report ONESEED001 on it.
+#      report ONESEED001 on it, also when the consumer references only OneSeed.Data.
 # Restores go to a temporary global packages folder (the user's is only a read-only fallback), so nothing here
 # leaves packages behind in ~/.nuget/packages.
 set -euo pipefail
@@ -101,13 +101,15 @@ done
 # A real command of the tool on the consumer: two runs must agree.
 "$oneseed" audit --runs 2 --timeout 2m -- dotnet "$consumer/bin/Release/net10.0/PackageConsumer.dll"
 
-# 4. The analyzers fire in the consumer.
-planted=$(dotnet build "$consumer" -c Release -f net10.0 -p:OneSeedVersion="$version" -p:PlantNondeterminism=true \
-  --no-incremental --nologo 2>&1 || true)
-if ! echo "$planted" | grep -q 'Planted.cs([0-9]*,[0-9]*): warning ONESEED001'; then
-  echo "$planted" | tail -20
-  echo "FAIL: the analyzers did not report ONESEED001 on the planted new Random() in the consumer" >&2
-  exit 1
-fi
-echo "$planted" | grep -m1 'warning ONESEED001' | sed 's/^ *//; s:^.*/Planted.cs:Planted.cs:'
+# 4. The analyzers fire in the consumer, also when it references only OneSeed.Data (OneSeed comes as its dependency).
+for data_only in false true; do
+  planted=$(dotnet build "$consumer" -c Release -f net10.0 -p:OneSeedVersion="$version" -p:PlantNondeterminism=true \
+    -p:DataOnly=$data_only --no-incremental --nologo 2>&1 || true)
+  if ! echo "$planted" | grep -q 'Planted.cs([0-9]*,[0-9]*): warning ONESEED001'; then
+    echo "$planted" | tail -20
+    echo "FAIL: the analyzers did not report ONESEED001 on the planted new Random() (consumer referencing only OneSeed.Data: $data_only)" >&2
+    exit 1
+  fi
+  echo "only OneSeed.Data referenced: $data_only; $(echo "$planted" | grep -m1 'warning ONESEED001' | sed 's/^ *//; s:^.*/Planted.cs:Planted.cs:; s: \[.*::')"
+done
 echo "package smoke test: passed"
