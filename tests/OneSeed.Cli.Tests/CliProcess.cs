@@ -92,28 +92,3 @@ internal static class CliProcess
         return File.Exists(local) ? local : throw new FileNotFoundException("The built OneSeed.Cli.dll was not found; build src/OneSeed.Cli first.");
     }
 }
-
-/// <summary>A fresh temporary directory, deleted afterwards.</summary>
-internal sealed class TempDir : IDisposable
-{
-    public TempDir()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "oneseed-cli-tests-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(Path);
-    }
-
-    public string Path { get; }
-
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-}

@@ -30,7 +30,7 @@ public sealed class CommandLineEndToEndTests
     [MemberData(nameof(Malformed))]
     public void MalformedArguments_OneLineOnStderr_Exit2(string[] args)
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("oneseed-cli-tests-");
         var r = CliProcess.Run(dir.Path, args);
         Assert.True(r.ExitCode == 2, r.ToString());
         string[] lines = r.Stderr.TrimEnd().Split('\n');
@@ -48,7 +48,7 @@ public sealed class CommandLineEndToEndTests
     [InlineData("sweep", "--seeds", "--parallel", "--metric", "--out", "--goal", "--retry-failed", "COMMAND")]
     public void EveryCommand_HasHelp(string command, params string[] mentions)
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("oneseed-cli-tests-");
         var r = CliProcess.Run(dir.Path, command, "--help");
         Assert.True(r.ExitCode == 0, r.ToString());
         Assert.Contains("Exit codes", r.Stdout, StringComparison.Ordinal);
@@ -61,7 +61,7 @@ public sealed class CommandLineEndToEndTests
     [Fact]
     public void RootHelp_ListsTheCommands()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("oneseed-cli-tests-");
         var r = CliProcess.Run(dir.Path, "--help");
         Assert.Equal(0, r.ExitCode);
         foreach (string c in (string[])["fingerprint", "verify", "audit", "sweep"])

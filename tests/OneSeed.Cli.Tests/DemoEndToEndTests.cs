@@ -6,7 +6,7 @@ public sealed class DemoEndToEndTests
     [Fact]
     public void Demo_shows_naive_seeding_repeating_and_oneseed_distinct()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("oneseed-cli-tests-");
         CliProcess.Result r = CliProcess.Run(dir.Path, "demo");
         Assert.True(r.ExitCode == 0, r.ToString());
         Assert.Contains("naive per-worker seeding", r.Stdout, StringComparison.Ordinal);
@@ -20,7 +20,7 @@ public sealed class DemoEndToEndTests
     [Fact]
     public void Demo_options_change_the_run_and_bad_values_give_one_line()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("oneseed-cli-tests-");
         CliProcess.Result r = CliProcess.Run(dir.Path, "demo", "--seed", "7", "--epochs", "4", "--workers", "3", "--samples", "12");
         Assert.True(r.ExitCode == 0, r.ToString());
         Assert.Contains("3 of 3 later epochs repeat epoch 0 exactly", r.Stdout, StringComparison.Ordinal);

@@ -8,7 +8,7 @@ public sealed class FingerprintVerifyEndToEndTests
     [Fact]
     public void Fingerprint_WritesValidVersionedJson_AndPrintsSummary()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("oneseed-cli-tests-");
         var r = CliProcess.Run(dir.Path, new Dictionary<string, string> { ["OMP_NUM_THREADS"] = "3", ["ONESEED_SEED"] = "1234" }, "fingerprint", "-o", "run.json");
         Assert.True(r.ExitCode == 0, r.ToString());
         Assert.Contains("runtime", r.Stdout, StringComparison.Ordinal);
@@ -32,7 +32,7 @@ public sealed class FingerprintVerifyEndToEndTests
     [Fact]
     public void Fingerprint_Json_GoesToStdout()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("oneseed-cli-tests-");
         var r = CliProcess.Run(dir.Path, "fingerprint", "--json", "--no-git");
         Assert.True(r.ExitCode == 0, r.ToString());
         Assert.Equal("not requested", EnvironmentFingerprint.FromJson(r.Stdout)["git.status"]);
@@ -41,7 +41,7 @@ public sealed class FingerprintVerifyEndToEndTests
     [Fact]
     public void Fingerprint_RecordsGitCommitAndDirtyState()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("oneseed-cli-tests-");
         if (!Git(dir.Path, "init", "-q") || !Git(dir.Path, "-c", "user.email=t@t", "-c", "user.name=t", "commit", "-q", "--allow-empty", "-m", "x"))
         {
             Assert.Fail("git is needed for this test");
@@ -61,7 +61,7 @@ public sealed class FingerprintVerifyEndToEndTests
     [Fact]
     public void Verify_SameMachine_HasNothingBreaking()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("oneseed-cli-tests-");
         Assert.Equal(0, CliProcess.Run(dir.Path, "fingerprint", "-o", "run.json").ExitCode);
         var r = CliProcess.Run(dir.Path, "verify", "run.json");
         Assert.True(r.ExitCode == 0, r.ToString());
@@ -71,7 +71,7 @@ public sealed class FingerprintVerifyEndToEndTests
     [Fact]
     public void Verify_EditedRuntimeVersion_IsBreaking()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("oneseed-cli-tests-");
         Assert.Equal(0, CliProcess.Run(dir.Path, "fingerprint", "-o", "run.json").ExitCode);
         Edit(dir.File("run.json"), j => j["runtime"]!["version"] = "9.0.1");
         var r = CliProcess.Run(dir.Path, "verify", "run.json");
@@ -82,7 +82,7 @@ public sealed class FingerprintVerifyEndToEndTests
     [Fact]
     public void Verify_EditedEnvironmentVariables_AreClassified()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("oneseed-cli-tests-");
         var env = new Dictionary<string, string> { ["OMP_NUM_THREADS"] = "4" };
         Assert.Equal(0, CliProcess.Run(dir.Path, env, "fingerprint", "-o", "run.json").ExitCode);
 
@@ -107,7 +107,7 @@ public sealed class FingerprintVerifyEndToEndTests
     [InlineData("other.json", "{\"bit_generator\": \"PCG64\"}", "is missing")]
     public void Verify_UnreadableOrInvalidFile_OneLineExit3(string name, string? content, string message)
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("oneseed-cli-tests-");
         if (content is not null)
         {
             File.WriteAllText(dir.File(name), content);

@@ -14,7 +14,7 @@ public sealed class ReproducibleTrainingSampleTests
     [Fact]
     public void Sample_trains_and_proves_identical_digests_with_zero_workers_and_after_resuming()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("oneseed-cli-tests-");
         CliProcess.Result r = RunSample(dir.Path, new Dictionary<string, string> { ["ONESEED_SEED"] = "3" }, "--epochs", "4", "--out", "out");
         Assert.True(r.ExitCode == 0, r.ToString());
         string[] lines = r.Stdout.ReplaceLineEndings("\n").TrimEnd().Split('\n');
@@ -49,7 +49,7 @@ public sealed class ReproducibleTrainingSampleTests
     [Fact]
     public void Sample_refuses_bad_arguments_with_one_line()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("oneseed-cli-tests-");
         CliProcess.Result r = RunSample(dir.Path, null, "--epochs", "x");
         Assert.Equal(2, r.ExitCode);
         Assert.Single(r.Stderr.Trim().Split('\n'));
@@ -61,7 +61,7 @@ public sealed class ReproducibleTrainingSampleTests
     [Fact]
     public void Oneseed_audit_varying_workers_on_the_sample_agrees()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("oneseed-cli-tests-");
         CliProcess.Result r = CliProcess.Run(dir.Path, "audit", "--runs", "1", "--vary", "workers=0,2", "--artifact", "run/model.bin", "--",
             "dotnet", SampleDll.Value, "--epochs", "3", "--out", "run");
         Assert.True(r.ExitCode == 0, r.ToString());
@@ -72,7 +72,7 @@ public sealed class ReproducibleTrainingSampleTests
     [Fact]
     public void Oneseed_sweep_on_the_sample_reads_the_accuracy()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("oneseed-cli-tests-");
         CliProcess.Result r = CliProcess.Run(dir.Path, "sweep", "--seeds", "0..2", "--parallel", "2", "--metric", "accuracy", "--",
             "dotnet", SampleDll.Value, "--epochs", "2", "--out", "runs/{seed}");
         Assert.True(r.ExitCode == 0, r.ToString());

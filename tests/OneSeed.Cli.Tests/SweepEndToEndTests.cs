@@ -9,7 +9,7 @@ public sealed class SweepEndToEndTests
     [Fact]
     public void Sweep_RegexMetric_WritesCsvJsonSvgAndStatistics()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("oneseed-cli-tests-");
         // metric = seed, so the statistics are known: 0..4 -> mean 2, sample sd sqrt(2.5), median 2.
         var r = CliProcess.Run(dir.Path, "sweep", "--seeds", "0..4", "--parallel", "2", "--metric", "loss=([0-9.]+)", "--out", "out", "--goal", "min",
             "--", "sh", "-c", "echo epoch 1 loss=99; echo seed $ONESEED_SEED; echo loss={seed}.0");
@@ -42,7 +42,7 @@ public sealed class SweepEndToEndTests
     [Fact]
     public void Sweep_JsonKeyMetric_FromLastJsonLine()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("oneseed-cli-tests-");
         string script = "echo '{\"val\": {\"acc\": 0.5}}'; echo 'not json'; echo '{\"val\": {\"acc\": {seed}.5, \"hist\": [1, 2]}}'";
         var r = CliProcess.Run(dir.Path, "sweep", "--seeds", "1,3", "--metric", "val.acc", "--out", "o", "--", "sh", "-c", script);
         Assert.True(r.ExitCode == 0, r.ToString());
@@ -58,7 +58,7 @@ public sealed class SweepEndToEndTests
     [Fact]
     public void Sweep_Failures_AreRecordedWithExitCode_AndRetriedOnlyOnRequest()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("oneseed-cli-tests-");
         string script = "echo {seed} >> started.log; if [ {seed} = 2 ]; then echo boom >&2; exit 3; fi; if [ {seed} = 4 ]; then echo nothing; exit 0; fi; echo m={seed}";
         string[] args = ["sweep", "--seeds", "0..5", "--metric", "m=([0-9]+)", "--out", "out", "--", "sh", "-c", script];
         var r = CliProcess.Run(dir.Path, args);
@@ -91,7 +91,7 @@ public sealed class SweepEndToEndTests
     [Fact]
     public void Sweep_KilledMidway_ResumesWithoutRerunningFinishedSeeds()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("oneseed-cli-tests-");
         string script = "echo {seed} >> started.log; sleep 0.4; echo acc={seed}";
         string[] args = ["sweep", "--seeds", "0..7", "--metric", "acc=([0-9]+)", "--out", "out", "--", "sh", "-c", script];
         string journal = dir.File("out/runs.jsonl");
@@ -136,7 +136,7 @@ public sealed class SweepEndToEndTests
     [Fact]
     public async Task Sweep_Interrupted_Exits130_AndResumes()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("oneseed-cli-tests-");
         string[] args = ["sweep", "--seeds", "0..5", "--out", "out", "--", "sh", "-c", "sleep 0.3; echo {seed}"];
         string journal = dir.File("out/runs.jsonl");
         using (Process p = CliProcess.Start(dir.Path, null, args))
@@ -170,7 +170,7 @@ public sealed class SweepEndToEndTests
     [Fact]
     public void Sweep_TornJournalLine_IsDroppedOnResume()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("oneseed-cli-tests-");
         Directory.CreateDirectory(dir.File("out"));
         string[] args = ["sweep", "--seeds", "0..2", "--out", "out", "--", "sh", "-c", "echo {seed} >> started.log"];
         Assert.Equal(0, CliProcess.Run(dir.Path, [.. args[..5], "--", "sh", "-c", "echo {seed} >> started.log"]).ExitCode);
@@ -185,7 +185,7 @@ public sealed class SweepEndToEndTests
     [Fact]
     public void Sweep_OutDirOfAnotherCommand_IsRefused()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("oneseed-cli-tests-");
         Assert.Equal(0, CliProcess.Run(dir.Path, "sweep", "--seeds", "0", "--out", "o", "--", "echo", "a").ExitCode);
         var r = CliProcess.Run(dir.Path, "sweep", "--seeds", "0", "--out", "o", "--", "echo", "b");
         Assert.True(r.ExitCode == 2, r.ToString());

@@ -14,7 +14,7 @@ public sealed class TimeoutEndToEndTests
     [Fact]
     public void Audit_Timeout_RecordsTheRun_KillsItsProcessTree_AndComparesTheOthers()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("oneseed-cli-tests-");
         string script = "n=$(cat counter 2>/dev/null || echo 0); n=$((n+1)); echo $n > counter; " + HangWhen("[ $n = 2 ]") + "echo done";
         var watch = Stopwatch.StartNew();
         var r = CliProcess.Run(dir.Path, "audit", "--runs", "3", "--timeout", "1s", "--", "sh", "-c", script);
@@ -35,7 +35,7 @@ public sealed class TimeoutEndToEndTests
     [Fact]
     public void Audit_Timeout_DoesNotHideADifferenceBetweenTheRunsThatFinished()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("oneseed-cli-tests-");
         string script = "n=$(cat counter 2>/dev/null || echo 0); n=$((n+1)); echo $n > counter; " + HangWhen("[ $n = 1 ]") + "echo run $n";
         var r = CliProcess.Run(dir.Path, "audit", "--runs", "3", "--timeout", "1000ms", "--", "sh", "-c", script);
         Assert.True(r.ExitCode == 1, r.ToString());
@@ -47,7 +47,7 @@ public sealed class TimeoutEndToEndTests
     [Fact]
     public void Sweep_Timeout_RecordsTimedOutSeed_InCsvAndJson_KillsItsProcessTree_AndRunsTheRest()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("oneseed-cli-tests-");
         string script = HangWhen("[ {seed} = 1 ]") + "echo m={seed}";
         var watch = Stopwatch.StartNew();
         var r = CliProcess.Run(dir.Path, "sweep", "--seeds", "0..3", "--metric", "m=([0-9]+)", "--timeout", "1.5s", "--out", "out", "--", "sh", "-c", script);
@@ -89,7 +89,7 @@ public sealed class TimeoutEndToEndTests
     [InlineData("sweep", "ten")]
     public void BadTimeout_IsAUsageError_BeforeAnythingRuns(string command, string value)
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory("oneseed-cli-tests-");
         string[] args = command == "audit"
             ? ["audit", "--timeout", value, "--", "touch", "ran"]
             : ["sweep", "--seeds", "0", "--out", "o", "--timeout", value, "--", "touch", "ran"];

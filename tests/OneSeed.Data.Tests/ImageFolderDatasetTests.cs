@@ -28,7 +28,7 @@ public sealed class ImageFolderDatasetTests
         foreach (JsonNode? item in golden["cases"]!.AsArray())
         {
             JsonNode c = item!;
-            using var dir = new ShardTempDirectory();
+            using var dir = new TempDirectory("oneseed-shards-");
             Materialize(dir.Path, Strings(c["dirs"]), Strings(c["files"]), [.. c["symlinks"]!.AsArray().Select(l => (Link: (string)l![0]!, Target: (string)l[1]!))]);
             Compare(dir.Path, c, relative: true, (string)c["name"]!);
         }
@@ -38,7 +38,7 @@ public sealed class ImageFolderDatasetTests
     public void Lists_fresh_random_trees_as_live_torchvision_does()
     {
         var seeds = new LiveSeeds();
-        using var dir = new ShardTempDirectory();
+        using var dir = new TempDirectory("oneseed-shards-");
         var roots = new List<string>();
         for (int t = 0; t < 12; t++)
         {
@@ -66,7 +66,7 @@ public sealed class ImageFolderDatasetTests
     [Fact]
     public void Get_returns_the_file_bytes_and_class_and_allow_empty_keeps_empty_classes()
     {
-        using var dir = new ShardTempDirectory();
+        using var dir = new TempDirectory("oneseed-shards-");
         Materialize(dir.Path, ["b", "a", "empty"], ["b/x.png", "a/y.JPG", "empty/readme.txt"], []);
         Assert.Throws<FileNotFoundException>(() => new ImageFolderDataset(dir.Path));
         var dataset = new ImageFolderDataset(dir.Path, allowEmpty: true);

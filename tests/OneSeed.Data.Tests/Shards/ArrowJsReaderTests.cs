@@ -23,7 +23,7 @@ public sealed class ArrowJsReaderTests
         ShardSchema schema = ShardTestData.Schema(random);
         int count = seeds.Int(1, 600);
         List<object[]> samples = ShardTestData.Samples(random, schema, count);
-        using var dir = new ShardTempDirectory();
+        using var dir = new TempDirectory("oneseed-shards-");
         ShardIndex index = ShardTestData.Write(dir.Path, schema, samples, new ShardWriterOptions { MaxShardBytes = seeds.Int(2_000, 60_000) });
 
         JsonNode js = JsonNode.Parse(ArrowJs.Read(dir.Path))!;

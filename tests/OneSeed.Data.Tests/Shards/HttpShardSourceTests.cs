@@ -27,7 +27,7 @@ public sealed class HttpShardSourceTests
     {
         var seeds = new LiveSeeds();
         using var data = Fresh(seeds, out ShardIndex index);
-        using var cache = new ShardTempDirectory();
+        using var cache = new TempDirectory("oneseed-shards-");
         using var server = new FaultyHttpServer(data.Path);
         ShardedDataset local = ShardedDataset.Open(data.Path);
         using var source = new HttpShardSource(server.BaseUri, cache.Path, Quick());
@@ -57,7 +57,7 @@ public sealed class HttpShardSourceTests
     {
         var seeds = new LiveSeeds();
         using var data = Fresh(seeds, out ShardIndex index);
-        using var cache = new ShardTempDirectory();
+        using var cache = new TempDirectory("oneseed-shards-");
         using var server = new FaultyHttpServer(data.Path);
         var plans = new Dictionary<string, Fault[]>();
         foreach (ShardInfo shard in index.Shards)
@@ -91,7 +91,7 @@ public sealed class HttpShardSourceTests
     {
         var seeds = new LiveSeeds();
         using var data = Fresh(seeds, out ShardIndex index);
-        using var cache = new ShardTempDirectory();
+        using var cache = new TempDirectory("oneseed-shards-");
         using var server = new FaultyHttpServer(data.Path);
         ShardInfo bad = seeds.Pick(index.Shards);
         Fault fault = seeds.Pick(new[] { Fault.Drop, Fault.Truncate, Fault.Corrupt, Fault.Unavailable, Fault.Hang });
@@ -130,7 +130,7 @@ public sealed class HttpShardSourceTests
     {
         var seeds = new LiveSeeds();
         using var data = Fresh(seeds, out ShardIndex index);
-        using var cache = new ShardTempDirectory();
+        using var cache = new TempDirectory("oneseed-shards-");
         using var server = new FaultyHttpServer(data.Path);
         ShardInfo gone = seeds.Pick(index.Shards);
         server.Always(gone.Name, Fault.NotFound);
@@ -150,7 +150,7 @@ public sealed class HttpShardSourceTests
     {
         var seeds = new LiveSeeds();
         using var data = Fresh(seeds, out ShardIndex index);
-        using var cache = new ShardTempDirectory();
+        using var cache = new TempDirectory("oneseed-shards-");
         using var server = new FaultyHttpServer(data.Path);
         using var first = new HttpShardSource(server.BaseUri, cache.Path, Quick());
         using var second = new HttpShardSource(server.BaseUri, cache.Path, Quick());
@@ -174,7 +174,7 @@ public sealed class HttpShardSourceTests
     {
         var seeds = new LiveSeeds();
         using var data = Fresh(seeds, out ShardIndex index);
-        using var cache = new ShardTempDirectory();
+        using var cache = new TempDirectory("oneseed-shards-");
         ShardedDataset local = ShardedDataset.Open(data.Path);
         string[] expected;
         int[] order = [.. new RandomSampler().BeginEpoch(new SamplerContext((ulong)seeds.Int64(0, long.MaxValue), 0, index.SampleCount)).Indices];
@@ -194,7 +194,7 @@ public sealed class HttpShardSourceTests
     [Fact]
     public void Bad_arguments_are_refused_with_what_is_allowed()
     {
-        using var cache = new ShardTempDirectory();
+        using var cache = new TempDirectory("oneseed-shards-");
         Assert.Contains("absolute http or https", Assert.Throws<ArgumentException>(() => new HttpShardSource(new Uri("ftp://example.org/data/"), cache.Path)).Message, StringComparison.Ordinal);
         Assert.Contains("absolute http or https", Assert.Throws<ArgumentException>(() => new HttpShardSource(new Uri("data/", UriKind.Relative), cache.Path)).Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => new HttpShardSource(new Uri("http://127.0.0.1/data/"), ""));
@@ -205,12 +205,12 @@ public sealed class HttpShardSourceTests
         Assert.Equal("http://127.0.0.1:9/a/b/", source.Location);
     }
 
-    private static ShardTempDirectory Fresh(LiveSeeds seeds, out ShardIndex index)
+    private static TempDirectory Fresh(LiveSeeds seeds, out ShardIndex index)
     {
         var random = new Random(seeds.Int(0, int.MaxValue));
         ShardSchema schema = ShardTestData.Schema(random);
         List<object[]> samples = ShardTestData.Samples(random, schema, seeds.Int(20, 90));
-        var dir = new ShardTempDirectory();
+        var dir = new TempDirectory("oneseed-shards-");
         index = ShardTestData.Write(dir.Path, schema, samples, new ShardWriterOptions { MaxSamplesPerShard = seeds.Int(4, 15) });
         return dir;
     }

@@ -14,12 +14,12 @@ public sealed class ShardCorruptionTests
     }
 
     /// <summary>A fresh dataset of several shards: its directory, index and one sample index per shard.</summary>
-    private static (ShardTempDirectory Dir, ShardIndex Index) Fresh(LiveSeeds seeds)
+    private static (TempDirectory Dir, ShardIndex Index) Fresh(LiveSeeds seeds)
     {
         var random = new Random(seeds.Int(0, int.MaxValue));
         ShardSchema schema = ShardTestData.Schema(random);
         List<object[]> samples = ShardTestData.Samples(random, schema, seeds.Int(20, 120));
-        var dir = new ShardTempDirectory();
+        var dir = new TempDirectory("oneseed-shards-");
         ShardIndex index = ShardTestData.Write(dir.Path, schema, samples, new ShardWriterOptions { MaxSamplesPerShard = seeds.Int(3, 12) });
         return (dir, index);
     }
@@ -28,7 +28,7 @@ public sealed class ShardCorruptionTests
     public void Every_shard_truncated_flipped_or_deleted_is_refused_with_the_shard_and_sample_named()
     {
         var seeds = new LiveSeeds();
-        (ShardTempDirectory dir, ShardIndex index) = Fresh(seeds);
+        (TempDirectory dir, ShardIndex index) = Fresh(seeds);
         using (dir)
         {
             foreach (ShardInfo shard in index.Shards)
@@ -69,7 +69,7 @@ public sealed class ShardCorruptionTests
     public void A_flipped_byte_goes_unnoticed_only_when_hash_checks_are_off_and_the_structure_survives()
     {
         var seeds = new LiveSeeds();
-        (ShardTempDirectory dir, ShardIndex index) = Fresh(seeds);
+        (TempDirectory dir, ShardIndex index) = Fresh(seeds);
         using (dir)
         {
             ShardInfo shard = index.Shards[seeds.Int(0, index.Shards.Count)];
@@ -89,7 +89,7 @@ public sealed class ShardCorruptionTests
     public void An_index_truncated_or_with_a_flipped_byte_is_refused_naming_the_index_or_the_shard_it_now_misdescribes()
     {
         var seeds = new LiveSeeds();
-        (ShardTempDirectory dir, ShardIndex index) = Fresh(seeds);
+        (TempDirectory dir, ShardIndex index) = Fresh(seeds);
         using (dir)
         {
             string path = dir.File(ShardIndex.FileName);
@@ -138,7 +138,7 @@ public sealed class ShardCorruptionTests
     public void An_index_that_disagrees_with_the_files_is_refused()
     {
         var seeds = new LiveSeeds();
-        (ShardTempDirectory dir, ShardIndex index) = Fresh(seeds);
+        (TempDirectory dir, ShardIndex index) = Fresh(seeds);
         using (dir)
         {
             string path = dir.File(ShardIndex.FileName);

@@ -11,7 +11,7 @@ public sealed class ShardCrashTests(ITestOutputHelper output)
     public void A_writer_killed_at_a_random_point_leaves_the_previous_dataset_readable_and_identical()
     {
         var seeds = new LiveSeeds();
-        using var dir = new ShardTempDirectory();
+        using var dir = new TempDirectory("oneseed-shards-");
         (ShardSchema schema, List<object[]> samples) = ShardTestData.Generate(seeds.Int(0, int.MaxValue), seeds.Int(1, 60));
         ShardTestData.Write(dir.Path, schema, samples, new ShardWriterOptions { MaxSamplesPerShard = seeds.Int(1, 8) });
         List<string> current = Contents(dir.Path);

@@ -23,7 +23,7 @@ public sealed class ShardRoundTripTests
             };
             string context = $"round {round}, {count} samples, limits {options.MaxShardBytes} B / {options.MaxSamplesPerShard} {seeds.Replay}";
 
-            using var dir = new ShardTempDirectory();
+            using var dir = new TempDirectory("oneseed-shards-");
             ShardIndex written = ShardTestData.Write(dir.Path, schema, samples, options);
             ShardedDataset dataset = ShardedDataset.Open(dir.Path, new ShardedDatasetOptions { MaxOpenShards = seeds.Int(1, 4) });
 
@@ -70,7 +70,7 @@ public sealed class ShardRoundTripTests
         int size = seeds.Int(1, 300);
         var schema = new ShardSchema([new ShardColumn("blob", ShardColumnKind.Bytes)]);
         int count = seeds.Int(1, 200);
-        using var dir = new ShardTempDirectory();
+        using var dir = new TempDirectory("oneseed-shards-");
         ShardIndex index = ShardTestData.Write(dir.Path, schema, Enumerable.Range(0, count).Select(_ => new object[] { new byte[size] }), new ShardWriterOptions { MaxShardBytes = limit });
 
         int perShard = Math.Max(1, limit / (size + 4)); // each bytes value costs its length and a 4-byte offset
@@ -87,7 +87,7 @@ public sealed class ShardRoundTripTests
         new Random(seeds.RunSeed).NextBytes(large);
         List<object[]> samples = [[Array.Empty<byte>(), string.Empty], [large, new string('x', 100_000)], [new byte[] { 0 }, "\0"], [Array.Empty<byte>(), string.Empty]];
 
-        using var dir = new ShardTempDirectory();
+        using var dir = new TempDirectory("oneseed-shards-");
         ShardIndex index = ShardTestData.Write(dir.Path, schema, samples, new ShardWriterOptions { MaxShardBytes = 1 << 20 });
         Assert.Equal(3, index.Shards.Count); // the large sample gets a shard of its own, over the limit
         ShardedDataset dataset = ShardedDataset.Open(dir.Path);
@@ -96,7 +96,7 @@ public sealed class ShardRoundTripTests
             Assert.Equal(ShardTestData.Describe(schema, samples[i]), ShardTestData.Describe(dataset[i]));
         }
 
-        using var empty = new ShardTempDirectory();
+        using var empty = new TempDirectory("oneseed-shards-");
         ShardIndex none = ShardTestData.Write(empty.Path, schema, [], new ShardWriterOptions());
         Assert.Empty(none.Shards);
         ShardedDataset zero = ShardedDataset.Open(empty.Path);
@@ -112,8 +112,8 @@ public sealed class ShardRoundTripTests
         var random = new Random(seeds.RunSeed);
         ShardSchema schema = ShardTestData.Schema(random);
         List<object[]> samples = ShardTestData.Samples(random, schema, seeds.Int(1, 50));
-        using var a = new ShardTempDirectory();
-        using var b = new ShardTempDirectory();
+        using var a = new TempDirectory("oneseed-shards-");
+        using var b = new TempDirectory("oneseed-shards-");
         ShardTestData.Write(a.Path, schema, samples, new ShardWriterOptions { MaxSamplesPerShard = 7 });
         ShardedDataset source = ShardedDataset.Open(a.Path);
         using (var writer = new ShardWriter(b.Path, schema))
@@ -143,7 +143,7 @@ public sealed class ShardRoundTripTests
             new ShardColumn("x", ShardElementType.Float32, 2, 3),
         ]);
         ShardRecord Good(long label) => new ShardRecord().Set("label", label).Set("name", "n").SetTensor<float>("x", new float[6]);
-        using var dir = new ShardTempDirectory();
+        using var dir = new TempDirectory("oneseed-shards-");
         using var writer = new ShardWriter(dir.Path, schema, new ShardWriterOptions { MaxSamplesPerShard = 2 });
         writer.Write(Good(0));
         writer.Write(Good(1));
@@ -180,7 +180,7 @@ public sealed class ShardRoundTripTests
     public void Row_accessors_name_the_column_and_its_kind_when_misused()
     {
         var schema = new ShardSchema([new ShardColumn("label", ShardColumnKind.Int32), new ShardColumn("x", ShardElementType.UInt8, 4)]);
-        using var dir = new ShardTempDirectory();
+        using var dir = new TempDirectory("oneseed-shards-");
         ShardTestData.Write(dir.Path, schema, [[7, new byte[] { 1, 2, 3, 4 }]], new ShardWriterOptions());
         ShardRow row = ShardedDataset.Open(dir.Path)[0];
 
@@ -209,7 +209,7 @@ public sealed class ShardRoundTripTests
         Assert.Throws<ArgumentException>(() => new ShardSchema([]));
 
         var schema = new ShardSchema([new ShardColumn("a", ShardColumnKind.Int32)]);
-        using var dir = new ShardTempDirectory();
+        using var dir = new TempDirectory("oneseed-shards-");
         Assert.Contains("MaxShardBytes is 0", Assert.Throws<ArgumentOutOfRangeException>(() => new ShardWriter(dir.Path, schema, new ShardWriterOptions { MaxShardBytes = 0 })).Message, StringComparison.Ordinal);
         Assert.Contains("MaxSamplesPerShard is -1", Assert.Throws<ArgumentOutOfRangeException>(() => new ShardWriter(dir.Path, schema, new ShardWriterOptions { MaxSamplesPerShard = -1 })).Message, StringComparison.Ordinal);
         Assert.Contains("MaxOpenShards is 0", Assert.Throws<ArgumentOutOfRangeException>(() => ShardedDataset.Open(dir.Path, new ShardedDatasetOptions { MaxOpenShards = 0 })).Message, StringComparison.Ordinal);
@@ -219,7 +219,7 @@ public sealed class ShardRoundTripTests
     public void A_second_writer_on_the_same_directory_is_refused_and_an_abandoned_writer_leaves_the_old_dataset()
     {
         var schema = new ShardSchema([new ShardColumn("a", ShardColumnKind.Int32)]);
-        using var dir = new ShardTempDirectory();
+        using var dir = new TempDirectory("oneseed-shards-");
         ShardTestData.Write(dir.Path, schema, [[1], [2]], new ShardWriterOptions());
         string[] before = Directory.GetFiles(dir.Path).Order().ToArray();
 

@@ -10,7 +10,7 @@ public sealed class ShardedDatasetConcurrencyTests
     {
         var seeds = new LiveSeeds();
         (ShardSchema schema, List<object[]> samples) = ShardTestData.Generate(seeds.Int(0, int.MaxValue), seeds.Int(60, 400));
-        using var dir = new ShardTempDirectory();
+        using var dir = new TempDirectory("oneseed-shards-");
         ShardIndex index = ShardTestData.Write(dir.Path, schema, samples, new ShardWriterOptions { MaxSamplesPerShard = seeds.Int(5, 20) });
         List<string> rows = [.. samples.Select(s => ShardTestData.Line(ShardTestData.Describe(schema, s)))];
         ulong seed = (ulong)seeds.Int64(0, long.MaxValue);
@@ -51,7 +51,7 @@ public sealed class ShardedDatasetConcurrencyTests
     {
         var seeds = new LiveSeeds();
         (ShardSchema schema, List<object[]> samples) = ShardTestData.Generate(seeds.Int(0, int.MaxValue), seeds.Int(100, 300));
-        using var dir = new ShardTempDirectory();
+        using var dir = new TempDirectory("oneseed-shards-");
         ShardIndex index = ShardTestData.Write(dir.Path, schema, samples, new ShardWriterOptions { MaxSamplesPerShard = seeds.Int(5, 15) });
         List<string> rows = [.. samples.Select(s => ShardTestData.Line(ShardTestData.Describe(schema, s)))];
         int shards = index.Shards.Count;

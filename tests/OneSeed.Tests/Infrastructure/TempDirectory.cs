@@ -1,11 +1,11 @@
-namespace OneSeed.Data.Tests.Shards;
+namespace OneSeed.Tests.Infrastructure;
 
-/// <summary>A fresh directory under the system temp folder, deleted on dispose.</summary>
-internal sealed class ShardTempDirectory : IDisposable
+/// <summary>A fresh directory under the system temp folder, deleted (best effort) on dispose.</summary>
+internal sealed class TempDirectory : IDisposable
 {
-    public ShardTempDirectory()
+    public TempDirectory(string prefix = "oneseed-tests-")
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "oneseed-shards-" + Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), prefix + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(Path);
     }
 
