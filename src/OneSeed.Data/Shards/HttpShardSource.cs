@@ -228,6 +228,13 @@ public sealed class HttpShardSource : IShardSource, IDisposable
 
     private Task DownloadAsync(ShardInfo shard, string path)
     {
+        // Another flight for this file may have finished between the caller's look into the cache and this flight's
+        // start (it leaves the in-flight table once done): then the file is there and nothing is fetched.
+        if (IsCached(shard, path))
+        {
+            return Task.CompletedTask;
+        }
+
         Uri url = UrlOf(shard.Name);
         return RetryAsync(url, async token =>
         {
