@@ -65,6 +65,17 @@ internal static class ShardReadRun
             }
         }
 
+        // The default block and 2 workers without hash verification: what SHA-256 costs on a first epoch.
+        {
+            var sampler = new ShardAwareSampler(counts, GlobalBatch, Partitions, 16);
+            ShardedDataset dataset = ShardedDataset.Open(directory, new ShardedDatasetOptions { MaxOpenShards = Partitions * 17, VerifyHashes = false });
+            Evict(directory, index);
+            long samples = 0;
+            double seconds = Time(() => samples = Consume(dataset, sampler, 2, limit: int.MaxValue));
+            rows.Add(new JsonObject { ["order"] = "shard-aware, no hash check", ["block"] = 16, ["workers"] = 2, ["samples_per_s"] = samples / seconds });
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"shard-aware, blocks of 16 shards, 2 workers, VerifyHashes off: {samples / seconds:0} samples/s ({sequential / (seconds * index.SampleCount / samples):0.00}x of sequential)"));
+        }
+
         // A uniform shuffle through the same bounded shard cache: nearly every sample loads a shard.
         {
             ShardedDataset dataset = ShardedDataset.Open(directory, new ShardedDatasetOptions { MaxOpenShards = Partitions * 17 });

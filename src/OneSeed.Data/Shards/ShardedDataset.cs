@@ -13,7 +13,8 @@ namespace OneSeed.Data.Shards;
 /// <para>
 /// <see cref="Open(string, ShardedDatasetOptions?)"/> reads only <c>index.json</c>. A shard is read when one of its
 /// samples is first asked for: the whole file, checked against the index (size, then SHA-256 unless
-/// <see cref="ShardedDatasetOptions.VerifyHashes"/> is off, then Arrow schema and sample count), and kept in a
+/// <see cref="ShardedDatasetOptions.VerifyHashes"/> is off — at the shard's first load by this dataset; later reloads
+/// check the size — then Arrow schema and sample count), and kept in a
 /// least-recently-used cache of <see cref="ShardedDatasetOptions.MaxOpenShards"/> shards. <see cref="Get"/> is
 /// thread-safe (the loader's workers call it concurrently); two threads asking for the same shard read it once.
 /// </para>
@@ -33,6 +34,7 @@ public sealed class ShardedDataset : IDataset<ShardRow>
     private readonly Lazy<LoadedShard>?[] _slots;
     private readonly List<int> _recent = [];
     private readonly object _gate = new();
+    private readonly bool[] _hashChecked;
     private long _loads;
 
     private ShardedDataset(IShardSource source, ShardIndex index, ShardedDatasetOptions options)
@@ -41,6 +43,7 @@ public sealed class ShardedDataset : IDataset<ShardRow>
         Index = index;
         Options = options;
         _slots = new Lazy<LoadedShard>?[index.Shards.Count];
+        _hashChecked = new bool[index.Shards.Count];
     }
 
     /// <summary>Where the shards come from.</summary>
@@ -221,13 +224,17 @@ public sealed class ShardedDataset : IDataset<ShardRow>
             throw Fail($"has {bytes.LongLength} bytes, but the index says {shard.ByteCount} (truncated, or replaced by another file)");
         }
 
-        if (Options.VerifyHashes)
+        // The hash is checked at a shard's first load by this dataset; a reload after the cache dropped it checks the
+        // size only (hashing costs as much CPU as reading the file, and an epoch may reload every shard).
+        if (Options.VerifyHashes && !Volatile.Read(ref _hashChecked[shard.Position]))
         {
             string actual = Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
             if (actual != shard.Sha256)
             {
                 throw Fail($"is corrupted: its SHA-256 is {actual}, the index says {shard.Sha256}");
             }
+
+            Volatile.Write(ref _hashChecked[shard.Position], true);
         }
 
         var batches = new List<ShardBatch>();

@@ -10,6 +10,6 @@ public sealed class ShardedDatasetOptions
     /// </summary>
     public int MaxOpenShards { get; init; } = 4;
 
-    /// <summary>Whether each shard's SHA-256 is checked against the index when it is loaded (default true; about 1 to 2 GB/s per core).</summary>
+    /// <summary>Whether each shard's SHA-256 is checked against the index at its first load by the dataset (default true; about 1 to 2 GB/s per core); reloads check the size.</summary>
     public bool VerifyHashes { get; init; } = true;
 }
