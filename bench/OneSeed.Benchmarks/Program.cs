@@ -8,6 +8,12 @@ if (args.Length > 0 && args[0] == "--scaling")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--augmentation")
+{
+    OneSeed.Benchmarks.AugmentationRun.Run(Console.Out);
+    return;
+}
+
 if (args.Length > 1 && args[0] == "--shards")
 {
     double gigabytes = args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3.0;
