@@ -3,11 +3,12 @@ ColorJitter(0.4, 0.4, 0.4) — on uint8 [3, 375, 500] tensors, one thread, image
 bench/compare_augmentation.sh (OneSeed.Benchmarks --augmentation times OneSeed.TorchVision the same way: best of 5
 passes over 64 images after one warm-up pass). Prints one JSON object."""
 import json
-import time
 
 import torch
 import torchvision
 from torchvision import transforms
+
+from bench_common import best_seconds
 
 IMAGES, REPEATS = 64, 5
 
@@ -23,12 +24,7 @@ def main():
         for image in images:
             pipeline(image)
 
-    run()
-    best = float('inf')
-    for _ in range(REPEATS):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
+    best = best_seconds(run, REPEATS)
     print(json.dumps({'torchvision': torchvision.__version__, 'torch': torch.__version__, 'images_per_s': IMAGES / best,
                       'per_image_us': best / IMAGES * 1e6}))
 
