@@ -67,6 +67,24 @@ public sealed class PerspectivePixelTests(ITestOutputHelper output)
             Tensor actual = ImageOps.Perspective(image, start, end, TransformFactory.Interpolation(c["interpolation"], InterpolationMode.Bilinear), fill);
             Tensor expected = VisionOracle.Decode(results[k]!["outputs"]![0]!);
             Assert.Equal(expected.dtype, actual.dtype);
+
+            // A pixel centre on the horizon line (where c6·x + c7·y + 1 is 0) maps to infinity: whether the float32
+            // grid sees an exact 0 (an infinite coordinate, NaN after grid_sample) or a tiny remainder (a far coordinate,
+            // the fill) is a rounding of the grid's matrix product, which libtorch 2.10 and torch 1.13 may round apart.
+            // Such pixels are undefined in both libraries and left out; every other pixel is compared.
+            long oh = image.shape[^2], ow = image.shape[^1];
+            bool[] horizon = new bool[oh * ow];
+            for (long y = 0; y < oh; y++)
+            {
+                for (long x = 0; x < ow; x++)
+                {
+                    horizon[(y * ow) + x] = Math.Abs((coeffs[6] * (x + 0.5)) + (coeffs[7] * (y + 0.5)) + 1.0) < 1e-4;
+                }
+            }
+
+            Tensor onHorizon = tensor(horizon).view(oh, ow);
+            actual = actual.masked_fill(onHorizon, 0);
+            expected = expected.masked_fill(onHorizon, 0);
             double diff = VisionOracle.MaxAbsDiff(actual, expected);
             worstPixel = Math.Max(worstPixel, diff);
             Assert.True(diff <= InterpolatingTransformTests.Tolerance("RandomRotation", image.dtype), $"max |difference| {diff} in case {k} {VisionOracle.Describe(c)} {d.Seeds.Replay}");
