@@ -175,7 +175,14 @@ public sealed class HttpShardSource : IShardSource, IDisposable
 
     private string CachePath(ShardInfo shard) => Path.Combine(CacheDirectory, shard.Name);
 
-    private bool IsCached(ShardInfo shard, string path) => TryReadCached(shard, path) is not null;
+    // Whether the cache holds the shard: without reading it when this source has already checked the unchanged file
+    // (prefetching asks this of every shard of an epoch).
+    private bool IsCached(ShardInfo shard, string path)
+    {
+        var file = new FileInfo(path);
+        return file.Exists && file.Length == shard.ByteCount
+            && ((_verified.TryGetValue(path, out var known) && known == (file.Length, file.LastWriteTimeUtc)) || TryReadCached(shard, path) is not null);
+    }
 
     // The cached file's bytes if it is the shard the index names (checked once per process while it is unchanged).
     private byte[]? TryReadCached(ShardInfo shard, string path)
@@ -202,7 +209,7 @@ public sealed class HttpShardSource : IShardSource, IDisposable
             return bytes;
         }
 
-        if (bytes.LongLength != shard.ByteCount || !Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant().Equals(shard.Sha256, StringComparison.Ordinal))
+        if (bytes.LongLength != shard.ByteCount || !ShardHash.Of(bytes).Equals(shard.Sha256, StringComparison.Ordinal))
         {
             return null;
         }
@@ -249,7 +256,7 @@ public sealed class HttpShardSource : IShardSource, IDisposable
                     file.Flush(flushToDisk: true);
                 }
 
-                string actual = Convert.ToHexString(hash).ToLowerInvariant();
+                string actual = ShardHash.Hex(hash);
                 if (!actual.Equals(shard.Sha256, StringComparison.Ordinal))
                 {
                     return $"the body's SHA-256 is {actual}, the index says {shard.Sha256}";

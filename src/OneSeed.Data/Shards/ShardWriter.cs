@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Apache.Arrow;
@@ -339,7 +338,7 @@ public sealed partial class ShardWriter : IDisposable
                 stream.Flush(flushToDisk: true);
                 size = stream.Length;
                 stream.Position = 0;
-                sha = Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant();
+                sha = ShardHash.Of(stream);
             }
 
             File.Move(temp, path, overwrite: false);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
@@ -228,7 +227,7 @@ public sealed class ShardedDataset : IDataset<ShardRow>
         // size only (hashing costs as much CPU as reading the file, and an epoch may reload every shard).
         if (Options.VerifyHashes && !Volatile.Read(ref _hashChecked[shard.Position]))
         {
-            string actual = Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
+            string actual = ShardHash.Of(bytes);
             if (actual != shard.Sha256)
             {
                 throw Fail($"is corrupted: its SHA-256 is {actual}, the index says {shard.Sha256}");
