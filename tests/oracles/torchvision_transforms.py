@@ -139,11 +139,18 @@ def perspective_case(case, images):
             'torchvision': [f64_bits(v) for v in F._get_perspective_coeffs(start, end)]}
 
 
+def perspective_coeffs_case(case, images):
+    """F._get_perspective_coeffs alone (float32 lstsq through the LAPACK torch links), for any image size."""
+    import torchvision.transforms.functional as F
+    return [f64_bits(v) for v in F._get_perspective_coeffs(case['startpoints'], case['endpoints'])]
+
+
 def main():
     torch.set_num_threads(1)
     request = json.load(sys.stdin)
     images = [decode_image(spec) for spec in request.get('images', [])]
-    handler = {'apply': apply_case, 'get_params': get_params_case, 'perspective': perspective_case}[request['op']]
+    handler = {'apply': apply_case, 'get_params': get_params_case, 'perspective': perspective_case,
+               'perspective_coeffs': perspective_coeffs_case}[request['op']]
     json.dump({'results': [handler(case, images) for case in request['cases']]}, sys.stdout)
 
 

@@ -1,3 +1,4 @@
+using OneSeed.TorchVision.Internal;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -171,88 +172,39 @@ internal static partial class ImageOps
             : tensor(fill.Select(v => (float)v).ToArray(), ScalarType.Float32);
 
     /// <summary>
-    /// <c>F._get_perspective_coeffs</c>: the eight coefficients mapping output to input points. torchvision solves the
-    /// 8x8 system with <c>torch.linalg.lstsq(driver="gels")</c> in float32; it is square and regular, so this solves it in
-    /// double precision with partial pivoting and rounds to float32 (the coefficients then agree to about 1 float32 ulp).
+    /// <c>F._get_perspective_coeffs</c>: the eight coefficients mapping output to input points, solved as torchvision
+    /// solves them, with float32 <c>torch.linalg.lstsq(driver="gels")</c> (reference LAPACK's rounding: the system is
+    /// ill-conditioned, so a float32 solution is percents from the exact one, and only the same rounding gives
+    /// torchvision's coefficients and pixels).
     /// </summary>
+    /// <exception cref="ArgumentException">The points make the system singular (torch's lstsq raises too).</exception>
     public static double[] PerspectiveCoefficients(IReadOnlyList<(int X, int Y)> startpoints, IReadOnlyList<(int X, int Y)> endpoints)
     {
-        var a = new double[8, 8];
-        var b = new double[8];
+        // Column-major, as torch hands the matrix to LAPACK; entries are Python ints rounded to float32.
+        var a = new float[8 * 8];
+        var b = new float[8];
         for (int i = 0; i < 4; i++)
         {
             var (p1x, p1y) = endpoints[i];
             var (p2x, p2y) = startpoints[i];
-            double[] row0 = [p1x, p1y, 1, 0, 0, 0, -(float)(p2x * p1x), -(float)(p2x * p1y)];
-            double[] row1 = [0, 0, 0, p1x, p1y, 1, -(float)(p2y * p1x), -(float)(p2y * p1y)];
+            float[] row0 = [p1x, p1y, 1, 0, 0, 0, -(long)p2x * p1x, -(long)p2x * p1y];
+            float[] row1 = [0, 0, 0, p1x, p1y, 1, -(long)p2y * p1x, -(long)p2y * p1y];
             for (int k = 0; k < 8; k++)
             {
-                a[2 * i, k] = (float)row0[k];
-                a[(2 * i) + 1, k] = (float)row1[k];
+                a[(2 * i) + (k * 8)] = row0[k];
+                a[(2 * i) + 1 + (k * 8)] = row1[k];
             }
 
             b[2 * i] = p2x;
             b[(2 * i) + 1] = p2y;
         }
 
-        double[] solution = SolveLinearSystem(a, b);
-        return solution.Select(v => (double)(float)v).ToArray();
-    }
-
-    private static double[] SolveLinearSystem(double[,] a, double[] b)
-    {
-        int n = b.Length;
-        for (int col = 0; col < n; col++)
+        if (!ReferenceLapackSgels.Solve(a, 8, 8, b))
         {
-            int pivot = col;
-            for (int row = col + 1; row < n; row++)
-            {
-                if (Math.Abs(a[row, col]) > Math.Abs(a[pivot, col]))
-                {
-                    pivot = row;
-                }
-            }
-
-            if (a[pivot, col] == 0)
-            {
-                throw new ArgumentException("The perspective points are degenerate: the system for the coefficients is singular.");
-            }
-
-            if (pivot != col)
-            {
-                for (int k = 0; k < n; k++)
-                {
-                    (a[col, k], a[pivot, k]) = (a[pivot, k], a[col, k]);
-                }
-
-                (b[col], b[pivot]) = (b[pivot], b[col]);
-            }
-
-            for (int row = col + 1; row < n; row++)
-            {
-                double factor = a[row, col] / a[col, col];
-                for (int k = col; k < n; k++)
-                {
-                    a[row, k] -= factor * a[col, k];
-                }
-
-                b[row] -= factor * b[col];
-            }
+            throw new ArgumentException("The perspective points are degenerate: the system for the coefficients is singular (torch.linalg.lstsq refuses it too).");
         }
 
-        var x = new double[n];
-        for (int row = n - 1; row >= 0; row--)
-        {
-            double sum = b[row];
-            for (int k = row + 1; k < n; k++)
-            {
-                sum -= a[row, k] * x[k];
-            }
-
-            x[row] = sum / a[row, row];
-        }
-
-        return x;
+        return [.. b.Select(v => (double)v)];
     }
 
     /// <summary><c>F.perspective</c> on a tensor: the coefficients, then <c>F_t.perspective</c>.</summary>

@@ -18,14 +18,12 @@ public sealed class InterpolatingTransformTests(ITestOutputHelper output)
     /// uint8 (a float32 result next to .5 rounds either way) and 1.7e-6 on float32; sharpness, rotation, affine, colour
     /// jitter, blur and perspective (given the same coefficients) have not differed at all (blur 1.8e-7 on float32), but
     /// keep the same margin, one uint8 level and 1e-5, because their float32 kernels' summation order is libtorch's
-    /// choice. Autocontrast is element-wise arithmetic only and stays exact. RandomPerspective's own pixels are not
-    /// bounded: torchvision solves for its coefficients with float32 lstsq, whose answer depends on the LAPACK torch
-    /// links (PerspectivePixelTests checks the coefficients against the exact solution and the pixels given them).
+    /// choice. Autocontrast is element-wise arithmetic only and stays exact. RandomPerspective's coefficients are
+    /// torchvision's bit for bit (reference LAPACK's float32 lstsq, PerspectivePixelTests), so its pixels share the margin.
     /// </summary>
     internal static double Tolerance(string transform, ScalarType dtype) => transform switch
     {
         "RandomAutocontrast" => 0,
-        "RandomPerspective" => double.PositiveInfinity,
         _ => dtype == ScalarType.Byte ? 1.0 : 1e-5,
     };
 
