@@ -503,7 +503,15 @@ public sealed partial class NumPyGenerator
     public long[] Hypergeometric(long ngood, long nbad, long nsample, int size)
     {
         CheckHypergeometric(ngood, nbad, nsample);
-        return SamplesInt64(new HypergeometricSampler(ngood, nbad, nsample, legacy: false), size);
+        ArgumentOutOfRangeException.ThrowIfNegative(size);
+        long[] result = ResultArrays.Uninitialized<long>(size);
+        if (!Distributions.Hypergeometric.TryFillSimulated(BitGenerator, result, ngood, nbad, nsample))
+        {
+            var sampler = new HypergeometricSampler(ngood, nbad, nsample, legacy: false);
+            BufferedSampler<HypergeometricSampler, long>.Fill(BitGenerator, result, ref sampler);
+        }
+
+        return result;
     }
 
     private static bool IsInversion(string method)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using OneSeed.Engines;
 
 namespace OneSeed.Distributions;
@@ -31,6 +32,40 @@ internal static class Hypergeometric
         return sample > 0 ? LegacyInversion(ref source, good, bad, sample) : 0;
     }
 
+    /// <summary>
+    /// <paramref name="destination"/> filled with <see cref="Sample"/> values where that is the simulation (nsample &lt; 10
+    /// or above ngood + nbad − 10) over an engine's 32-bit draws in chunks (<see cref="UInt32DrawCursor"/>), the same
+    /// draws and values as the per-value loop. False, with nothing drawn, where the per-value loop must run (HRUA, or a
+    /// simulation that can end without a draw).
+    /// </summary>
+    public static bool TryFillSimulated(BitGenerator engine, Span<long> destination, long good, long bad, long sample)
+    {
+        long total = good + bad;
+        long computedSample = sample > total / 2 ? total - sample : sample;
+        // Each value's loop runs at least this many times (it stops once the sample, the good or the bad ones run out),
+        // and each pass takes at least one draw: a chunk of that many draws per value still to make never runs ahead.
+        long leastDraws = Math.Min(computedSample, Math.Min(good, bad));
+        if ((sample >= 10 && sample <= total - 10) || leastDraws <= 0 || destination.IsEmpty)
+        {
+            return false;
+        }
+
+        uint[] buffer = ArrayPool<uint>.Shared.Rent(1024);
+        var cursor = new UInt32DrawCursor(engine, buffer);
+        for (int i = 0; i < destination.Length; i++)
+        {
+            if (cursor.Available == 0)
+            {
+                cursor.Refill((int)Math.Min(int.MaxValue, (destination.Length - i) * leastDraws));
+            }
+
+            destination[i] = Simulate(ref cursor, good, bad, sample);
+        }
+
+        ArrayPool<uint>.Shared.Return(buffer);
+        return true;
+    }
+
     private static long Simulate<TSource>(ref TSource source, long good, long bad, long sample)
         where TSource : struct, IRawSource
     {
@@ -42,10 +77,10 @@ internal static class Hypergeometric
         {
             // random_interval(max) is inclusive, so the total is decremented first.
             --remainingTotal;
-            if ((long)BoundedIntegers.Interval(ref source, (ulong)remainingTotal) < remainingGood)
-            {
-                --remainingGood;
-            }
+            // Whether the draw is a good one is a coin toss the branch predictor loses half the time: subtract the
+            // comparison's sign bit instead (both sides are below 2^31, so the difference cannot overflow).
+            long draw = (long)BoundedIntegers.Interval(ref source, (ulong)remainingTotal);
+            remainingGood -= (long)((ulong)(draw - remainingGood) >> 63);
 
             --computedSample;
         }
