@@ -52,19 +52,42 @@ internal static class AugmentationRun
             }
         });
 
+        // Where the time goes: each stage alone, and libtorch's bilinear interpolate alone on the float32 image the
+        // crop's resize hands it (the same call torchvision makes on torch 1.13).
+        var crop = new RandomResizedCrop(224, generator: generator);
+        var jitter = new ColorJitter(0.4, 0.4, 0.4, generator: generator);
+        Tensor[] crops = [.. images.Select(image => crop.call(image))];
+        double cropOnly = PerImage(images, image => crop.call(image));
+        double jitterOnly = PerImage(crops, image => jitter.call(image));
+        using Tensor floats = torch.rand([1, 3, 300, 400], generator: new Generator(7));
+        double interpolateOnly = PerImage(images, _ => nn.functional.interpolate(floats, size: [224, 224], mode: InterpolationMode.Bilinear, align_corners: false));
+
         var result = new JsonObject
         {
             ["images_per_s"] = Images / full,
             ["draws_per_image_us"] = drawsOnly / Images * 1e6,
             ["pixels_per_image_us"] = full / Images * 1e6,
+            ["random_resized_crop_us"] = cropOnly,
+            ["color_jitter_us"] = jitterOnly,
+            ["interpolate_300x400_to_224_us"] = interpolateOnly,
         };
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"OneSeed.TorchVision: {Images / full:0.0} images/s on one thread; parameter draws {drawsOnly / Images * 1e6:0.0} us of {full / Images * 1e6:0} us per image"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"OneSeed.TorchVision: {Images / full:0.0} images/s on one thread; parameter draws {drawsOnly / Images * 1e6:0.0} us of {full / Images * 1e6:0} us per image; RandomResizedCrop {cropOnly:0} us, ColorJitter {jitterOnly:0} us, libtorch's bilinear interpolate 300x400 -> 224 {interpolateOnly:0} us"));
         output.WriteLine(result.ToJsonString());
-        foreach (Tensor image in images)
+        foreach (Tensor image in images.Concat(crops))
         {
             image.Dispose();
         }
     }
+
+    // Microseconds per image of one stage over the images, best of the passes.
+    private static double PerImage(Tensor[] inputs, Func<Tensor, Tensor> stage) => Best(() =>
+    {
+        foreach (Tensor input in inputs)
+        {
+            using var scope = torch.NewDisposeScope();
+            _ = stage(input);
+        }
+    }) / inputs.Length * 1e6;
 
     private static double Best(Action pass)
     {
