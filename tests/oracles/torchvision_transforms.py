@@ -145,12 +145,27 @@ def perspective_coeffs_case(case, images):
     return [f64_bits(v) for v in F._get_perspective_coeffs(case['startpoints'], case['endpoints'])]
 
 
+def gels_case(case, images):
+    """torch.linalg.lstsq(driver="gels") of a float32 m x n system (m >= n; A given column by column as float32 bits),
+    the solution's float32 bits, or None when torch refuses it (rank-deficient)."""
+    import struct
+    m, n = case['m'], case['n']
+    f32 = lambda bits: struct.unpack('<f', struct.pack('<I', bits))[0]
+    a = torch.tensor([f32(v) for v in case['a']], dtype=torch.float32).view(n, m).t()
+    b = torch.tensor([f32(v) for v in case['b']], dtype=torch.float32)
+    try:
+        x = torch.linalg.lstsq(a, b, driver='gels').solution
+    except RuntimeError:
+        return None
+    return [struct.unpack('<I', struct.pack('<f', v))[0] for v in x.tolist()]
+
+
 def main():
     torch.set_num_threads(1)
     request = json.load(sys.stdin)
     images = [decode_image(spec) for spec in request.get('images', [])]
     handler = {'apply': apply_case, 'get_params': get_params_case, 'perspective': perspective_case,
-               'perspective_coeffs': perspective_coeffs_case}[request['op']]
+               'perspective_coeffs': perspective_coeffs_case, 'gels': gels_case}[request['op']]
     json.dump({'results': [handler(case, images) for case in request['cases']]}, sys.stdout)
 
 

@@ -34,35 +34,15 @@ internal static class ReferenceLapackSgels
         }
 
         float anrm = MaxAbs(a);
-        int iascl = 0;
-        if (anrm > 0 && anrm < SmallNumber)
-        {
-            Rescale(anrm, SmallNumber, a);
-            iascl = 1;
-        }
-        else if (anrm > BigNumber)
-        {
-            Rescale(anrm, BigNumber, a);
-            iascl = 2;
-        }
-        else if (anrm == 0)
+        if (anrm == 0)
         {
             Array.Clear(b);
             return true;
         }
 
+        float aScaledTo = ScaleIntoRange(a, anrm);
         float bnrm = MaxAbs(b);
-        int ibscl = 0;
-        if (bnrm > 0 && bnrm < SmallNumber)
-        {
-            Rescale(bnrm, SmallNumber, b);
-            ibscl = 1;
-        }
-        else if (bnrm > BigNumber)
-        {
-            Rescale(bnrm, BigNumber, b);
-            ibscl = 2;
-        }
+        float bScaledTo = ScaleIntoRange(b, bnrm);
 
         // SGEQR2: A = Q R, the reflectors below the diagonal, their scalars in tau.
         var tau = new float[n];
@@ -111,26 +91,32 @@ internal static class ReferenceLapackSgels
             }
         }
 
+        // SGELS's undoing: the solution scales as A's inverse and as b.
         Span<float> solution = b.AsSpan(0, n);
-        if (iascl == 1)
+        if (aScaledTo != 0)
         {
-            Rescale(anrm, SmallNumber, solution);
-        }
-        else if (iascl == 2)
-        {
-            Rescale(anrm, BigNumber, solution);
+            Rescale(anrm, aScaledTo, solution);
         }
 
-        if (ibscl == 1)
+        if (bScaledTo != 0)
         {
-            Rescale(SmallNumber, bnrm, solution);
-        }
-        else if (ibscl == 2)
-        {
-            Rescale(BigNumber, bnrm, solution);
+            Rescale(bScaledTo, bnrm, solution);
         }
 
         return true;
+    }
+
+    // SGELS's scaling of A or b whose largest magnitude (norm, not 0) lies outside [SMLNUM, BIGNUM]: scaled to the bound
+    // it passed, which is returned; 0 when nothing was scaled.
+    private static float ScaleIntoRange(Span<float> values, float norm)
+    {
+        float bound = norm > 0 && norm < SmallNumber ? SmallNumber : norm > BigNumber ? BigNumber : 0;
+        if (bound != 0)
+        {
+            Rescale(norm, bound, values);
+        }
+
+        return bound;
     }
 
     // SLANGE('M'): the largest magnitude (NaN wins, as SISNAN makes it).
