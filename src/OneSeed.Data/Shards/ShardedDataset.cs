@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
@@ -42,6 +43,10 @@ public sealed class ShardedDataset : IDataset<ShardRow>
     private readonly object _gate = new();
     // Per shard, how its hash was checked by this dataset: one of the constants below.
     private readonly int[] _hashState;
+
+    // Per shard, the file's identity when its hash was checked (where the platform gives one).
+    private readonly StrongBox<FileIdentity>?[] _checkedIdentity;
+    private long _hashes;
     private long _loads;
 
     private ShardedDataset(IShardSource source, ShardIndex index, ShardedDatasetOptions options)
@@ -51,6 +56,7 @@ public sealed class ShardedDataset : IDataset<ShardRow>
         Options = options;
         _slots = new Lazy<LoadedShard>?[index.Shards.Count];
         _hashState = new int[index.Shards.Count];
+        _checkedIdentity = new StrongBox<FileIdentity>?[index.Shards.Count];
     }
 
     /// <summary>Where the shards come from.</summary>
@@ -79,6 +85,9 @@ public sealed class ShardedDataset : IDataset<ShardRow>
             }
         }
     }
+
+    /// <summary>How many times this dataset has computed a shard's SHA-256.</summary>
+    internal long HashesComputed => Interlocked.Read(ref _hashes);
 
     /// <summary>How many times a shard file has been read and parsed.</summary>
     internal long ShardLoads => Interlocked.Read(ref _loads);
@@ -154,6 +163,7 @@ public sealed class ShardedDataset : IDataset<ShardRow>
                 continue;
             }
 
+            Interlocked.Increment(ref _hashes);
             string actual = ShardHash.Of(loaded.File.Span);
             if (actual != shard.Sha256)
             {
@@ -301,9 +311,22 @@ public sealed class ShardedDataset : IDataset<ShardRow>
                 throw fail($"cannot be mapped into memory: {e.Message}", e);
             }
 
+            // A reload of a file that is no longer the one checked at the first load (replaced by a rename, or written
+            // since) is hashed again, not just measured (where the platform identifies files; elsewhere, as for the
+            // byte[] path, a reload checks the size).
+            DateTime started = DateTime.UtcNow;
+            FileIdentity? identity = FileIdentity.Of(file.Handle);
+            ref StrongBox<FileIdentity>? checkedAs = ref _checkedIdentity[shard.Position];
+            if (Volatile.Read(ref _hashState[shard.Position]) is Hashed or CheckedByRecord
+                && identity is { } current && (Volatile.Read(ref checkedAs) is not { } known || known.Value != current))
+            {
+                Volatile.Write(ref _hashState[shard.Position], Unchecked);
+            }
+
             if (NeedsHash(shard))
             {
-                Volatile.Write(ref _hashState[shard.Position], CheckMappedHash(shard, file, mapped, fail));
+                Volatile.Write(ref _hashState[shard.Position], CheckMappedHash(shard, file, mapped, identity, started, fail));
+                Volatile.Write(ref checkedAs, identity is { } now ? new StrongBox<FileIdentity>(now) : null);
             }
 
             return mapped;
@@ -318,7 +341,7 @@ public sealed class ShardedDataset : IDataset<ShardRow>
 
     // Skips the hash when the source checked this very file, or when a record shows that this file, unchanged, was
     // checked before; otherwise hashes the mapping and records the result. Returns how the shard was checked.
-    private int CheckMappedHash(ShardInfo shard, ShardFile file, MappedShardMemory mapped, Func<string, Exception?, ShardedDatasetException> fail)
+    private int CheckMappedHash(ShardInfo shard, ShardFile file, MappedShardMemory mapped, FileIdentity? before, DateTime started, Func<string, Exception?, ShardedDatasetException> fail)
     {
         bool trustOthers = Volatile.Read(ref _hashState[shard.Position]) != MustHash;
         if (file.HashVerified && trustOthers)
@@ -327,8 +350,6 @@ public sealed class ShardedDataset : IDataset<ShardRow>
         }
 
         ShardVerificationRecords? records = Records;
-        DateTime started = DateTime.UtcNow;
-        FileIdentity? before = records is null ? null : FileIdentity.Of(file.Handle);
         if (trustOthers && records is not null && before is { } identity && records.IsVerified(file.Path, identity, shard.Sha256))
         {
             return CheckedByRecord;
@@ -351,8 +372,9 @@ public sealed class ShardedDataset : IDataset<ShardRow>
         }
     }
 
-    private static void CheckHash(ReadOnlySpan<byte> bytes, ShardInfo shard, Func<string, Exception?, ShardedDatasetException> fail)
+    private void CheckHash(ReadOnlySpan<byte> bytes, ShardInfo shard, Func<string, Exception?, ShardedDatasetException> fail)
     {
+        Interlocked.Increment(ref _hashes);
         string actual = ShardHash.Of(bytes);
         if (actual != shard.Sha256)
         {
