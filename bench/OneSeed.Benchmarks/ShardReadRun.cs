@@ -14,7 +14,10 @@ namespace OneSeed.Benchmarks;
 /// dataset's files are evicted from the page cache (posix_fadvise DONTNEED, which needs no privileges), so each pass
 /// reads from the disk as a first epoch would. Also writes one .npy file per shard beside the Arrow shards, the same
 /// samples, for bench/torch_shard_bench.py. BenchmarkDotNet's repetitions do not fit passes of gigabytes, so this times
-/// each pass once with a stopwatch, as the Python side does.
+/// each pass once with a stopwatch, as the Python side does. Shards are memory-mapped; the loader passes keep no
+/// verification records (every pass hashes each shard it opens, as a first run on the files does), and the resume is
+/// timed twice: on files an earlier run verified (the realistic resume: the records let it skip the hashes) and on files
+/// no run has verified.
 /// Usage: OneSeed.Benchmarks --shards DIRECTORY [gigabytes]
 /// </summary>
 internal static class ShardReadRun
@@ -56,7 +59,7 @@ internal static class ShardReadRun
             foreach (int workers in new[] { 0, 2 })
             {
                 var sampler = new ShardAwareSampler(counts, GlobalBatch, Partitions, block);
-                ShardedDataset dataset = ShardedDataset.Open(directory, new ShardedDatasetOptions { MaxOpenShards = Partitions * (block + 1) });
+                ShardedDataset dataset = ShardedDataset.Open(directory, new ShardedDatasetOptions { MaxOpenShards = Partitions * (block + 1), VerificationRecordDirectory = null });
                 Evict(directory, index);
                 long samples = 0;
                 double seconds = Time(() => samples = Consume(dataset, sampler, workers, limit: int.MaxValue));
@@ -68,7 +71,7 @@ internal static class ShardReadRun
         // The default block and 2 workers without hash verification: what SHA-256 costs on a first epoch.
         {
             var sampler = new ShardAwareSampler(counts, GlobalBatch, Partitions, 16);
-            ShardedDataset dataset = ShardedDataset.Open(directory, new ShardedDatasetOptions { MaxOpenShards = Partitions * 17, VerifyHashes = false });
+            ShardedDataset dataset = ShardedDataset.Open(directory, new ShardedDatasetOptions { MaxOpenShards = Partitions * 17, VerifyHashes = false, VerificationRecordDirectory = null });
             Evict(directory, index);
             long samples = 0;
             double seconds = Time(() => samples = Consume(dataset, sampler, 2, limit: int.MaxValue));
@@ -78,7 +81,7 @@ internal static class ShardReadRun
 
         // A uniform shuffle through the same bounded shard cache: nearly every sample loads a shard.
         {
-            ShardedDataset dataset = ShardedDataset.Open(directory, new ShardedDatasetOptions { MaxOpenShards = Partitions * 17 });
+            ShardedDataset dataset = ShardedDataset.Open(directory, new ShardedDatasetOptions { MaxOpenShards = Partitions * 17, VerificationRecordDirectory = null });
             Evict(directory, index);
             long samples = 0;
             double seconds = Time(() => samples = Consume(dataset, new RandomSampler(), 2, limit: 2048));
@@ -91,50 +94,74 @@ internal static class ShardReadRun
         output.WriteLine(results.ToJsonString());
     }
 
-    // Time to the first batch after loading a state saved in the middle of the epoch, against replaying to there.
+    // Time to the first batch after loading a state saved in the middle of the epoch, against replaying to there: on
+    // files that an earlier run verified (its records let the resumed process skip the hashes) and on files that no run
+    // has verified (the first batch waits for the hashes of the shards it touches).
     private static JsonObject Resume(TextWriter output, string directory, ShardIndex index, int[] counts)
     {
-        var sampler = new ShardAwareSampler(counts, GlobalBatch, Partitions, 16);
-        int middle = sampler.StepsPerEpoch / 2;
-        DataLoaderState state;
-        double replay;
-        Evict(directory, index);
-        using (var loader = Loader(ShardedDataset.Open(directory, new ShardedDatasetOptions { MaxOpenShards = Partitions * 17 }), sampler, 2))
+        string records = Path.Combine(Path.GetTempPath(), $"oneseed-bench-verified-{Environment.ProcessId}");
+        try
         {
-            using IEnumerator<IReadOnlyList<ShardRow>> run = loader.GetEnumerator();
-            replay = Time(() =>
+            // The earlier run: it checked every shard (as an epoch over the files does) and recorded them.
+            ShardedDataset.Open(directory, Options(records)).Verify();
+            var sampler = new ShardAwareSampler(counts, GlobalBatch, Partitions, 16);
+            int middle = sampler.StepsPerEpoch / 2;
+            DataLoaderState state;
+            double replay;
+            Evict(directory, index);
+            using (var loader = Loader(ShardedDataset.Open(directory, Options(records)), sampler, 2))
             {
-                for (int step = 0; step < middle; step++)
-                {
-                    run.MoveNext();
-                }
-            });
-            state = loader.GetState();
-        }
-
-        string saved = state.ToJson();
-        Evict(directory, index);
-        double resume = 0;
-        using (var loader = Loader(ShardedDataset.Open(directory, new ShardedDatasetOptions { MaxOpenShards = Partitions * 17 }), sampler, 2))
-        {
-            resume = Time(() =>
-            {
-                loader.LoadState(DataLoaderState.FromJson(saved));
                 using IEnumerator<IReadOnlyList<ShardRow>> run = loader.GetEnumerator();
-                run.MoveNext();
-            });
-        }
+                replay = Time(() =>
+                {
+                    for (int step = 0; step < middle; step++)
+                    {
+                        run.MoveNext();
+                    }
+                });
+                state = loader.GetState();
+            }
 
-        // The position alone, without the first batch's shard reads: what "resume at once" costs by itself.
-        double positionOnly = Time(() =>
+            string saved = state.ToJson();
+            double FirstBatch(string? recordDirectory)
+            {
+                Evict(directory, index);
+                using var loader = Loader(ShardedDataset.Open(directory, Options(recordDirectory)), sampler, 2);
+                return Time(() =>
+                {
+                    loader.LoadState(DataLoaderState.FromJson(saved));
+                    using IEnumerator<IReadOnlyList<ShardRow>> run = loader.GetEnumerator();
+                    run.MoveNext();
+                });
+            }
+
+            double resume = FirstBatch(records);
+            double unverified = FirstBatch(null);
+
+            // The position alone, without the first batch's shard reads: what "resume at once" costs by itself.
+            double positionOnly = Time(() =>
+            {
+                using var loader = Loader(ShardedDataset.Open(directory, Options(records)), sampler, 0);
+                loader.LoadState(DataLoaderState.FromJson(saved));
+                _ = loader.BatchesPerEpoch;
+            });
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"resume at step {middle} of {sampler.StepsPerEpoch}: first batch after {resume * 1000:0} ms on verified files, {unverified * 1000:0} ms on files no run has verified (state and order alone {positionOnly * 1000:0.0} ms); replaying to there takes {replay:0.00} s"));
+            return new JsonObject
+            {
+                ["step"] = middle, ["steps"] = sampler.StepsPerEpoch, ["resume_first_batch_ms"] = resume * 1000,
+                ["resume_first_batch_unverified_ms"] = unverified * 1000, ["resume_position_ms"] = positionOnly * 1000, ["replay_s"] = replay,
+            };
+        }
+        finally
         {
-            using var loader = Loader(ShardedDataset.Open(directory), sampler, 0);
-            loader.LoadState(DataLoaderState.FromJson(saved));
-            _ = loader.BatchesPerEpoch;
-        });
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"resume at step {middle} of {sampler.StepsPerEpoch}: first batch after {resume * 1000:0} ms (state and order alone {positionOnly * 1000:0.0} ms); replaying to there takes {replay:0.00} s"));
-        return new JsonObject { ["step"] = middle, ["steps"] = sampler.StepsPerEpoch, ["resume_first_batch_ms"] = resume * 1000, ["resume_position_ms"] = positionOnly * 1000, ["replay_s"] = replay };
+            if (Directory.Exists(records))
+            {
+                Directory.Delete(records, recursive: true);
+            }
+        }
     }
+
+    private static ShardedDatasetOptions Options(string? records) => new() { MaxOpenShards = Partitions * 17, VerificationRecordDirectory = records };
 
     private static DataLoader<ShardRow> Loader(ShardedDataset dataset, ISampler sampler, int workers) =>
         new(dataset, new DataLoaderOptions { Seed = Seed, Sampler = sampler, BatchSize = GlobalBatch, Workers = workers, PrefetchFactor = 4 });
@@ -203,7 +230,7 @@ internal static class ShardReadRun
     // shard-NNNNN.npy: the shard's images as a uint8 array [samples, 65536], for PyTorch's side of the comparison.
     private static void WriteNpy(string directory, ShardIndex index)
     {
-        ShardedDataset dataset = ShardedDataset.Open(directory, new ShardedDatasetOptions { MaxOpenShards = 1 });
+        ShardedDataset dataset = ShardedDataset.Open(directory, new ShardedDatasetOptions { MaxOpenShards = 1, VerificationRecordDirectory = null });
         foreach (ShardInfo shard in index.Shards)
         {
             string header = string.Create(CultureInfo.InvariantCulture, $"{{'descr': '|u1', 'fortran_order': False, 'shape': ({shard.SampleCount}, {SampleBytes}), }}");
@@ -227,9 +254,13 @@ internal static class ShardReadRun
         return Stopwatch.GetElapsedTime(start).TotalSeconds;
     }
 
-    // Drops the dataset's pages from the page cache, so the next pass reads from the disk.
+    // Drops the dataset's pages from the page cache, so the next pass reads from the disk. DONTNEED skips pages that a
+    // process has mapped, so the earlier passes' shard mappings are released first (they go when collected).
     private static void Evict(string directory, ShardIndex index)
     {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
         foreach (string path in index.Shards.Select(s => Path.Combine(directory, s.Name)).Concat(Directory.GetFiles(directory, "*.npy")))
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);

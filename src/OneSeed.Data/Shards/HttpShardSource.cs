@@ -254,7 +254,14 @@ public sealed class HttpShardSource : IShardSource, IDisposable
             return true;
         }
 
-        if (shard.ByteCount > int.MaxValue || !ShardHash.Of(MappedShardMemory.Map(handle, (int)shard.ByteCount).GetSpan()).Equals(shard.Sha256, StringComparison.Ordinal))
+        if (shard.ByteCount > int.MaxValue)
+        {
+            return false;
+        }
+
+        MappedShardMemory mapped = MappedShardMemory.Map(handle, (int)shard.ByteCount);
+        mapped.WillReadAll();
+        if (!ShardHash.Of(mapped.GetSpan()).Equals(shard.Sha256, StringComparison.Ordinal))
         {
             return false;
         }

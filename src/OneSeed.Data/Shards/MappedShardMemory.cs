@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.MemoryMappedFiles;
+using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
 namespace OneSeed.Data.Shards;
@@ -15,13 +16,14 @@ namespace OneSeed.Data.Shards;
 /// own reference. A <see cref="Span{T}"/> taken from the memory is not seen by the GC, which is why the row accessors
 /// document that a span is valid while its row (or memory) is reachable.
 /// </remarks>
-internal sealed unsafe class MappedShardMemory : MemoryManager<byte>
+internal sealed unsafe partial class MappedShardMemory : MemoryManager<byte>
 {
     // Held so that neither is finalized (unmapping the view) before this object is.
     private readonly MemoryMappedViewAccessor _view;
     private readonly SafeMemoryMappedViewHandle _handle;
     private readonly byte* _pointer;
     private readonly int _length;
+    private static bool s_adviceUnavailable;
 
     private MappedShardMemory(MemoryMappedViewAccessor view, int length)
     {
@@ -53,6 +55,29 @@ internal sealed unsafe class MappedShardMemory : MemoryManager<byte>
 
     public int Length => _length;
 
+    /// <summary>
+    /// Asks the kernel to start reading the whole file in (Linux: madvise WILLNEED), before it is read from start to end
+    /// (hashing): the reads then run ahead of the page faults instead of one fault-sized read at a time. Only advice.
+    /// </summary>
+    public void WillReadAll()
+    {
+        if (!OperatingSystem.IsLinux() || Volatile.Read(ref s_adviceUnavailable))
+        {
+            return;
+        }
+
+        try
+        {
+            _ = Madvise((nint)_pointer, (nuint)_length, 3 /* MADV_WILLNEED */);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            Volatile.Write(ref s_adviceUnavailable, true);
+        }
+
+        GC.KeepAlive(this);
+    }
+
     public override Span<byte> GetSpan()
     {
         GC.KeepAlive(_view);
@@ -75,4 +100,7 @@ internal sealed unsafe class MappedShardMemory : MemoryManager<byte>
     protected override void Dispose(bool disposing)
     {
     }
+
+    [LibraryImport("libc.so.6", EntryPoint = "madvise")]
+    private static partial int Madvise(nint address, nuint length, int advice);
 }

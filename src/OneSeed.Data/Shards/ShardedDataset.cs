@@ -8,16 +8,26 @@ namespace OneSeed.Data.Shards;
 
 /// <summary>
 /// A dataset over a directory of Arrow shards written by <see cref="ShardWriter"/>: random access to every sample by
-/// global index, with at most <see cref="ShardedDatasetOptions.MaxOpenShards"/> shards in memory.
+/// global index, with at most <see cref="ShardedDatasetOptions.MaxOpenShards"/> shards open at once.
 /// </summary>
 /// <remarks>
 /// <para>
-/// <see cref="Open(string, ShardedDatasetOptions?)"/> reads only <c>index.json</c>. A shard is read when one of its
-/// samples is first asked for: the whole file, checked against the index (size, then SHA-256 unless
-/// <see cref="ShardedDatasetOptions.VerifyHashes"/> is off — at the shard's first load by this dataset; later reloads
-/// check the size — then Arrow schema and sample count), and kept in a
-/// least-recently-used cache of <see cref="ShardedDatasetOptions.MaxOpenShards"/> shards. <see cref="Get"/> is
-/// thread-safe (the loader's workers call it concurrently); two threads asking for the same shard read it once.
+/// <see cref="Open(string, ShardedDatasetOptions?)"/> reads only <c>index.json</c>. A shard is opened when one of its
+/// samples is first asked for. A shard in a local file (<see cref="IShardSource.OpenShardFile(ShardInfo)"/>) is
+/// memory-mapped read-only and its Arrow buffers are slices of the mapping: nothing is copied, and a sample touches only
+/// its own pages. A shard from a source without local files is read whole into managed memory. Either way it is checked
+/// against the index — size; then SHA-256 unless <see cref="ShardedDatasetOptions.VerifyHashes"/> is off, once per
+/// shard per dataset, skipped when the source checked the very file or a verification record
+/// (<see cref="ShardedDatasetOptions.VerificationRecordDirectory"/>) shows the unchanged file was checked before; then
+/// Arrow schema and sample count — and kept in a least-recently-used cache of
+/// <see cref="ShardedDatasetOptions.MaxOpenShards"/> shards. A reload after the cache dropped a shard checks the size,
+/// and hashes again if the file is no longer the one checked (replaced or written since). <see cref="Get"/> is
+/// thread-safe (the loader's workers call it concurrently); two threads asking for the same shard open it once.
+/// </para>
+/// <para>
+/// A mapping is released when nothing refers to it any more — not the cache, not a <see cref="ShardRow"/>, not a
+/// memory returned by one — so rows stay valid after the cache drops their shard (spans: see <see cref="ShardRow"/>).
+/// Never truncate or rewrite a shard file in place while it may be mapped (see <see cref="ShardFile"/>).
 /// </para>
 /// <para>
 /// Every failure is a <see cref="ShardedDatasetException"/> naming the file (path or URL), the shard and the sample:
@@ -74,7 +84,7 @@ public sealed class ShardedDataset : IDataset<ShardRow>
     /// <inheritdoc />
     public int Count => Index.SampleCount;
 
-    /// <summary>The number of shards held in memory now (at most <see cref="ShardedDatasetOptions.MaxOpenShards"/> once loads finish).</summary>
+    /// <summary>The number of shards in the cache now (at most <see cref="ShardedDatasetOptions.MaxOpenShards"/> once loads finish).</summary>
     internal int OpenShardCount
     {
         get
@@ -355,6 +365,7 @@ public sealed class ShardedDataset : IDataset<ShardRow>
             return CheckedByRecord;
         }
 
+        mapped.WillReadAll();
         CheckHash(mapped.GetSpan(), shard, fail);
         if (records is not null && before is { } hashed)
         {
