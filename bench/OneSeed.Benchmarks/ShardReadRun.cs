@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using OneSeed.Data;
@@ -59,10 +61,7 @@ internal static class ShardReadRun
             foreach (int workers in new[] { 0, 2 })
             {
                 var sampler = new ShardAwareSampler(counts, GlobalBatch, Partitions, block);
-                ShardedDataset dataset = ShardedDataset.Open(directory, new ShardedDatasetOptions { MaxOpenShards = Partitions * (block + 1), VerificationRecordDirectory = null });
-                Evict(directory, index);
-                long samples = 0;
-                double seconds = Time(() => samples = Consume(dataset, sampler, workers, limit: int.MaxValue));
+                double seconds = Pass(directory, index, new ShardedDatasetOptions { MaxOpenShards = Partitions * (block + 1), VerificationRecordDirectory = null }, sampler, workers, int.MaxValue, out long samples);
                 rows.Add(new JsonObject { ["order"] = "shard-aware", ["block"] = block, ["workers"] = workers, ["samples_per_s"] = samples / seconds });
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"shard-aware, blocks of {block} shards, {workers} workers: {samples / seconds:0} samples/s ({sequential / (seconds * index.SampleCount / samples):0.00}x of sequential)"));
             }
@@ -71,20 +70,14 @@ internal static class ShardReadRun
         // The default block and 2 workers without hash verification: what SHA-256 costs on a first epoch.
         {
             var sampler = new ShardAwareSampler(counts, GlobalBatch, Partitions, 16);
-            ShardedDataset dataset = ShardedDataset.Open(directory, new ShardedDatasetOptions { MaxOpenShards = Partitions * 17, VerifyHashes = false, VerificationRecordDirectory = null });
-            Evict(directory, index);
-            long samples = 0;
-            double seconds = Time(() => samples = Consume(dataset, sampler, 2, limit: int.MaxValue));
+            double seconds = Pass(directory, index, new ShardedDatasetOptions { MaxOpenShards = Partitions * 17, VerifyHashes = false, VerificationRecordDirectory = null }, sampler, 2, int.MaxValue, out long samples);
             rows.Add(new JsonObject { ["order"] = "shard-aware, no hash check", ["block"] = 16, ["workers"] = 2, ["samples_per_s"] = samples / seconds });
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"shard-aware, blocks of 16 shards, 2 workers, VerifyHashes off: {samples / seconds:0} samples/s ({sequential / (seconds * index.SampleCount / samples):0.00}x of sequential)"));
         }
 
         // A uniform shuffle through the same bounded shard cache: nearly every sample loads a shard.
         {
-            ShardedDataset dataset = ShardedDataset.Open(directory, new ShardedDatasetOptions { MaxOpenShards = Partitions * 17, VerificationRecordDirectory = null });
-            Evict(directory, index);
-            long samples = 0;
-            double seconds = Time(() => samples = Consume(dataset, new RandomSampler(), 2, limit: 2048));
+            double seconds = Pass(directory, index, new ShardedDatasetOptions { MaxOpenShards = Partitions * 17, VerificationRecordDirectory = null }, new RandomSampler(), 2, 2048, out long samples);
             rows.Add(new JsonObject { ["order"] = "uniform", ["block"] = null, ["workers"] = 2, ["samples_per_s"] = samples / seconds });
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"uniform shuffle, 2 workers (first 2,048 samples): {samples / seconds:0} samples/s"));
         }
@@ -92,6 +85,19 @@ internal static class ShardReadRun
         results["loader"] = rows;
         results["resume"] = Resume(output, directory, index, counts);
         output.WriteLine(results.ToJsonString());
+    }
+
+    // One timed pass of a new dataset over files evicted from the page cache. A method of its own, so that nothing of the
+    // pass stays reachable after it: the next eviction can only drop pages that no mapping holds.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static double Pass(string directory, ShardIndex index, ShardedDatasetOptions options, ISampler sampler, int workers, int limit, out long samples)
+    {
+        ShardedDataset dataset = ShardedDataset.Open(directory, options);
+        Evict(directory, index);
+        long count = 0;
+        double seconds = Time(() => count = Consume(dataset, sampler, workers, limit));
+        samples = count;
+        return seconds;
     }
 
     // Time to the first batch after loading a state saved in the middle of the epoch, against replaying to there: on
@@ -103,40 +109,12 @@ internal static class ShardReadRun
         try
         {
             // The earlier run: it checked every shard (as an epoch over the files does) and recorded them.
-            ShardedDataset.Open(directory, Options(records)).Verify();
+            VerifyAll(directory, records);
             var sampler = new ShardAwareSampler(counts, GlobalBatch, Partitions, 16);
             int middle = sampler.StepsPerEpoch / 2;
-            DataLoaderState state;
-            double replay;
-            Evict(directory, index);
-            using (var loader = Loader(ShardedDataset.Open(directory, Options(records)), sampler, 2))
-            {
-                using IEnumerator<IReadOnlyList<ShardRow>> run = loader.GetEnumerator();
-                replay = Time(() =>
-                {
-                    for (int step = 0; step < middle; step++)
-                    {
-                        run.MoveNext();
-                    }
-                });
-                state = loader.GetState();
-            }
-
-            string saved = state.ToJson();
-            double FirstBatch(string? recordDirectory)
-            {
-                Evict(directory, index);
-                using var loader = Loader(ShardedDataset.Open(directory, Options(recordDirectory)), sampler, 2);
-                return Time(() =>
-                {
-                    loader.LoadState(DataLoaderState.FromJson(saved));
-                    using IEnumerator<IReadOnlyList<ShardRow>> run = loader.GetEnumerator();
-                    run.MoveNext();
-                });
-            }
-
-            double resume = FirstBatch(records);
-            double unverified = FirstBatch(null);
+            double replay = Replay(directory, index, records, sampler, middle, out string saved);
+            double resume = FirstBatch(directory, index, records, sampler, saved);
+            double unverified = FirstBatch(directory, index, null, sampler, saved);
 
             // The position alone, without the first batch's shard reads: what "resume at once" costs by itself.
             double positionOnly = Time(() =>
@@ -161,25 +139,76 @@ internal static class ShardReadRun
         }
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void VerifyAll(string directory, string records) => ShardedDataset.Open(directory, Options(records)).Verify();
+
+    // The run that is interrupted: `steps` batches consumed, then its state saved.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static double Replay(string directory, ShardIndex index, string records, ISampler sampler, int steps, out string saved)
+    {
+        Evict(directory, index);
+        using var loader = Loader(ShardedDataset.Open(directory, Options(records)), sampler, 2);
+        using IEnumerator<ImageBatch> run = loader.GetEnumerator();
+        double seconds = Time(() =>
+        {
+            for (int step = 0; step < steps; step++)
+            {
+                run.MoveNext();
+                run.Current.Checksum();
+            }
+        });
+        saved = loader.GetState().ToJson();
+        return seconds;
+    }
+
+    // The resumed run: a new dataset and loader, the saved state, the first batch consumed.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static double FirstBatch(string directory, ShardIndex index, string? records, ISampler sampler, string saved)
+    {
+        Evict(directory, index);
+        using var loader = Loader(ShardedDataset.Open(directory, Options(records)), sampler, 2);
+        return Time(() =>
+        {
+            loader.LoadState(DataLoaderState.FromJson(saved));
+            using IEnumerator<ImageBatch> run = loader.GetEnumerator();
+            run.MoveNext();
+            run.Current.Checksum();
+        });
+    }
+
     private static ShardedDatasetOptions Options(string? records) => new() { MaxOpenShards = Partitions * 17, VerificationRecordDirectory = records };
 
-    private static DataLoader<ShardRow> Loader(ShardedDataset dataset, ISampler sampler, int workers) =>
-        new(dataset, new DataLoaderOptions { Seed = Seed, Sampler = sampler, BatchSize = GlobalBatch, Workers = workers, PrefetchFactor = 4 });
+    private static DataLoader<ShardRow, ImageBatch> Loader(ShardedDataset dataset, ISampler sampler, int workers, int batchSize = GlobalBatch) =>
+        new(dataset, Collate, new DataLoaderOptions { Seed = Seed, Sampler = sampler, BatchSize = batchSize, Workers = workers, PrefetchFactor = 4 });
+
+    // Copies every sample's image into one batch buffer, as torch's default_collate stacks the samples that the Python
+    // side's __getitem__ has copied out of its mapped .npy: every byte of every sample is read, by the worker that
+    // computes the batch. (Mapped shards are read only where a sample is touched, so touching one byte per sample would
+    // time the page faults of one page, not the reading of the samples.) The buffer comes from a pool and goes back
+    // once consumed, so the batches do not churn the large-object heap.
+    private static ImageBatch Collate(IReadOnlyList<ShardRow> rows)
+    {
+        byte[] images = ArrayPool<byte>.Shared.Rent(rows.Count * SampleBytes);
+        long labels = 0;
+        for (int i = 0; i < rows.Count; i++)
+        {
+            ReadOnlySpan<byte> image = rows[i].GetBytes("image").Span;
+            image.CopyTo(images.AsSpan(i * SampleBytes));
+            labels += rows[i].GetInt64("label");
+        }
+
+        return new ImageBatch(images, rows.Count, labels);
+    }
 
     private static long Consume(ShardedDataset dataset, ISampler sampler, int workers, int limit)
     {
-        int batch = sampler is ShardAwareSampler ? GlobalBatch : 64;
-        using var loader = new DataLoader<ShardRow>(dataset, new DataLoaderOptions { Seed = Seed, Sampler = sampler, BatchSize = batch, Workers = workers, PrefetchFactor = 4 });
+        using var loader = Loader(dataset, sampler, workers, sampler is ShardAwareSampler ? GlobalBatch : 64);
         long samples = 0;
         long checksum = 0;
-        foreach (IReadOnlyList<ShardRow> rows in loader)
+        foreach (ImageBatch batch in loader)
         {
-            foreach (ShardRow row in rows)
-            {
-                checksum += row.GetBytes("image").Span[0] + row.GetInt64("label");
-            }
-
-            samples += rows.Count;
+            checksum += batch.Checksum();
+            samples += batch.Count;
             if (samples >= limit)
             {
                 break;
@@ -188,6 +217,25 @@ internal static class ShardReadRun
 
         GC.KeepAlive(checksum);
         return samples;
+    }
+
+    /// <summary>A batch's images, one after another in a pooled buffer, and the sum of its labels.</summary>
+    private sealed class ImageBatch(byte[] images, int count, long labels)
+    {
+        public int Count { get; } = count;
+
+        // What the Python side sums (each image's first byte and the labels), then the buffer goes back to the pool.
+        public long Checksum()
+        {
+            long sum = labels;
+            for (int i = 0; i < Count; i++)
+            {
+                sum += images[i * SampleBytes];
+            }
+
+            ArrayPool<byte>.Shared.Return(images);
+            return sum;
+        }
     }
 
     private static ShardIndex EnsureDataset(string directory, double gigabytes)

@@ -59,16 +59,25 @@ internal sealed unsafe partial class MappedShardMemory : MemoryManager<byte>
     /// Asks the kernel to start reading the whole file in (Linux: madvise WILLNEED), before it is read from start to end
     /// (hashing): the reads then run ahead of the page faults instead of one fault-sized read at a time. Only advice.
     /// </summary>
-    public void WillReadAll()
+    public void WillReadAll() => WillRead(0, _length);
+
+    /// <summary>
+    /// Asks the kernel to start reading bytes [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>)
+    /// in (Linux: madvise WILLNEED on the pages that hold them): a batch's samples then arrive with their reads in flight
+    /// together, instead of one page fault's read at a time. Only advice.
+    /// </summary>
+    public void WillRead(int start, int length)
     {
-        if (!OperatingSystem.IsLinux() || Volatile.Read(ref s_adviceUnavailable))
+        if (!OperatingSystem.IsLinux() || Volatile.Read(ref s_adviceUnavailable) || (uint)start > (uint)_length || (uint)length > (uint)(_length - start))
         {
             return;
         }
 
         try
         {
-            _ = Madvise((nint)_pointer, (nuint)_length, 3 /* MADV_WILLNEED */);
+            nint page = Environment.SystemPageSize;
+            nint first = (nint)(_pointer + start) & ~(page - 1);
+            _ = Madvise(first, (nuint)((nint)(_pointer + start + length) - first), 3 /* MADV_WILLNEED */);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {

@@ -479,6 +479,7 @@ public sealed class ShardedDataset : IDataset<ShardRow>
             }
 
             ShardBatch batch = batches[lo];
+            batch.AdviseRow(row - batch.FirstRow);
             return new ShardRow(batch, row - batch.FirstRow, batch.Shard.FirstIndex + row);
         }
     }
