@@ -309,11 +309,20 @@ public sealed class ShardedDataset : IDataset<ShardRow>
     {
         using (file)
         {
+            long length;
+            try
+            {
+                length = RandomAccess.GetLength(file.Handle);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw fail($"cannot be read: {e.Message}", e);
+            }
+
+            CheckSize(length, shard, fail);
             MappedShardMemory mapped;
             try
             {
-                long length = RandomAccess.GetLength(file.Handle);
-                CheckSize(length, shard, fail);
                 mapped = MappedShardMemory.Map(file.Handle, checked((int)length));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or OverflowException)
