@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using OneSeed.Data;
@@ -14,7 +16,10 @@ namespace OneSeed.Benchmarks;
 /// dataset's files are evicted from the page cache (posix_fadvise DONTNEED, which needs no privileges), so each pass
 /// reads from the disk as a first epoch would. Also writes one .npy file per shard beside the Arrow shards, the same
 /// samples, for bench/torch_shard_bench.py. BenchmarkDotNet's repetitions do not fit passes of gigabytes, so this times
-/// each pass once with a stopwatch, as the Python side does.
+/// each pass once with a stopwatch, as the Python side does. Shards are memory-mapped; the loader passes keep no
+/// verification records (every pass hashes each shard it opens, as a first run on the files does), and the resume is
+/// timed twice: on files an earlier run verified (the realistic resume: the records let it skip the hashes) and on files
+/// no run has verified.
 /// Usage: OneSeed.Benchmarks --shards DIRECTORY [gigabytes]
 /// </summary>
 internal static class ShardReadRun
@@ -56,10 +61,7 @@ internal static class ShardReadRun
             foreach (int workers in new[] { 0, 2 })
             {
                 var sampler = new ShardAwareSampler(counts, GlobalBatch, Partitions, block);
-                ShardedDataset dataset = ShardedDataset.Open(directory, new ShardedDatasetOptions { MaxOpenShards = Partitions * (block + 1) });
-                Evict(directory, index);
-                long samples = 0;
-                double seconds = Time(() => samples = Consume(dataset, sampler, workers, limit: int.MaxValue));
+                double seconds = Pass(directory, index, new ShardedDatasetOptions { MaxOpenShards = Partitions * (block + 1), VerificationRecordDirectory = null }, sampler, workers, int.MaxValue, out long samples);
                 rows.Add(new JsonObject { ["order"] = "shard-aware", ["block"] = block, ["workers"] = workers, ["samples_per_s"] = samples / seconds });
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"shard-aware, blocks of {block} shards, {workers} workers: {samples / seconds:0} samples/s ({sequential / (seconds * index.SampleCount / samples):0.00}x of sequential)"));
             }
@@ -68,20 +70,14 @@ internal static class ShardReadRun
         // The default block and 2 workers without hash verification: what SHA-256 costs on a first epoch.
         {
             var sampler = new ShardAwareSampler(counts, GlobalBatch, Partitions, 16);
-            ShardedDataset dataset = ShardedDataset.Open(directory, new ShardedDatasetOptions { MaxOpenShards = Partitions * 17, VerifyHashes = false });
-            Evict(directory, index);
-            long samples = 0;
-            double seconds = Time(() => samples = Consume(dataset, sampler, 2, limit: int.MaxValue));
+            double seconds = Pass(directory, index, new ShardedDatasetOptions { MaxOpenShards = Partitions * 17, VerifyHashes = false, VerificationRecordDirectory = null }, sampler, 2, int.MaxValue, out long samples);
             rows.Add(new JsonObject { ["order"] = "shard-aware, no hash check", ["block"] = 16, ["workers"] = 2, ["samples_per_s"] = samples / seconds });
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"shard-aware, blocks of 16 shards, 2 workers, VerifyHashes off: {samples / seconds:0} samples/s ({sequential / (seconds * index.SampleCount / samples):0.00}x of sequential)"));
         }
 
         // A uniform shuffle through the same bounded shard cache: nearly every sample loads a shard.
         {
-            ShardedDataset dataset = ShardedDataset.Open(directory, new ShardedDatasetOptions { MaxOpenShards = Partitions * 17 });
-            Evict(directory, index);
-            long samples = 0;
-            double seconds = Time(() => samples = Consume(dataset, new RandomSampler(), 2, limit: 2048));
+            double seconds = Pass(directory, index, new ShardedDatasetOptions { MaxOpenShards = Partitions * 17, VerificationRecordDirectory = null }, new RandomSampler(), 2, 2048, out long samples);
             rows.Add(new JsonObject { ["order"] = "uniform", ["block"] = null, ["workers"] = 2, ["samples_per_s"] = samples / seconds });
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"uniform shuffle, 2 workers (first 2,048 samples): {samples / seconds:0} samples/s"));
         }
@@ -91,68 +87,128 @@ internal static class ShardReadRun
         output.WriteLine(results.ToJsonString());
     }
 
-    // Time to the first batch after loading a state saved in the middle of the epoch, against replaying to there.
-    private static JsonObject Resume(TextWriter output, string directory, ShardIndex index, int[] counts)
+    // One timed pass of a new dataset over files evicted from the page cache. A method of its own, so that nothing of the
+    // pass stays reachable after it: the next eviction can only drop pages that no mapping holds.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static double Pass(string directory, ShardIndex index, ShardedDatasetOptions options, ISampler sampler, int workers, int limit, out long samples)
     {
-        var sampler = new ShardAwareSampler(counts, GlobalBatch, Partitions, 16);
-        int middle = sampler.StepsPerEpoch / 2;
-        DataLoaderState state;
-        double replay;
+        ShardedDataset dataset = ShardedDataset.Open(directory, options);
         Evict(directory, index);
-        using (var loader = Loader(ShardedDataset.Open(directory, new ShardedDatasetOptions { MaxOpenShards = Partitions * 17 }), sampler, 2))
-        {
-            using IEnumerator<IReadOnlyList<ShardRow>> run = loader.GetEnumerator();
-            replay = Time(() =>
-            {
-                for (int step = 0; step < middle; step++)
-                {
-                    run.MoveNext();
-                }
-            });
-            state = loader.GetState();
-        }
-
-        string saved = state.ToJson();
-        Evict(directory, index);
-        double resume = 0;
-        using (var loader = Loader(ShardedDataset.Open(directory, new ShardedDatasetOptions { MaxOpenShards = Partitions * 17 }), sampler, 2))
-        {
-            resume = Time(() =>
-            {
-                loader.LoadState(DataLoaderState.FromJson(saved));
-                using IEnumerator<IReadOnlyList<ShardRow>> run = loader.GetEnumerator();
-                run.MoveNext();
-            });
-        }
-
-        // The position alone, without the first batch's shard reads: what "resume at once" costs by itself.
-        double positionOnly = Time(() =>
-        {
-            using var loader = Loader(ShardedDataset.Open(directory), sampler, 0);
-            loader.LoadState(DataLoaderState.FromJson(saved));
-            _ = loader.BatchesPerEpoch;
-        });
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"resume at step {middle} of {sampler.StepsPerEpoch}: first batch after {resume * 1000:0} ms (state and order alone {positionOnly * 1000:0.0} ms); replaying to there takes {replay:0.00} s"));
-        return new JsonObject { ["step"] = middle, ["steps"] = sampler.StepsPerEpoch, ["resume_first_batch_ms"] = resume * 1000, ["resume_position_ms"] = positionOnly * 1000, ["replay_s"] = replay };
+        long count = 0;
+        double seconds = Time(() => count = Consume(dataset, sampler, workers, limit));
+        samples = count;
+        return seconds;
     }
 
-    private static DataLoader<ShardRow> Loader(ShardedDataset dataset, ISampler sampler, int workers) =>
-        new(dataset, new DataLoaderOptions { Seed = Seed, Sampler = sampler, BatchSize = GlobalBatch, Workers = workers, PrefetchFactor = 4 });
+    // Time to the first batch after loading a state saved in the middle of the epoch, against replaying to there: on
+    // files that an earlier run verified (its records let the resumed process skip the hashes) and on files that no run
+    // has verified (the first batch waits for the hashes of the shards it touches).
+    private static JsonObject Resume(TextWriter output, string directory, ShardIndex index, int[] counts)
+    {
+        string records = Path.Combine(Path.GetTempPath(), $"oneseed-bench-verified-{Environment.ProcessId}");
+        try
+        {
+            // The earlier run: it checked every shard (as an epoch over the files does) and recorded them.
+            VerifyAll(directory, records);
+            var sampler = new ShardAwareSampler(counts, GlobalBatch, Partitions, 16);
+            int middle = sampler.StepsPerEpoch / 2;
+            double replay = Replay(directory, index, records, sampler, middle, out string saved);
+            double resume = FirstBatch(directory, index, records, sampler, saved);
+            double unverified = FirstBatch(directory, index, null, sampler, saved);
+
+            // The position alone, without the first batch's shard reads: what "resume at once" costs by itself.
+            double positionOnly = Time(() =>
+            {
+                using var loader = Loader(ShardedDataset.Open(directory, Options(records)), sampler, 0);
+                loader.LoadState(DataLoaderState.FromJson(saved));
+                _ = loader.BatchesPerEpoch;
+            });
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"resume at step {middle} of {sampler.StepsPerEpoch}: first batch after {resume * 1000:0} ms on verified files, {unverified * 1000:0} ms on files no run has verified (state and order alone {positionOnly * 1000:0.0} ms); replaying to there takes {replay:0.00} s"));
+            return new JsonObject
+            {
+                ["step"] = middle, ["steps"] = sampler.StepsPerEpoch, ["resume_first_batch_ms"] = resume * 1000,
+                ["resume_first_batch_unverified_ms"] = unverified * 1000, ["resume_position_ms"] = positionOnly * 1000, ["replay_s"] = replay,
+            };
+        }
+        finally
+        {
+            if (Directory.Exists(records))
+            {
+                Directory.Delete(records, recursive: true);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void VerifyAll(string directory, string records) => ShardedDataset.Open(directory, Options(records)).Verify();
+
+    // The run that is interrupted: `steps` batches consumed, then its state saved.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static double Replay(string directory, ShardIndex index, string records, ISampler sampler, int steps, out string saved)
+    {
+        Evict(directory, index);
+        using var loader = Loader(ShardedDataset.Open(directory, Options(records)), sampler, 2);
+        using IEnumerator<ImageBatch> run = loader.GetEnumerator();
+        double seconds = Time(() =>
+        {
+            for (int step = 0; step < steps; step++)
+            {
+                run.MoveNext();
+                run.Current.Checksum();
+            }
+        });
+        saved = loader.GetState().ToJson();
+        return seconds;
+    }
+
+    // The resumed run: a new dataset and loader, the saved state, the first batch consumed.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static double FirstBatch(string directory, ShardIndex index, string? records, ISampler sampler, string saved)
+    {
+        Evict(directory, index);
+        using var loader = Loader(ShardedDataset.Open(directory, Options(records)), sampler, 2);
+        return Time(() =>
+        {
+            loader.LoadState(DataLoaderState.FromJson(saved));
+            using IEnumerator<ImageBatch> run = loader.GetEnumerator();
+            run.MoveNext();
+            run.Current.Checksum();
+        });
+    }
+
+    private static ShardedDatasetOptions Options(string? records) => new() { MaxOpenShards = Partitions * 17, VerificationRecordDirectory = records };
+
+    private static DataLoader<ShardRow, ImageBatch> Loader(ShardedDataset dataset, ISampler sampler, int workers, int batchSize = GlobalBatch) =>
+        new(dataset, Collate, new DataLoaderOptions { Seed = Seed, Sampler = sampler, BatchSize = batchSize, Workers = workers, PrefetchFactor = 4 });
+
+    // Copies every sample's image into one batch buffer, as torch's default_collate stacks the samples that the Python
+    // side's __getitem__ has copied out of its mapped .npy: every byte of every sample is read, by the worker that
+    // computes the batch. (Mapped shards are read only where a sample is touched, so touching one byte per sample would
+    // time the page faults of one page, not the reading of the samples.) The buffer comes from a pool and goes back
+    // once consumed, so the batches do not churn the large-object heap.
+    private static ImageBatch Collate(IReadOnlyList<ShardRow> rows)
+    {
+        byte[] images = ArrayPool<byte>.Shared.Rent(rows.Count * SampleBytes);
+        long labels = 0;
+        for (int i = 0; i < rows.Count; i++)
+        {
+            ReadOnlySpan<byte> image = rows[i].GetBytes("image").Span;
+            image.CopyTo(images.AsSpan(i * SampleBytes));
+            labels += rows[i].GetInt64("label");
+        }
+
+        return new ImageBatch(images, rows.Count, labels);
+    }
 
     private static long Consume(ShardedDataset dataset, ISampler sampler, int workers, int limit)
     {
-        int batch = sampler is ShardAwareSampler ? GlobalBatch : 64;
-        using var loader = new DataLoader<ShardRow>(dataset, new DataLoaderOptions { Seed = Seed, Sampler = sampler, BatchSize = batch, Workers = workers, PrefetchFactor = 4 });
+        using var loader = Loader(dataset, sampler, workers, sampler is ShardAwareSampler ? GlobalBatch : 64);
         long samples = 0;
         long checksum = 0;
-        foreach (IReadOnlyList<ShardRow> rows in loader)
+        foreach (ImageBatch batch in loader)
         {
-            foreach (ShardRow row in rows)
-            {
-                checksum += row.GetBytes("image").Span[0] + row.GetInt64("label");
-            }
-
-            samples += rows.Count;
+            checksum += batch.Checksum();
+            samples += batch.Count;
             if (samples >= limit)
             {
                 break;
@@ -161,6 +217,25 @@ internal static class ShardReadRun
 
         GC.KeepAlive(checksum);
         return samples;
+    }
+
+    /// <summary>A batch's images, one after another in a pooled buffer, and the sum of its labels.</summary>
+    private sealed class ImageBatch(byte[] images, int count, long labels)
+    {
+        public int Count { get; } = count;
+
+        // What the Python side sums (each image's first byte and the labels), then the buffer goes back to the pool.
+        public long Checksum()
+        {
+            long sum = labels;
+            for (int i = 0; i < Count; i++)
+            {
+                sum += images[i * SampleBytes];
+            }
+
+            ArrayPool<byte>.Shared.Return(images);
+            return sum;
+        }
     }
 
     private static ShardIndex EnsureDataset(string directory, double gigabytes)
@@ -203,7 +278,7 @@ internal static class ShardReadRun
     // shard-NNNNN.npy: the shard's images as a uint8 array [samples, 65536], for PyTorch's side of the comparison.
     private static void WriteNpy(string directory, ShardIndex index)
     {
-        ShardedDataset dataset = ShardedDataset.Open(directory, new ShardedDatasetOptions { MaxOpenShards = 1 });
+        ShardedDataset dataset = ShardedDataset.Open(directory, new ShardedDatasetOptions { MaxOpenShards = 1, VerificationRecordDirectory = null });
         foreach (ShardInfo shard in index.Shards)
         {
             string header = string.Create(CultureInfo.InvariantCulture, $"{{'descr': '|u1', 'fortran_order': False, 'shape': ({shard.SampleCount}, {SampleBytes}), }}");
@@ -227,9 +302,13 @@ internal static class ShardReadRun
         return Stopwatch.GetElapsedTime(start).TotalSeconds;
     }
 
-    // Drops the dataset's pages from the page cache, so the next pass reads from the disk.
+    // Drops the dataset's pages from the page cache, so the next pass reads from the disk. DONTNEED skips pages that a
+    // process has mapped, so the earlier passes' shard mappings are released first (they go when collected).
     private static void Evict(string directory, ShardIndex index)
     {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
         foreach (string path in index.Shards.Select(s => Path.Combine(directory, s.Name)).Concat(Directory.GetFiles(directory, "*.npy")))
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);

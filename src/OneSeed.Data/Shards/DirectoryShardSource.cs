@@ -1,6 +1,6 @@
 namespace OneSeed.Data.Shards;
 
-/// <summary>The shards of a local directory: <c>index.json</c> and the shard files beside it.</summary>
+/// <summary>The shards of a local directory: <c>index.json</c> and the shard files beside it, which <see cref="ShardedDataset"/> memory-maps.</summary>
 /// <remarks>Reproducibility tier: <b>stable</b> (reads the files as they are).</remarks>
 public sealed class DirectoryShardSource : IShardSource
 {
@@ -27,4 +27,12 @@ public sealed class DirectoryShardSource : IShardSource
 
     /// <inheritdoc />
     public byte[] ReadShard(ShardInfo shard) => File.ReadAllBytes(Describe(shard));
+
+    /// <inheritdoc />
+    /// <remarks>The shard's file in the directory, opened for reading (others may read, rename or delete it meanwhile); not verified here.</remarks>
+    public ShardFile OpenShardFile(ShardInfo shard)
+    {
+        string path = Describe(shard);
+        return new ShardFile(File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete), path, hashVerified: false);
+    }
 }

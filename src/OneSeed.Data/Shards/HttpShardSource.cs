@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
+using Microsoft.Win32.SafeHandles;
 
 namespace OneSeed.Data.Shards;
 
@@ -22,9 +23,13 @@ namespace OneSeed.Data.Shards;
 /// </para>
 /// <para>
 /// The cache: a shard is first written under a temporary name in the cache directory, then renamed, so a crash leaves
-/// no partial shard under a real name; a cached file is checked (size and SHA-256) once per process before it is
-/// served, and downloaded again if it does not match. Sources in one process that share a cache directory download
-/// each shard once between them, however many threads ask at the same time.
+/// no partial shard under a real name, and a file a dataset may have mapped is never rewritten in place. A cached file
+/// is checked (size and SHA-256) before it is served, and downloaded again if it does not match: a file this source
+/// downloaded is served as checked (it was hashed as it was written, so <see cref="ShardedDataset"/> does not hash it
+/// again), and one found in the cache is hashed once and then recorded in <c>.oneseed-verified/</c> inside the cache
+/// directory, so that a later process serves it unread while it stays unchanged (the records of
+/// <see cref="ShardedDatasetOptions.VerificationRecordDirectory"/>). Sources in one process that share a cache
+/// directory download each shard once between them, however many threads ask at the same time.
 /// </para>
 /// <para>Reproducibility tier: <b>stable</b> (every byte served is checked against the index).</para>
 /// </remarks>
@@ -36,7 +41,11 @@ public sealed class HttpShardSource : IShardSource, IDisposable
 
     private readonly HttpClient _client;
     private readonly SemaphoreSlim _slots;
-    private readonly ConcurrentDictionary<string, (long Length, DateTime Written)> _verified = new(StringComparer.Ordinal);
+    // Files this source downloaded and hashed as it wrote them, by cache path: the identity they had after the rename.
+    private readonly ConcurrentDictionary<string, (FileIdentity Identity, string Sha256)> _written = new(StringComparer.Ordinal);
+
+    // Where statx is missing (not Linux): cached files checked in this process, by their length and modification time.
+    private readonly ConcurrentDictionary<string, (long Length, DateTime Written)> _checkedHere = new(StringComparer.Ordinal);
 
     /// <summary>A source for the dataset at <paramref name="baseUri"/> (the URL of the folder that holds <c>index.json</c>), caching shards in <paramref name="cacheDirectory"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="baseUri"/> is null.</exception>
@@ -103,11 +112,29 @@ public sealed class HttpShardSource : IShardSource, IDisposable
     /// <inheritdoc />
     public byte[] ReadShard(ShardInfo shard)
     {
+        using ShardFile file = OpenShardFile(shard);
+        byte[] bytes = new byte[shard.ByteCount];
+        int read = 0;
+        while (read < bytes.Length && RandomAccess.Read(file.Handle, bytes.AsSpan(read), read) is > 0 and var n)
+        {
+            read += n;
+        }
+
+        return read == bytes.Length ? bytes : throw new IOException($"The cached shard {file.Path} ended after {read} of its {bytes.Length} bytes.");
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The cached file, downloaded first if it is not there or does not match the index; always checked against the
+    /// index's SHA-256 (<see cref="ShardFile.HashVerified"/> is true).
+    /// </remarks>
+    public ShardFile OpenShardFile(ShardInfo shard)
+    {
         ArgumentNullException.ThrowIfNull(shard);
         string path = CachePath(shard);
         for (int pass = 0; pass < 2; pass++)
         {
-            if (TryReadCached(shard, path) is { } cached)
+            if (TryOpenChecked(shard, path) is { } cached)
             {
                 return cached;
             }
@@ -175,47 +202,80 @@ public sealed class HttpShardSource : IShardSource, IDisposable
 
     private string CachePath(ShardInfo shard) => Path.Combine(CacheDirectory, shard.Name);
 
-    // Whether the cache holds the shard: without reading it when this source has already checked the unchanged file
-    // (prefetching asks this of every shard of an epoch).
+    private ShardVerificationRecords Records => ShardVerificationRecords.For(Path.Combine(CacheDirectory, ".oneseed-verified"));
+
+    // Whether the cache holds the shard: without reading it when the unchanged file is known to be checked (prefetching
+    // asks this of every shard of an epoch).
     private bool IsCached(ShardInfo shard, string path)
     {
-        var file = new FileInfo(path);
-        return file.Exists && file.Length == shard.ByteCount
-            && ((_verified.TryGetValue(path, out var known) && known == (file.Length, file.LastWriteTimeUtc)) || TryReadCached(shard, path) is not null);
+        using ShardFile? file = TryOpenChecked(shard, path);
+        return file is not null;
     }
 
-    // The cached file's bytes if it is the shard the index names (checked once per process while it is unchanged).
-    private byte[]? TryReadCached(ShardInfo shard, string path)
+    // The cached file, opened, if it is the shard the index names: known from this source's download or a record while
+    // unchanged, otherwise hashed (where it lies, through a mapping) and recorded.
+    private ShardFile? TryOpenChecked(ShardInfo shard, string path)
     {
-        var file = new FileInfo(path);
-        if (!file.Exists || file.Length != shard.ByteCount)
-        {
-            return null;
-        }
-
-        byte[] bytes;
+        SafeFileHandle handle;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return null; // replaced or removed under us: download again
+            return null; // not there, or replaced or removed under us: download again
         }
 
-        var stamp = (file.Length, file.LastWriteTimeUtc);
-        if (_verified.TryGetValue(path, out var known) && known == stamp)
+        try
         {
-            return bytes;
+            if (RandomAccess.GetLength(handle) == shard.ByteCount && IsChecked(shard, path, handle))
+            {
+                return new ShardFile(handle, path, hashVerified: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
         }
 
-        if (bytes.LongLength != shard.ByteCount || !ShardHash.Of(bytes).Equals(shard.Sha256, StringComparison.Ordinal))
+        handle.Dispose();
+        return null;
+    }
+
+    private bool IsChecked(ShardInfo shard, string path, SafeFileHandle handle)
+    {
+        DateTime started = DateTime.UtcNow;
+        FileIdentity? identity = FileIdentity.Of(handle);
+        var file = new FileInfo(path);
+        (long, DateTime) stamp = (file.Length, file.LastWriteTimeUtc);
+        if (identity is { } known
+            ? (_written.TryGetValue(path, out var written) && written == (known, shard.Sha256)) || Records.IsVerified(path, known, shard.Sha256)
+            : _checkedHere.TryGetValue(path, out var seen) && seen == stamp)
         {
-            return null;
+            return true;
         }
 
-        _verified[path] = stamp;
-        return bytes;
+        if (shard.ByteCount > int.MaxValue)
+        {
+            return false;
+        }
+
+        MappedShardMemory mapped = MappedShardMemory.Map(handle, (int)shard.ByteCount);
+        mapped.WillReadAll();
+        if (!ShardHash.Of(mapped.GetSpan()).Equals(shard.Sha256, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (identity is { } hashed)
+        {
+            Records.Remember(path, hashed, FileIdentity.Of(handle), shard.Sha256, started);
+        }
+        else
+        {
+            _checkedHere[path] = stamp;
+        }
+
+        return true;
     }
 
     private async Task EnsureCachedAsync(ShardInfo shard, string path)
@@ -249,11 +309,13 @@ public sealed class HttpShardSource : IShardSource, IDisposable
             try
             {
                 byte[] hash;
+                FileIdentity? written;
                 await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
                 {
                     hash = await FetchAsync(url, file, shard.ByteCount, token).ConfigureAwait(false);
                     await file.FlushAsync(token).ConfigureAwait(false);
                     file.Flush(flushToDisk: true);
+                    written = FileIdentity.Of(file.SafeFileHandle);
                 }
 
                 string actual = ShardHash.Hex(hash);
@@ -262,7 +324,9 @@ public sealed class HttpShardSource : IShardSource, IDisposable
                     return $"the body's SHA-256 is {actual}, the index says {shard.Sha256}";
                 }
 
+                // A rename, never a rewrite: a dataset may have the old file mapped, and keeps reading its inode.
                 File.Move(temporary, path, overwrite: true);
+                RememberWritten(shard, path, written);
                 return null;
             }
             finally
@@ -270,6 +334,28 @@ public sealed class HttpShardSource : IShardSource, IDisposable
                 File.Delete(temporary);
             }
         });
+    }
+
+    // Remembers the file just renamed into the cache as checked, if it is still the inode this source wrote and hashed
+    // (same device, inode, size and modification time; the rename itself moves the change time).
+    private void RememberWritten(ShardInfo shard, string path, FileIdentity? written)
+    {
+        if (written is not { } before)
+        {
+            return;
+        }
+
+        try
+        {
+            using SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+            if (FileIdentity.Of(handle) is { } after && after with { ChangedNs = before.ChangedNs } == before)
+            {
+                _written[path] = (after, shard.Sha256);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
     }
 
     // Runs attempts until one succeeds (returns null), within the attempt limit; an attempt fails by returning why or by

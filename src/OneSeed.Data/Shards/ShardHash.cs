@@ -7,7 +7,8 @@ internal static class ShardHash
 {
     public static string Hex(byte[] digest) => Convert.ToHexString(digest).ToLowerInvariant();
 
-    public static string Of(byte[] bytes) => Hex(SHA256.HashData(bytes));
+    /// <summary>The hash of <paramref name="bytes"/>: a byte array or a memory-mapped file, hashed where it lies (no copy).</summary>
+    public static string Of(ReadOnlySpan<byte> bytes) => Hex(SHA256.HashData(bytes));
 
     public static string Of(Stream stream) => Hex(SHA256.HashData(stream));
 }

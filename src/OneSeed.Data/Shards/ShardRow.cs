@@ -9,9 +9,18 @@ namespace OneSeed.Data.Shards;
 /// <remarks>
 /// <para>
 /// A row is a view of its shard's memory (a struct: getting a row allocates nothing). Bytes and tensors are returned
-/// without copying; the shard's memory stays alive as long as a row or a returned <see cref="ReadOnlyMemory{T}"/>
-/// refers to it, even after the dataset has dropped the shard from its cache. Asking for a column that does not exist
-/// or with the accessor of another kind throws an <see cref="ArgumentException"/> that names the column and its kind.
+/// without copying. Asking for a column that does not exist or with the accessor of another kind throws an
+/// <see cref="ArgumentException"/> that names the column and its kind.
+/// </para>
+/// <para>
+/// <b>Lifetime.</b> A shard read from a local file is memory-mapped, and the mapping is released only once nothing refers
+/// to it: not the dataset's cache (which drops shards as it reads others), not a row, not a
+/// <see cref="ReadOnlyMemory{T}"/> from <see cref="GetBytes(string)"/>. So a row and a memory stay valid for as long as
+/// you hold them, even after the cache has dropped their shard. A span — from <see cref="GetTensor{T}(string)"/>, or the
+/// <c>.Span</c> of a memory — is not seen by the garbage collector: it is valid while the row or memory it came from is
+/// still reachable. Use a span while you hold its row (the loader's batch holds its rows; a row in a variable that is
+/// read after the span's last use, or <c>GC.KeepAlive(row)</c> after it, holds it too), and copy what you keep
+/// (<c>ToArray()</c>). A span used after its row and memory were dropped may read memory that has been unmapped.
 /// </para>
 /// <para>Reproducibility tier: <b>stable</b> (the values are the stored values, bit for bit).</para>
 /// </remarks>
@@ -39,9 +48,12 @@ public readonly struct ShardRow
     /// <exception cref="InvalidOperationException">The row is <c>default</c>, not one read from a dataset.</exception>
     public string Shard => Batch.Shard.Name;
 
+    /// <summary>The whole shard file's memory (a mapping or a byte array), for tests.</summary>
+    internal ReadOnlyMemory<byte> ShardMemory => Batch.File;
+
     private ShardBatch Batch => _batch ?? throw new InvalidOperationException("This ShardRow is default(ShardRow), not a row read from a ShardedDataset.");
 
-    /// <summary>The value of a <see cref="ShardColumnKind.Bytes"/> column (a view of the shard's memory, not a copy).</summary>
+    /// <summary>The value of a <see cref="ShardColumnKind.Bytes"/> column (a view of the shard's memory, not a copy; the memory keeps the shard mapped while you hold it — see the type's remarks on spans).</summary>
     /// <exception cref="ArgumentException">There is no such column, or it is not a bytes column.</exception>
     public ReadOnlyMemory<byte> GetBytes(string column)
     {
@@ -74,7 +86,11 @@ public readonly struct ShardRow
     /// <exception cref="ArgumentException">There is no such column, or it is not a boolean column.</exception>
     public bool GetBoolean(string column) => ((BooleanArray)Column(column, ShardColumnKind.Boolean, nameof(GetBoolean))).GetValue(_row) == true;
 
-    /// <summary>The elements of a <see cref="ShardColumnKind.Tensor"/> column, row-major (a view, not a copy); the shape is the column's <see cref="ShardColumn.Shape"/>.</summary>
+    /// <summary>
+    /// The elements of a <see cref="ShardColumnKind.Tensor"/> column, row-major (a view, not a copy); the shape is the
+    /// column's <see cref="ShardColumn.Shape"/>. The span is valid while this row is reachable (see the type's remarks):
+    /// use it while you hold the row, copy it (<c>ToArray()</c>) to keep it.
+    /// </summary>
     /// <typeparam name="T">The column's element type (<see cref="float"/> for float32, <see cref="byte"/> for uint8, …).</typeparam>
     /// <exception cref="ArgumentException">There is no such column, it is not a tensor column, or its elements are not <typeparamref name="T"/>.</exception>
     public ReadOnlySpan<T> GetTensor<T>(string column)

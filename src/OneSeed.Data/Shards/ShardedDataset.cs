@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
@@ -6,16 +8,26 @@ namespace OneSeed.Data.Shards;
 
 /// <summary>
 /// A dataset over a directory of Arrow shards written by <see cref="ShardWriter"/>: random access to every sample by
-/// global index, with at most <see cref="ShardedDatasetOptions.MaxOpenShards"/> shards in memory.
+/// global index, with at most <see cref="ShardedDatasetOptions.MaxOpenShards"/> shards open at once.
 /// </summary>
 /// <remarks>
 /// <para>
-/// <see cref="Open(string, ShardedDatasetOptions?)"/> reads only <c>index.json</c>. A shard is read when one of its
-/// samples is first asked for: the whole file, checked against the index (size, then SHA-256 unless
-/// <see cref="ShardedDatasetOptions.VerifyHashes"/> is off — at the shard's first load by this dataset; later reloads
-/// check the size — then Arrow schema and sample count), and kept in a
-/// least-recently-used cache of <see cref="ShardedDatasetOptions.MaxOpenShards"/> shards. <see cref="Get"/> is
-/// thread-safe (the loader's workers call it concurrently); two threads asking for the same shard read it once.
+/// <see cref="Open(string, ShardedDatasetOptions?)"/> reads only <c>index.json</c>. A shard is opened when one of its
+/// samples is first asked for. A shard in a local file (<see cref="IShardSource.OpenShardFile(ShardInfo)"/>) is
+/// memory-mapped read-only and its Arrow buffers are slices of the mapping: nothing is copied, and a sample touches only
+/// its own pages. A shard from a source without local files is read whole into managed memory. Either way it is checked
+/// against the index — size; then SHA-256 unless <see cref="ShardedDatasetOptions.VerifyHashes"/> is off, once per
+/// shard per dataset, skipped when the source checked the very file or a verification record
+/// (<see cref="ShardedDatasetOptions.VerificationRecordDirectory"/>) shows the unchanged file was checked before; then
+/// Arrow schema and sample count — and kept in a least-recently-used cache of
+/// <see cref="ShardedDatasetOptions.MaxOpenShards"/> shards. A reload after the cache dropped a shard checks the size,
+/// and hashes again if the file is no longer the one checked (replaced or written since). <see cref="Get"/> is
+/// thread-safe (the loader's workers call it concurrently); two threads asking for the same shard open it once.
+/// </para>
+/// <para>
+/// A mapping is released when nothing refers to it any more — not the cache, not a <see cref="ShardRow"/>, not a
+/// memory returned by one — so rows stay valid after the cache drops their shard (spans: see <see cref="ShardRow"/>).
+/// Never truncate or rewrite a shard file in place while it may be mapped (see <see cref="ShardFile"/>).
 /// </para>
 /// <para>
 /// Every failure is a <see cref="ShardedDatasetException"/> naming the file (path or URL), the shard and the sample:
@@ -30,10 +42,21 @@ namespace OneSeed.Data.Shards;
 /// </remarks>
 public sealed class ShardedDataset : IDataset<ShardRow>
 {
+    private const int Unchecked = 0;
+    private const int Hashed = 1;
+    private const int CheckedByRecord = 2;
+    private const int CheckedBySource = 3;
+    private const int MustHash = 4; // Verify found the file differs from what a record or the source vouched for
+
     private readonly Lazy<LoadedShard>?[] _slots;
     private readonly List<int> _recent = [];
     private readonly object _gate = new();
-    private readonly bool[] _hashChecked;
+    // Per shard, how its hash was checked by this dataset: one of the constants below.
+    private readonly int[] _hashState;
+
+    // Per shard, the file's identity when its hash was checked (where the platform gives one).
+    private readonly StrongBox<FileIdentity>?[] _checkedIdentity;
+    private long _hashes;
     private long _loads;
 
     private ShardedDataset(IShardSource source, ShardIndex index, ShardedDatasetOptions options)
@@ -42,7 +65,8 @@ public sealed class ShardedDataset : IDataset<ShardRow>
         Index = index;
         Options = options;
         _slots = new Lazy<LoadedShard>?[index.Shards.Count];
-        _hashChecked = new bool[index.Shards.Count];
+        _hashState = new int[index.Shards.Count];
+        _checkedIdentity = new StrongBox<FileIdentity>?[index.Shards.Count];
     }
 
     /// <summary>Where the shards come from.</summary>
@@ -60,7 +84,7 @@ public sealed class ShardedDataset : IDataset<ShardRow>
     /// <inheritdoc />
     public int Count => Index.SampleCount;
 
-    /// <summary>The number of shards held in memory now (at most <see cref="ShardedDatasetOptions.MaxOpenShards"/> once loads finish).</summary>
+    /// <summary>The number of shards in the cache now (at most <see cref="ShardedDatasetOptions.MaxOpenShards"/> once loads finish).</summary>
     internal int OpenShardCount
     {
         get
@@ -71,6 +95,9 @@ public sealed class ShardedDataset : IDataset<ShardRow>
             }
         }
     }
+
+    /// <summary>How many times this dataset has computed a shard's SHA-256.</summary>
+    internal long HashesComputed => Interlocked.Read(ref _hashes);
 
     /// <summary>How many times a shard file has been read and parsed.</summary>
     internal long ShardLoads => Interlocked.Read(ref _loads);
@@ -130,13 +157,36 @@ public sealed class ShardedDataset : IDataset<ShardRow>
     /// <exception cref="ShardedDatasetException">Its shard cannot be read (the message names the shard, its file and the sample).</exception>
     public ShardRow Get(int index, SampleContext context) => Read(index);
 
-    /// <summary>Reads and checks every shard (size, SHA-256 when enabled, Arrow structure, sample count), to find damage before a run rather than during it.</summary>
+    /// <summary>
+    /// Reads and checks every shard (size, SHA-256 when enabled, Arrow structure, sample count), to find damage before a
+    /// run rather than during it. Every shard's SHA-256 is computed here, even one that a verification record or the
+    /// source vouched for (the check that finds damage below the file system, which records cannot see).
+    /// </summary>
     /// <exception cref="ShardedDatasetException">The first shard that fails, named.</exception>
     public void Verify()
     {
         foreach (ShardInfo shard in Index.Shards)
         {
-            _ = Acquire(shard, sampleIndex: null);
+            LoadedShard loaded = Acquire(shard, sampleIndex: null);
+            if (!Options.VerifyHashes || Volatile.Read(ref _hashState[shard.Position]) == Hashed)
+            {
+                continue;
+            }
+
+            Interlocked.Increment(ref _hashes);
+            string actual = ShardHash.Of(loaded.File.Span);
+            if (actual != shard.Sha256)
+            {
+                // The file no longer has the bytes that were vouched for: forget the record, drop the shard, and hash
+                // it at every load from now on.
+                Volatile.Write(ref _hashState[shard.Position], MustHash);
+                Records?.Forget(Source.Describe(shard));
+                Drop(shard.Position, slot: null);
+                string location = Source.Describe(shard);
+                throw new ShardedDatasetException($"Dataset check failed: shard '{shard.Name}' ({location}) is corrupted: its SHA-256 is {actual}, the index says {shard.Sha256} (the file changed without a change the file system records, or the source's copy did).", location, shard.Name, null);
+            }
+
+            Volatile.Write(ref _hashState[shard.Position], Hashed);
         }
     }
 
@@ -180,14 +230,7 @@ public sealed class ShardedDataset : IDataset<ShardRow>
         }
         catch (ShardedDatasetException e)
         {
-            lock (_gate)
-            {
-                if (ReferenceEquals(_slots[position], slot))
-                {
-                    _slots[position] = null;
-                    _recent.Remove(position);
-                }
-            }
+            Drop(position, slot);
 
             if (sampleIndex is null)
             {
@@ -195,6 +238,19 @@ public sealed class ShardedDataset : IDataset<ShardRow>
             }
 
             throw new ShardedDatasetException($"Cannot read sample {sampleIndex}: {e.Message}", e.Location!, e.Shard, sampleIndex, e.InnerException);
+        }
+    }
+
+    // Removes shard `position` from the cache (only if it still holds `slot`, when one is given).
+    private void Drop(int position, Lazy<LoadedShard>? slot)
+    {
+        lock (_gate)
+        {
+            if (_slots[position] is { } current && (slot is null || ReferenceEquals(current, slot)))
+            {
+                _slots[position] = null;
+                _recent.Remove(position);
+            }
         }
     }
 
@@ -208,6 +264,23 @@ public sealed class ShardedDataset : IDataset<ShardRow>
         ShardedDatasetException Fail(string problem, Exception? inner = null) =>
             new($"shard '{shard.Name}' ({location}) {problem}.", location, shard.Name, null, inner);
 
+        ShardFile? file;
+        try
+        {
+            file = Source.OpenShardFile(shard);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Fail(e is FileNotFoundException or DirectoryNotFoundException ? "is missing" : $"cannot be read: {e.Message}", e);
+        }
+
+        ReadOnlyMemory<byte> memory = file is null ? Read(shard, Fail) : Map(shard, file, Fail).Memory;
+        return new LoadedShard(Parse(shard, memory, Fail), memory);
+    }
+
+    // The byte[] path, for sources without local files: the whole shard read into managed memory and hashed there.
+    private byte[] Read(ShardInfo shard, Func<string, Exception?, ShardedDatasetException> fail)
+    {
         byte[] bytes;
         try
         {
@@ -215,37 +288,149 @@ public sealed class ShardedDataset : IDataset<ShardRow>
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw Fail(e is FileNotFoundException or DirectoryNotFoundException ? "is missing" : $"cannot be read: {e.Message}", e);
+            throw fail(e is FileNotFoundException or DirectoryNotFoundException ? "is missing" : $"cannot be read: {e.Message}", e);
         }
 
-        if (bytes.LongLength != shard.ByteCount)
-        {
-            throw Fail($"has {bytes.LongLength} bytes, but the index says {shard.ByteCount} (truncated, or replaced by another file)");
-        }
+        CheckSize(bytes.LongLength, shard, fail);
 
         // The hash is checked at a shard's first load by this dataset; a reload after the cache dropped it checks the
         // size only (hashing costs as much CPU as reading the file, and an epoch may reload every shard).
-        if (Options.VerifyHashes && !Volatile.Read(ref _hashChecked[shard.Position]))
+        if (NeedsHash(shard))
         {
-            string actual = ShardHash.Of(bytes);
-            if (actual != shard.Sha256)
-            {
-                throw Fail($"is corrupted: its SHA-256 is {actual}, the index says {shard.Sha256}");
-            }
-
-            Volatile.Write(ref _hashChecked[shard.Position], true);
+            CheckHash(bytes, shard, fail);
+            Volatile.Write(ref _hashState[shard.Position], Hashed);
         }
 
+        return bytes;
+    }
+
+    // The mapped path: the file is mapped read-only and hashed where it lies; a row touches only the pages it reads.
+    private MappedShardMemory Map(ShardInfo shard, ShardFile file, Func<string, Exception?, ShardedDatasetException> fail)
+    {
+        using (file)
+        {
+            long length;
+            try
+            {
+                length = RandomAccess.GetLength(file.Handle);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw fail($"cannot be read: {e.Message}", e);
+            }
+
+            CheckSize(length, shard, fail);
+            MappedShardMemory mapped;
+            try
+            {
+                mapped = MappedShardMemory.Map(file.Handle, checked((int)length));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or OverflowException)
+            {
+                throw fail($"cannot be mapped into memory: {e.Message}", e);
+            }
+
+            // A reload of a file that is no longer the one checked at the first load (replaced by a rename, or written
+            // since) is hashed again, not just measured (where the platform identifies files; elsewhere, as for the
+            // byte[] path, a reload checks the size).
+            DateTime started = DateTime.UtcNow;
+            FileIdentity? identity = FileIdentity.Of(file.Handle);
+            ref StrongBox<FileIdentity>? checkedAs = ref _checkedIdentity[shard.Position];
+            if (Volatile.Read(ref _hashState[shard.Position]) is Hashed or CheckedByRecord
+                && identity is { } current && (Volatile.Read(ref checkedAs) is not { } known || known.Value != current))
+            {
+                Volatile.Write(ref _hashState[shard.Position], Unchecked);
+            }
+
+            if (NeedsHash(shard))
+            {
+                Volatile.Write(ref _hashState[shard.Position], CheckMappedHash(shard, file, mapped, identity, started, fail));
+                Volatile.Write(ref checkedAs, identity is { } now ? new StrongBox<FileIdentity>(now) : null);
+            }
+
+            return mapped;
+        }
+    }
+
+    private ShardVerificationRecords? Records =>
+        Options.VerificationRecordDirectory is { Length: > 0 } directory ? ShardVerificationRecords.For(directory) : null;
+
+    // Whether the hash must be checked now: at the shard's first load by this dataset, when hashes are checked.
+    private bool NeedsHash(ShardInfo shard) => Options.VerifyHashes && Volatile.Read(ref _hashState[shard.Position]) is Unchecked or MustHash;
+
+    // Skips the hash when the source checked this very file, or when a record shows that this file, unchanged, was
+    // checked before; otherwise hashes the mapping and records the result. Returns how the shard was checked.
+    private int CheckMappedHash(ShardInfo shard, ShardFile file, MappedShardMemory mapped, FileIdentity? before, DateTime started, Func<string, Exception?, ShardedDatasetException> fail)
+    {
+        bool trustOthers = Volatile.Read(ref _hashState[shard.Position]) != MustHash;
+        if (file.HashVerified && trustOthers)
+        {
+            return CheckedBySource;
+        }
+
+        ShardVerificationRecords? records = Records;
+        if (trustOthers && records is not null && before is { } identity && records.IsVerified(file.Path, identity, shard.Sha256))
+        {
+            return CheckedByRecord;
+        }
+
+        mapped.WillReadAll();
+        CheckHash(mapped.GetSpan(), shard, fail);
+        if (records is not null && before is { } hashed)
+        {
+            records.Remember(file.Path, hashed, FileIdentity.Of(file.Handle), shard.Sha256, started);
+        }
+
+        return Hashed;
+    }
+
+    private static void CheckSize(long length, ShardInfo shard, Func<string, Exception?, ShardedDatasetException> fail)
+    {
+        if (length != shard.ByteCount)
+        {
+            throw fail($"has {length} bytes, but the index says {shard.ByteCount} (truncated, or replaced by another file)", null);
+        }
+    }
+
+    private void CheckHash(ReadOnlySpan<byte> bytes, ShardInfo shard, Func<string, Exception?, ShardedDatasetException> fail)
+    {
+        Interlocked.Increment(ref _hashes);
+        string actual = ShardHash.Of(bytes);
+        if (actual != shard.Sha256)
+        {
+            throw fail($"is corrupted: its SHA-256 is {actual}, the index says {shard.Sha256}", null);
+        }
+    }
+
+    // Reads the record batches of an Arrow IPC file in place: the file is the magic, the IPC stream (schema message,
+    // record batches, end-of-stream marker) and a footer; Arrow's reader over memory (unlike ArrowFileReader over a
+    // stream, which copies every buffer) makes each array buffer a slice of the given memory.
+    private ShardBatch[] Parse(ShardInfo shard, ReadOnlyMemory<byte> file, Func<string, Exception?, ShardedDatasetException> fail)
+    {
         var batches = new List<ShardBatch>();
         int rows = 0;
         try
         {
-            using var reader = new ArrowFileReader(new MemoryStream(bytes, writable: false), ManagedMemoryAllocator.Instance, leaveOpen: false);
+            ReadOnlySpan<byte> bytes = file.Span;
+            ReadOnlySpan<byte> magic = "ARROW1"u8;
+            const int tail = 4 + 6; // footer length, magic
+            if (bytes.Length < 8 + tail || !bytes[..6].SequenceEqual(magic) || !bytes[^6..].SequenceEqual(magic))
+            {
+                throw new InvalidDataException("the Arrow file magic is missing at its start or end");
+            }
+
+            int footer = BinaryPrimitives.ReadInt32LittleEndian(bytes[^tail..]);
+            if (footer <= 0 || footer > bytes.Length - 8 - tail)
+            {
+                throw new InvalidDataException($"the footer length {footer} does not fit the file");
+            }
+
+            using var reader = new ArrowStreamReader(file[8..(file.Length - tail - footer)]);
             Schema schema = reader.Schema;
             string? mismatch = ShardArrow.Mismatch(Index.Schema, schema);
             if (mismatch is not null)
             {
-                throw Fail($"disagrees with the index's schema: {mismatch}");
+                throw fail($"disagrees with the index's schema: {mismatch}", null);
             }
 
             while (reader.ReadNextRecordBatch() is { } batch)
@@ -256,33 +441,35 @@ public sealed class ShardedDataset : IDataset<ShardRow>
                     columns[c] = batch.Column(c);
                     if (columns[c].NullCount != 0 || columns[c].Length != batch.Length)
                     {
-                        throw Fail($"has nulls or a short array in column '{Index.Schema.Columns[c].Name}'");
+                        throw fail($"has nulls or a short array in column '{Index.Schema.Columns[c].Name}'", null);
                     }
                 }
 
                 if (batch.Length > 0)
                 {
-                    batches.Add(new ShardBatch(Index.Schema, shard, columns, rows, batch.Length));
+                    batches.Add(new ShardBatch(Index.Schema, shard, columns, rows, batch.Length, file));
                     rows = checked(rows + batch.Length);
                 }
             }
         }
         catch (Exception e) when (e is not ShardedDatasetException)
         {
-            throw Fail($"is not a readable Arrow IPC file ({e.GetType().Name}: {e.Message})", e);
+            throw fail($"is not a readable Arrow IPC file ({e.GetType().Name}: {e.Message})", e);
         }
 
         if (rows != shard.SampleCount)
         {
-            throw Fail($"holds {rows} samples, but the index says {shard.SampleCount}");
+            throw fail($"holds {rows} samples, but the index says {shard.SampleCount}", null);
         }
 
-        return new LoadedShard([.. batches]);
+        return [.. batches];
     }
 
-    /// <summary>A shard in memory: its record batches, found by row with a binary search over their first rows.</summary>
-    private sealed class LoadedShard(ShardBatch[] batches)
+    /// <summary>A shard in memory: its record batches, found by row with a binary search over their first rows, and the whole file's memory.</summary>
+    private sealed class LoadedShard(ShardBatch[] batches, ReadOnlyMemory<byte> file)
     {
+        public ReadOnlyMemory<byte> File { get; } = file;
+
         public ShardRow Row(int row)
         {
             int lo = 0;
@@ -301,6 +488,7 @@ public sealed class ShardedDataset : IDataset<ShardRow>
             }
 
             ShardBatch batch = batches[lo];
+            batch.AdviseRow(row - batch.FirstRow);
             return new ShardRow(batch, row - batch.FirstRow, batch.Shard.FirstIndex + row);
         }
     }
