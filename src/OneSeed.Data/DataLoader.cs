@@ -318,6 +318,11 @@ public class DataLoader<T, TBatch> : IEnumerable<TBatch>, IDisposable
     internal TBatch ComputeBatch(EpochPlan plan, int batch, SampleContext context, CancellationToken token)
     {
         (int start, int length) = _batches.GetBatchRange(plan.Indices.Length, batch);
+        if (Dataset is IPrefetchingDataset prefetching)
+        {
+            prefetching.Prefetch(plan.Indices.AsSpan(start, length));
+        }
+
         T[] items = new T[length];
         for (int i = 0; i < items.Length; i++)
         {

@@ -50,7 +50,13 @@ internal sealed unsafe partial class MappedShardMemory : MemoryManager<byte>
     public static MappedShardMemory Map(SafeFileHandle file, int length)
     {
         using MemoryMappedFile map = MemoryMappedFile.CreateFromFile(file, mapName: null, length, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
-        return new MappedShardMemory(map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read), length);
+        var mapped = new MappedShardMemory(map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read), length);
+
+        // A page fault in a file mapping reads the device's whole read-ahead window around it (8 MiB on this machine's
+        // virtual disk): opening a shard (its header, footer and metadata) would read half of a 16 MiB shard. Random
+        // access turns that off; the reads that want read-ahead ask for it (WillRead, WillReadAll).
+        mapped.Advise(0, length, 1 /* MADV_RANDOM */);
+        return mapped;
     }
 
     public int Length => _length;
@@ -66,7 +72,9 @@ internal sealed unsafe partial class MappedShardMemory : MemoryManager<byte>
     /// in (Linux: madvise WILLNEED on the pages that hold them): a batch's samples then arrive with their reads in flight
     /// together, instead of one page fault's read at a time. Only advice.
     /// </summary>
-    public void WillRead(int start, int length)
+    public void WillRead(int start, int length) => Advise(start, length, 3 /* MADV_WILLNEED */);
+
+    private void Advise(int start, int length, int advice)
     {
         if (!OperatingSystem.IsLinux() || Volatile.Read(ref s_adviceUnavailable) || (uint)start > (uint)_length || (uint)length > (uint)(_length - start))
         {
@@ -77,7 +85,7 @@ internal sealed unsafe partial class MappedShardMemory : MemoryManager<byte>
         {
             nint page = Environment.SystemPageSize;
             nint first = (nint)(_pointer + start) & ~(page - 1);
-            _ = Madvise(first, (nuint)((nint)(_pointer + start + length) - first), 3 /* MADV_WILLNEED */);
+            _ = Madvise(first, (nuint)((nint)(_pointer + start + length) - first), advice);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {

@@ -40,7 +40,7 @@ namespace OneSeed.Data.Shards;
 /// </para>
 /// <para>Reproducibility tier: <b>stable</b> (sample <c>i</c> is the <c>i</c>-th sample written, bit for bit).</para>
 /// </remarks>
-public sealed class ShardedDataset : IDataset<ShardRow>
+public sealed class ShardedDataset : IDataset<ShardRow>, IPrefetchingDataset
 {
     private const int Unchecked = 0;
     private const int Hashed = 1;
@@ -51,6 +51,9 @@ public sealed class ShardedDataset : IDataset<ShardRow>
     private readonly Lazy<LoadedShard>?[] _slots;
     private readonly List<int> _recent = [];
     private readonly object _gate = new();
+
+    // Cold shards opened at once by Prefetch: enough to keep a disk's queue busy, few enough not to flood a small pool.
+    private const int PrefetchParallelism = 16;
     // Per shard, how its hash was checked by this dataset: one of the constants below.
     private readonly int[] _hashState;
 
@@ -158,6 +161,58 @@ public sealed class ShardedDataset : IDataset<ShardRow>
     public ShardRow Get(int index, SampleContext context) => Read(index);
 
     /// <summary>
+    /// Opens the shards that <paramref name="indices"/> fall in and that are not open yet, several at once (a cold
+    /// shard's first reads — header, footer, metadata, and its hash when one is due — then overlap instead of running one
+    /// shard after another; a resumed run's first batch touches dozens), then asks the kernel to start reading each
+    /// sample's large values. The loader calls it with each batch's indices. At most
+    /// <see cref="ShardedDatasetOptions.MaxOpenShards"/> shards are opened; a shard that fails is left for the read of
+    /// its sample to report.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An index is outside [0, <see cref="Count"/>).</exception>
+    public void Prefetch(ReadOnlySpan<int> indices)
+    {
+        var closed = new List<ShardInfo>();
+        var seen = new HashSet<int>();
+        foreach (int index in indices)
+        {
+            if ((uint)index >= (uint)Count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(indices), index, $"The sample index must be in [0, {Count}).");
+            }
+
+            ShardInfo shard = Index.Shards[Index.ShardOf(index)];
+            if (seen.Add(shard.Position) && closed.Count < Options.MaxOpenShards && !IsOpen(shard.Position))
+            {
+                closed.Add(shard);
+            }
+        }
+
+        if (closed.Count > 1)
+        {
+            Parallel.ForEach(closed, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(closed.Count, PrefetchParallelism) }, shard =>
+            {
+                try
+                {
+                    Acquire(shard, sampleIndex: null);
+                }
+                catch (ShardedDatasetException)
+                {
+                    // Reported by the read of the sample, which names it.
+                }
+            });
+        }
+
+        foreach (int index in indices)
+        {
+            ShardInfo shard = Index.Shards[Index.ShardOf(index)];
+            if (TryOpened(shard.Position) is { } loaded)
+            {
+                loaded.Advise(index - shard.FirstIndex);
+            }
+        }
+    }
+
+    /// <summary>
     /// Reads and checks every shard (size, SHA-256 when enabled, Arrow structure, sample count), to find damage before a
     /// run rather than during it. Every shard's SHA-256 is computed here, even one that a verification record or the
     /// source vouched for (the check that finds damage below the file system, which records cannot see).
@@ -238,6 +293,17 @@ public sealed class ShardedDataset : IDataset<ShardRow>
             }
 
             throw new ShardedDatasetException($"Cannot read sample {sampleIndex}: {e.Message}", e.Location!, e.Shard, sampleIndex, e.InnerException);
+        }
+    }
+
+    // Whether shard `position` is in the cache and loaded (a load in progress counts as not open).
+    private bool IsOpen(int position) => TryOpened(position) is not null;
+
+    private LoadedShard? TryOpened(int position)
+    {
+        lock (_gate)
+        {
+            return _slots[position] is { IsValueCreated: true } slot ? slot.Value : null;
         }
     }
 
@@ -491,5 +557,8 @@ public sealed class ShardedDataset : IDataset<ShardRow>
             batch.AdviseRow(row - batch.FirstRow);
             return new ShardRow(batch, row - batch.FirstRow, batch.Shard.FirstIndex + row);
         }
+
+        // Asks the kernel to start reading the row's large values (as Row does).
+        public void Advise(int row) => Row(row);
     }
 }
