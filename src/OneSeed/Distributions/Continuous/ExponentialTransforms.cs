@@ -70,6 +70,12 @@ internal static class ExponentialTransforms
 
                 break;
             case ExponentialTransform.LegacyPareto:
+                if (GlibcVectorMath.ExpServes)
+                {
+                    GlibcVectorMath.MapInPlace(destination, new LegacyParetoLanes(a));
+                    break;
+                }
+
                 foreach (ref double e in destination)
                 {
                     e = Math.Exp(e / a) - 1;
@@ -77,25 +83,30 @@ internal static class ExponentialTransforms
 
                 break;
             case ExponentialTransform.Weibull or ExponentialTransform.LegacyWeibull:
-                foreach (ref double e in destination)
-                {
-                    e = Math.Pow(e, 1.0 / a);
-                }
-
+                GlibcVectorMath.PowInPlace(destination, 1.0 / a);
                 break;
             case ExponentialTransform.Power:
                 foreach (ref double e in destination)
                 {
-                    e = Math.Pow(-FdlibmMath.Expm1(-e), 1.0 / a);
+                    e = -FdlibmMath.Expm1(-e);
                 }
 
+                GlibcVectorMath.PowInPlace(destination, 1.0 / a);
                 break;
             default:
-                foreach (ref double e in destination)
+                if (GlibcVectorMath.ExpServes)
                 {
-                    e = Math.Pow(1 - Math.Exp(-e), 1.0 / a);
+                    GlibcVectorMath.MapInPlace(destination, default(OneMinusExpNegativeLanes));
+                }
+                else
+                {
+                    foreach (ref double e in destination)
+                    {
+                        e = 1 - Math.Exp(-e);
+                    }
                 }
 
+                GlibcVectorMath.PowInPlace(destination, 1.0 / a);
                 break;
         }
     }
@@ -115,6 +126,24 @@ internal static class ExponentialTransforms
         {
             values[i] = mode * Math.Sqrt(2.0 * values[i]);
         }
+    }
+
+    // exp(E / a) - 1 of legacy_pareto, four at a time through glibc's exp.
+    private readonly struct LegacyParetoLanes(double a) : ILaneFunction
+    {
+        public Vector256<double> Apply(Vector256<double> x, out Vector256<double> exact) =>
+            GlibcExpFma.Exp(x / Vector256.Create(a), out exact) - Vector256.Create(1.0);
+
+        public double Apply(double x) => Math.Exp(x / a) - 1;
+    }
+
+    // 1 - exp(-E), the base of legacy_power, four at a time through glibc's exp.
+    private readonly struct OneMinusExpNegativeLanes : ILaneFunction
+    {
+        public Vector256<double> Apply(Vector256<double> x, out Vector256<double> exact) =>
+            Vector256.Create(1.0) - GlibcExpFma.Exp(-x, out exact);
+
+        public double Apply(double x) => 1 - Math.Exp(-x);
     }
 
     /// <summary>NumPy's <c>legacy_pareto(a)</c>: <c>exp(E / a) - 1</c>.</summary>
