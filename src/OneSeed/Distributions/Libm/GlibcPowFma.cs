@@ -128,7 +128,7 @@ internal static class GlibcPowFma
         {
             int at = Subintervals + (4 * i);
             double invc = data[at], logc = data[at + 2], logctail = data[at + 3];
-            if (!(invc > 0.7 && invc < 1.5 && data[at + 1] == 0 && Math.Abs(logc + Math.Log(invc)) < 1e-14 && Math.Abs(logctail) < 1e-13))
+            if (!(invc > 0.7 && invc < 1.5 && data[at + 1] == 0 && Math.Abs(logc + logctail + Math.Log(invc)) < 1e-15 && Math.Abs(logctail) < 1e-13))
             {
                 return false;
             }
