@@ -15,10 +15,10 @@ public sealed class BulkDistributionParityTests
 
     public static TheoryData<string> Cases() =>
     [
-        "gamma 3", "gamma 1.0001", "gamma 1", "gamma 0.4", "gamma 1e4", "chisquare 5", "standard_gamma 2", "laplace", "gumbel",
-        "logistic", "triangular", "standard_t 5", "standard_t 2.2", "standard_t 1.5", "beta 2 3", "beta 1.2 40", "beta 0.7 3", "lognormal", "standard_cauchy", "rayleigh", "weibull", "weibull 0.03", "pareto", "power", "power 0.02", "binomial 20 0.5",
+        "gamma 3", "gamma 1.0001", "gamma 1", "gamma 0.4", "gamma 0.97", "gamma 0.03", "gamma 1e4", "chisquare 5", "standard_gamma 2", "laplace", "gumbel",
+        "logistic", "triangular", "standard_t 5", "standard_t 2.2", "standard_t 1.5", "beta 2 3", "beta 1.2 40", "beta 0.7 3", "beta 0.7 0.3", "beta 1 1", "beta 0.04 0.02", "lognormal", "standard_cauchy", "rayleigh", "weibull", "weibull 0.03", "pareto", "power", "power 0.02", "binomial 20 0.5",
         "binomial 7 0.9", "binomial 3000 0.004", "binomial 100 0.4", "dirichlet", "dirichlet small", "multinomial",
-        "legacy gamma 3", "legacy gamma 1", "legacy exponential", "legacy lognormal", "legacy standard_cauchy", "legacy pareto",
+        "legacy gamma 3", "legacy gamma 1", "legacy gamma 0.4", "legacy gamma 0.03", "legacy beta 0.5 0.5", "legacy beta 0.04 0.9", "legacy exponential", "legacy lognormal", "legacy standard_cauchy", "legacy pareto",
         "legacy laplace", "legacy binomial 20 0.5", "legacy triangular", "legacy weibull", "legacy weibull 0.03", "legacy power",
         "legacy power 0.02",
     ];
@@ -73,6 +73,7 @@ public sealed class BulkDistributionParityTests
             {
                 "gamma" => size is int n ? rs.Gamma(P(1), 1.5, n) : [rs.Gamma(P(1), 1.5)],
                 "exponential" => size is int n ? rs.Exponential(2.0, n) : [rs.Exponential(2.0)],
+                "beta" => size is int n ? rs.Beta(P(1), P(2), n) : [rs.Beta(P(1), P(2))],
                 "lognormal" => size is int n ? rs.Lognormal(0.3, 0.7, n) : [rs.Lognormal(0.3, 0.7)],
                 "standard_cauchy" => size is int n ? rs.StandardCauchy(n) : [rs.StandardCauchy()],
                 "pareto" => size is int n ? rs.Pareto(2.5, n) : [rs.Pareto(2.5)],

@@ -19,19 +19,7 @@ internal static class Beta
     {
         if (a <= 1.0 && b <= 1.0)
         {
-            while (true)
-            {
-                double u = source.NextDouble();
-                double v = source.NextDouble();
-                double x = Math.Pow(u, 1.0 / a);
-                double y = Math.Pow(v, 1.0 / b);
-                double xpy = x + y;
-                // Rejects u = v = 0 too (about 1 in 10^106).
-                if (xpy <= 1.0 && xpy > 0.0)
-                {
-                    return JohnkValue(u, v, a, b, x, y);
-                }
-            }
+            return Johnk(ref source, a, b);
         }
 
         double ga = gammaA.Sample(ref source);
@@ -45,22 +33,48 @@ internal static class Beta
     {
         if (a <= 1.0 && b <= 1.0)
         {
-            while (true)
-            {
-                double u = source.NextDouble();
-                double v = source.NextDouble();
-                double x = Math.Pow(u, 1.0 / a);
-                double y = Math.Pow(v, 1.0 / b);
-                if (x + y <= 1.0)
-                {
-                    return JohnkValue(u, v, a, b, x, y);
-                }
-            }
+            return LegacyJohnk(ref source, a, b);
         }
 
         double ga = gammaA.SampleLegacy(ref source, ref gauss);
         double gb = gammaB.SampleLegacy(ref source, ref gauss);
         return ga / (ga + gb);
+    }
+
+    /// <summary><c>random_beta</c>'s Jöhnk loop (both parameters at most 1): two uniforms an attempt.</summary>
+    internal static double Johnk<TSource>(ref TSource source, double a, double b)
+        where TSource : struct, IRawSource
+    {
+        while (true)
+        {
+            double u = source.NextDouble();
+            double v = source.NextDouble();
+            double x = Math.Pow(u, 1.0 / a);
+            double y = Math.Pow(v, 1.0 / b);
+            double xpy = x + y;
+            // Rejects u = v = 0 too (about 1 in 10^106).
+            if (xpy <= 1.0 && xpy > 0.0)
+            {
+                return JohnkValue(u, v, a, b, x, y);
+            }
+        }
+    }
+
+    /// <summary><c>legacy_beta</c>'s Jöhnk loop, which accepts x + y = 0 (and then divides through logarithms).</summary>
+    internal static double LegacyJohnk<TSource>(ref TSource source, double a, double b)
+        where TSource : struct, IRawSource
+    {
+        while (true)
+        {
+            double u = source.NextDouble();
+            double v = source.NextDouble();
+            double x = Math.Pow(u, 1.0 / a);
+            double y = Math.Pow(v, 1.0 / b);
+            if (x + y <= 1.0)
+            {
+                return JohnkValue(u, v, a, b, x, y);
+            }
+        }
     }
 
     // x / (x + y), or, where both powers underflowed, the same ratio through logarithms.
