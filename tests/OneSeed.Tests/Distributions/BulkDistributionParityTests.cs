@@ -1,4 +1,5 @@
 using OneSeed.Compat;
+using OneSeed.Distributions;
 using OneSeed.Engines;
 using OneSeed.Tests.Infrastructure;
 
@@ -44,6 +45,35 @@ public sealed class BulkDistributionParityTests
                 Assert.True(State(bulk) == State(scalar), $"{context}: the engine states differ after the calls.");
                 Assert.Equal(scalarEngine.NextUInt64(), bulkEngine.NextUInt64());
             }
+        }
+    }
+
+    /// <summary>
+    /// The distributions whose bulk forms take glibc's pow, exp or log four lanes at a time, with the transcriptions
+    /// switched off: the path a machine without AVX2 and FMA (or another glibc) runs, bit for bit the scalar one too.
+    /// </summary>
+    [Theory]
+    [InlineData("weibull 0.03")]
+    [InlineData("power 0.02")]
+    [InlineData("lognormal")]
+    [InlineData("gamma 0.4")]
+    [InlineData("beta 0.7 0.3")]
+    [InlineData("legacy power 0.02")]
+    [InlineData("legacy pareto")]
+    [InlineData("legacy gamma 0.4")]
+    [InlineData("legacy beta 0.5 0.5")]
+    public void Bulk_forms_without_the_transcriptions_draw_what_scalar_calls_draw(string name)
+    {
+        bool saved = GlibcVectorMath.TranscriptionsEnabled;
+        try
+        {
+            GlibcVectorMath.TranscriptionsEnabled = false;
+            Assert.False(GlibcVectorMath.PowServes || GlibcVectorMath.ExpServes);
+            Bulk_forms_draw_exactly_what_scalar_calls_draw(name);
+        }
+        finally
+        {
+            GlibcVectorMath.TranscriptionsEnabled = saved;
         }
     }
 

@@ -19,7 +19,7 @@ internal static class Beta
     {
         if (a <= 1.0 && b <= 1.0)
         {
-            return Johnk(ref source, a, b);
+            return Johnk(ref source, a, b, legacy: false);
         }
 
         double ga = gammaA.Sample(ref source);
@@ -33,7 +33,7 @@ internal static class Beta
     {
         if (a <= 1.0 && b <= 1.0)
         {
-            return LegacyJohnk(ref source, a, b);
+            return Johnk(ref source, a, b, legacy: true);
         }
 
         double ga = gammaA.SampleLegacy(ref source, ref gauss);
@@ -41,8 +41,11 @@ internal static class Beta
         return ga / (ga + gb);
     }
 
-    /// <summary><c>random_beta</c>'s Jöhnk loop (both parameters at most 1): two uniforms an attempt.</summary>
-    internal static double Johnk<TSource>(ref TSource source, double a, double b)
+    /// <summary>
+    /// Jöhnk's loop (both parameters at most 1): two uniforms an attempt. <c>random_beta</c> also rejects x + y = 0,
+    /// which <c>legacy_beta</c> (<paramref name="legacy"/>) accepts and then divides through logarithms.
+    /// </summary>
+    internal static double Johnk<TSource>(ref TSource source, double a, double b, bool legacy)
         where TSource : struct, IRawSource
     {
         while (true)
@@ -52,25 +55,8 @@ internal static class Beta
             double x = Math.Pow(u, 1.0 / a);
             double y = Math.Pow(v, 1.0 / b);
             double xpy = x + y;
-            // Rejects u = v = 0 too (about 1 in 10^106).
-            if (xpy <= 1.0 && xpy > 0.0)
-            {
-                return JohnkValue(u, v, a, b, x, y);
-            }
-        }
-    }
-
-    /// <summary><c>legacy_beta</c>'s Jöhnk loop, which accepts x + y = 0 (and then divides through logarithms).</summary>
-    internal static double LegacyJohnk<TSource>(ref TSource source, double a, double b)
-        where TSource : struct, IRawSource
-    {
-        while (true)
-        {
-            double u = source.NextDouble();
-            double v = source.NextDouble();
-            double x = Math.Pow(u, 1.0 / a);
-            double y = Math.Pow(v, 1.0 / b);
-            if (x + y <= 1.0)
+            // Rejects u = v = 0 too (about 1 in 10^106) where not legacy.
+            if (xpy <= 1.0 && (legacy || xpy > 0.0))
             {
                 return JohnkValue(u, v, a, b, x, y);
             }

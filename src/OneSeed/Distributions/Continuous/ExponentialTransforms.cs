@@ -7,7 +7,9 @@ namespace OneSeed.Distributions;
 /// <summary>
 /// Pareto, Weibull, power and Rayleigh variates as NumPy makes them from one standard exponential:
 /// <c>Generator</c>'s from the ziggurat exponential with <c>expm1</c> (<see cref="FdlibmMath.Expm1"/>, glibc's bits),
-/// <c>RandomState</c>'s from <c>-log(1 - U)</c> with <c>exp(x) - 1</c>, as NumPy 1.16 wrote them.
+/// <c>RandomState</c>'s from <c>-log(1 - U)</c> with <c>exp(x) - 1</c>, as NumPy 1.16 wrote them. In bulk the
+/// <c>pow</c> and <c>exp</c> calls run four lanes at a time through glibc's own algorithms where they serve
+/// (<see cref="GlibcVectorMath.PowInPlace"/>, <see cref="GlibcVectorMath.MapInPlace"/>), with <see cref="Math"/>'s bits.
 /// </summary>
 internal static class ExponentialTransforms
 {

@@ -13,7 +13,8 @@ namespace OneSeed.Distributions;
 /// <remarks>
 /// Marsaglia and Tsang's constants b = shape − 1/3 and c = 1/√(9b) depend only on the shape: NumPy computes them on
 /// every call, a sampler once (the same values). <c>pow</c>, <c>log</c> and <c>sqrt</c> are <see cref="Math"/>'s:
-/// glibc's on Linux, the functions NumPy calls.
+/// glibc's on Linux, the functions NumPy calls; the bulk shape &lt; 1 method takes the same bits four lanes at a time
+/// (<see cref="AcceptSmallLanes"/>, <see cref="RejectionBatches"/>).
 /// </remarks>
 internal readonly struct Gamma
 {
@@ -110,7 +111,7 @@ internal readonly struct Gamma
 
         if (_shape < 1.0)
         {
-            return SmallShape(ref source);
+            return SmallShape(ref source, legacy: false);
         }
 
         while (true)
@@ -147,7 +148,7 @@ internal readonly struct Gamma
 
         if (_shape < 1.0)
         {
-            return LegacySmallShape(ref source);
+            return SmallShape(ref source, legacy: true);
         }
 
         while (true)
@@ -195,30 +196,18 @@ internal readonly struct Gamma
         }
     }
 
-    /// <summary>The shape &lt; 1 method of <c>random_standard_gamma</c>: a uniform and a ziggurat exponential an attempt.</summary>
+    /// <summary>
+    /// The shape &lt; 1 method: a uniform and an exponential an attempt, the ziggurat's for <c>random_standard_gamma</c>,
+    /// -log(1 - U) for <c>legacy_standard_gamma</c> (<paramref name="legacy"/>).
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    internal double SmallShape<TSource>(ref TSource source)
+    internal double SmallShape<TSource>(ref TSource source, bool legacy)
         where TSource : struct, IRawSource
     {
         while (true)
         {
             double u = source.NextDouble();
-            double e = StandardExponential.Sample(ref source);
-            if (AcceptSmall(u, e, out double x))
-            {
-                return x;
-            }
-        }
-    }
-
-    /// <summary>The shape &lt; 1 method of <c>legacy_standard_gamma</c>: a uniform and a <c>-log(1 - U)</c> exponential an attempt.</summary>
-    internal double LegacySmallShape<TSource>(ref TSource source)
-        where TSource : struct, IRawSource
-    {
-        while (true)
-        {
-            double u = source.NextDouble();
-            double e = Exponential.Legacy(ref source);
+            double e = legacy ? Exponential.Legacy(ref source) : StandardExponential.Sample(ref source);
             if (AcceptSmall(u, e, out double x))
             {
                 return x;

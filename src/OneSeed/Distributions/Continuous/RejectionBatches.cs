@@ -73,7 +73,7 @@ internal static unsafe class RejectionBatches
             return Vector256.Create(scale) * x;
         }
 
-        public double Next(ref UInt64DrawCursor draws) => scale * (legacy ? _gamma.LegacySmallShape(ref draws) : _gamma.SmallShape(ref draws));
+        public double Next(ref UInt64DrawCursor draws) => scale * _gamma.SmallShape(ref draws, legacy);
     }
 
     /// <summary>Jöhnk's beta (both parameters at most 1): two uniforms an attempt, accepted where u^(1/a) + v^(1/b) &lt;= 1.</summary>
@@ -96,7 +96,7 @@ internal static unsafe class RejectionBatches
             return x / xpy;
         }
 
-        public double Next(ref UInt64DrawCursor draws) => legacy ? Beta.LegacyJohnk(ref draws, a, b) : Beta.Johnk(ref draws, a, b);
+        public double Next(ref UInt64DrawCursor draws) => Beta.Johnk(ref draws, a, b, legacy);
     }
 
     /// <summary>

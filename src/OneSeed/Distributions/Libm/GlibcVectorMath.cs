@@ -9,7 +9,9 @@ namespace OneSeed.Distributions;
 /// Four of glibc's logarithms, sines and cosines at once, for the bulk paths that must return exactly what
 /// <see cref="Math.Log(double)"/> and <see cref="Math.SinCos(double)"/> return: glibc's own algorithms where they are
 /// available (<see cref="GlibcLogFma"/>, <see cref="GlibcSinCosFma"/>: every lane exact), else the certified ones
-/// (<see cref="GlibcExactLogSinCos"/>: about one lane in eight per function left to the caller).
+/// (<see cref="GlibcExactLogSinCos"/>: about one lane in eight per function left to the caller). Powers and
+/// exponentials four at a time (<see cref="GlibcPowFma"/>, <see cref="GlibcExpFma"/>) have no certified fallback:
+/// callers ask <see cref="PowServes"/> and <see cref="ExpServes"/>, and keep <see cref="Math"/> otherwise.
 /// </summary>
 /// <remarks>
 /// Only where <see cref="GlibcExactLogSinCos.IsSupported"/>. The <c>exact</c> masks are all ones in the lanes that hold
