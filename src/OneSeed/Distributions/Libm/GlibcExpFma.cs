@@ -55,6 +55,16 @@ internal static class GlibcExpFma
         ? MappedLibm.FindTable([184.6649652337873, -0.005415212348111709], DataLength, IsExpData)
         : null;
 
+    // The scalar constants, broadcast once (static readonly vectors are constants to the optimising JIT).
+    private static readonly Vector256<double> s_invLn2N = Broadcast(InvLn2N);
+    private static readonly Vector256<double> s_negLn2HiN = Broadcast(NegLn2HiN);
+    private static readonly Vector256<double> s_negLn2LoN = Broadcast(NegLn2LoN);
+    private static readonly Vector256<double> s_c2 = Broadcast(Poly);
+    private static readonly Vector256<double> s_c3 = Broadcast(Poly + 1);
+    private static readonly Vector256<double> s_c4 = Broadcast(Poly + 2);
+    private static readonly Vector256<double> s_c5 = Broadcast(Poly + 3);
+    private static readonly Vector256<double> s_shift = Broadcast(Shift);
+
     /// <summary>
     /// AVX2 and FMA (so glibc runs its FMA build), glibc's data found in this process, and the self-check passed:
     /// <see cref="Exp"/> then returns <see cref="Math.Exp(double)"/>'s bits on every lane of its domain.
@@ -67,7 +77,7 @@ internal static class GlibcExpFma
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<double> Exp(Vector256<double> x, out Vector256<double> inDomain) =>
-        Inline(Data!, x, default, hasTail: false, out inDomain);
+        Inline(x, default, hasTail: false, out inDomain);
 
     /// <summary>
     /// glibc's <c>exp_inline</c> (sign bias 0): e^(x + <paramref name="xtail"/>) where <paramref name="hasTail"/>
@@ -75,7 +85,7 @@ internal static class GlibcExpFma
     /// where |x| &lt; 512.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static unsafe Vector256<double> Inline(double[] data, Vector256<double> x, Vector256<double> xtail, bool hasTail, out Vector256<double> inDomain)
+    internal static unsafe Vector256<double> Inline(Vector256<double> x, Vector256<double> xtail, bool hasTail, out Vector256<double> inDomain)
     {
         Vector256<long> abstop = (x.AsInt64() >>> 52) & Vector256.Create(0x7FFL);
         Vector256<long> fromTiny = abstop - Vector256.Create(TinyTop);
@@ -83,28 +93,30 @@ internal static class GlibcExpFma
         Vector256<double> fast = Vector256.LessThan(fromTiny, Vector256.Create(FastTopSpan)).AsDouble() & ~tiny;
 
         // kd = round(x 128 / ln2) by the shift (the product and the sum one FMA), r = x - kd ln2 / 128 in two FMAs.
-        Vector256<double> shift = Vector256.Create(data[Shift]);
-        Vector256<double> shifted = Fma.MultiplyAdd(x, Vector256.Create(data[InvLn2N]), shift);
+        Vector256<double> shifted = Fma.MultiplyAdd(x, s_invLn2N, s_shift);
         Vector256<ulong> ki = shifted.AsUInt64();
-        Vector256<double> kd = shifted - shift;
-        Vector256<double> r = Fma.MultiplyAdd(kd, Vector256.Create(data[NegLn2LoN]), Fma.MultiplyAdd(kd, Vector256.Create(data[NegLn2HiN]), x));
+        Vector256<double> kd = shifted - s_shift;
+        Vector256<double> r = Fma.MultiplyAdd(kd, s_negLn2LoN, Fma.MultiplyAdd(kd, s_negLn2HiN, x));
         if (hasTail)
         {
             r = xtail + r;
         }
 
-        Vector256<long> index = ((ki & Vector256.Create(127UL)) << 1).AsInt64();
+        // An entry is (tail, scale bits), 16 bytes: four loads and an unpack, which AMD's cores run faster than two gathers.
+        Vector256<ulong> index = (ki & Vector256.Create(127UL)) << 1;
         Vector256<double> tail;
         Vector256<ulong> sbits;
-        fixed (double* table = &data[Table])
+        fixed (double* table = &Data![Table])
         {
-            tail = Avx2.GatherVector256(table, index, 8);
-            sbits = Avx2.GatherVector256(table + 1, index, 8).AsUInt64() + (ki << 45);
+            Vector256<double> even = Vector256.Create(Vector128.Load(table + index.GetElement(0)), Vector128.Load(table + index.GetElement(2)));
+            Vector256<double> odd = Vector256.Create(Vector128.Load(table + index.GetElement(1)), Vector128.Load(table + index.GetElement(3)));
+            tail = Avx.UnpackLow(even, odd);
+            sbits = Avx.UnpackHigh(even, odd).AsUInt64() + (ki << 45);
         }
 
         Vector256<double> r2 = r * r;
-        Vector256<double> low = Fma.MultiplyAdd(Fma.MultiplyAdd(r, C(data, 1), C(data, 0)), r2, tail + r);
-        Vector256<double> tmp = Fma.MultiplyAdd(Fma.MultiplyAdd(r, C(data, 3), C(data, 2)), r2 * r2, low);
+        Vector256<double> low = Fma.MultiplyAdd(Fma.MultiplyAdd(r, s_c3, s_c2), r2, tail + r);
+        Vector256<double> tmp = Fma.MultiplyAdd(Fma.MultiplyAdd(r, s_c5, s_c4), r2 * r2, low);
         Vector256<double> scale = sbits.AsDouble();
         Vector256<double> result = Fma.MultiplyAdd(scale, tmp, scale);
 
@@ -112,7 +124,7 @@ internal static class GlibcExpFma
         return Vector256.ConditionalSelect(tiny, Vector256.Create(1.0) + x, result);
     }
 
-    private static Vector256<double> C(double[] data, int k) => Vector256.Create(data[Poly + k]);
+    private static Vector256<double> Broadcast(int index) => Data is null ? default : Vector256.Create(Data[index]);
 
     /// <summary>glibc's data, not something else that starts with 128 / ln2: the shift, the polynomial and each 2^(i/128).</summary>
     private static bool IsExpData(double[] data)

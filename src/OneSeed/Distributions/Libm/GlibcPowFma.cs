@@ -56,6 +56,17 @@ internal static class GlibcPowFma
         ? MappedLibm.FindTable([0.6931471805598903, 5.497923018708371e-14], DataLength, IsPowLogData)
         : null;
 
+    // The scalar constants, broadcast once (see GlibcExpFma).
+    private static readonly Vector256<double> s_ln2Hi = Broadcast(Ln2Hi);
+    private static readonly Vector256<double> s_ln2Lo = Broadcast(Ln2Lo);
+    private static readonly Vector256<double> s_a0 = Broadcast(Poly);
+    private static readonly Vector256<double> s_a1 = Broadcast(Poly + 1);
+    private static readonly Vector256<double> s_a2 = Broadcast(Poly + 2);
+    private static readonly Vector256<double> s_a3 = Broadcast(Poly + 3);
+    private static readonly Vector256<double> s_a4 = Broadcast(Poly + 4);
+    private static readonly Vector256<double> s_a5 = Broadcast(Poly + 5);
+    private static readonly Vector256<double> s_a6 = Broadcast(Poly + 6);
+
     /// <summary>
     /// AVX2 and FMA (so glibc runs its FMA build), glibc's data found in this process, and the self-check passed:
     /// <see cref="Pow"/> then returns <see cref="Math.Pow(double, double)"/>'s bits on every lane of its domain.
@@ -69,24 +80,30 @@ internal static class GlibcPowFma
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static unsafe Vector256<double> Pow(Vector256<double> x, Vector256<double> y, out Vector256<double> inDomain)
     {
-        double[] data = s_data!;
         Vector256<ulong> ix = x.AsUInt64();
 
         // x = 2^k z, the subinterval i of z; 1/c, log c and its tail from glibc's table.
-        Vector256<long> entry = GlibcExactLogSinCos.LogReduction(ix, Offset, out Vector256<double> z, out Vector256<double> kd).AsInt64() << 2;
+        // An entry is (1/c, 0, log c, tail), 32 bytes: four loads and a transpose, which AMD's cores run faster than
+        // three gathers.
+        Vector256<ulong> entry = GlibcExactLogSinCos.LogReduction(ix, Offset, out Vector256<double> z, out Vector256<double> kd) << 2;
         Vector256<double> invc, logc, logctail;
-        fixed (double* table = &data[Subintervals])
+        fixed (double* table = &s_data![Subintervals])
         {
-            invc = Avx2.GatherVector256(table, entry, 8);
-            logc = Avx2.GatherVector256(table + 2, entry, 8);
-            logctail = Avx2.GatherVector256(table + 3, entry, 8);
+            Vector256<double> e0 = Vector256.Load(table + entry.GetElement(0));
+            Vector256<double> e1 = Vector256.Load(table + entry.GetElement(1));
+            Vector256<double> e2 = Vector256.Load(table + entry.GetElement(2));
+            Vector256<double> e3 = Vector256.Load(table + entry.GetElement(3));
+            Vector256<double> low01 = Avx.UnpackLow(e0, e1), low23 = Avx.UnpackLow(e2, e3);
+            invc = Avx.Permute2x128(low01, low23, 0x20);
+            logc = Avx.Permute2x128(low01, low23, 0x31);
+            logctail = Avx.Permute2x128(Avx.UnpackHigh(e0, e1), Avx.UnpackHigh(e2, e3), 0x31);
         }
 
         // log_inline, in the order and with the FMAs of __ieee754_pow_fma.
-        Vector256<double> t1 = Fma.MultiplyAdd(kd, Vector256.Create(data[Ln2Hi]), logc);
-        Vector256<double> lo1 = Fma.MultiplyAdd(kd, Vector256.Create(data[Ln2Lo]), logctail);
+        Vector256<double> t1 = Fma.MultiplyAdd(kd, s_ln2Hi, logc);
+        Vector256<double> lo1 = Fma.MultiplyAdd(kd, s_ln2Lo, logctail);
         Vector256<double> r = Fma.MultiplyAdd(z, invc, Vector256.Create(-1.0));
-        Vector256<double> ar = r * A(data, 0);
+        Vector256<double> ar = r * s_a0;
         Vector256<double> t2 = t1 + r;
         Vector256<double> ar2 = r * ar;
         Vector256<double> ar3 = r * ar2;
@@ -96,8 +113,8 @@ internal static class GlibcPowFma
         Vector256<double> lo4 = (t2 - hi) + ar2;
         Vector256<double> q = Fma.MultiplyAdd(
             ar2,
-            Fma.MultiplyAdd(Fma.MultiplyAdd(r, A(data, 6), A(data, 5)), ar2, Fma.MultiplyAdd(r, A(data, 4), A(data, 3))),
-            Fma.MultiplyAdd(r, A(data, 2), A(data, 1)));
+            Fma.MultiplyAdd(Fma.MultiplyAdd(r, s_a6, s_a5), ar2, Fma.MultiplyAdd(r, s_a4, s_a3)),
+            Fma.MultiplyAdd(r, s_a2, s_a1));
         Vector256<double> lo = Fma.MultiplyAdd(ar3, q, ((lo1 + lo2) + lo3) + lo4);
         Vector256<double> logHi = hi + lo;
         Vector256<double> logLo = (hi - logHi) + lo;
@@ -105,7 +122,7 @@ internal static class GlibcPowFma
         // y log x = ehi + elo, then exp_inline with sign bias 0 (x > 0).
         Vector256<double> ehi = y * logHi;
         Vector256<double> elo = Fma.MultiplyAdd(y, logLo, Fma.MultiplySubtract(logHi, y, ehi));
-        Vector256<double> result = GlibcExpFma.Inline(GlibcExpFma.Data!, ehi, elo, hasTail: true, out Vector256<double> expInDomain);
+        Vector256<double> result = GlibcExpFma.Inline(ehi, elo, hasTail: true, out Vector256<double> expInDomain);
 
         Vector256<long> ytop = (y.AsInt64() >>> 52) & Vector256.Create(0x7FFL);
         Vector256<double> yInRange = Vector256.LessThan(ytop - Vector256.Create(SmallestYTop), Vector256.Create(YTopSpan)).AsDouble()
@@ -114,7 +131,7 @@ internal static class GlibcPowFma
         return result;
     }
 
-    private static Vector256<double> A(double[] data, int k) => Vector256.Create(data[Poly + k]);
+    private static Vector256<double> Broadcast(int index) => s_data is null ? default : Vector256.Create(s_data[index]);
 
     /// <summary>glibc's data, not something else that starts with ln 2: the polynomial starts with -1/2, 1/3, and each 1/c and log c agree.</summary>
     private static bool IsPowLogData(double[] data)
