@@ -1,6 +1,8 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using OneSeed.Engines;
 
 namespace OneSeed.Distributions;
@@ -113,8 +115,8 @@ internal static unsafe class RejectionBatches
         fixed (ulong* k = ZigguratTables.Ke)
         fixed (double* w = ZigguratTables.We)
         {
-            ke = System.Runtime.Intrinsics.X86.Avx2.GatherVector256((long*)k, layer, 8);
-            we = System.Runtime.Intrinsics.X86.Avx2.GatherVector256(w, layer, 8);
+            ke = Avx2.GatherVector256((long*)k, layer, 8);
+            we = Avx2.GatherVector256(w, layer, 8);
         }
 
         // ri < 2^53 and ke < 2^53: the signed compare is the scalar unsigned one.
@@ -164,16 +166,26 @@ internal static unsafe class RejectionBatches
 
         public double Next(ref UInt64DrawCursor draws) => kernel.Next(ref draws);
 
-        // The accepted lanes' values, in lane order: the values of the attempts that ended them.
+        // The accepted lanes' values, in lane order (the values of the attempts that ended them), packed to the front of
+        // one four-lane store without a branch on the random acceptances. The lanes past them are overwritten by what
+        // comes next; the store stays inside the destination because the group's four attempts are at most the values left.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static int Store(Vector256<double> values, uint accepted, ref double destination, int i)
         {
-            for (; accepted != 0; accepted &= accepted - 1)
-            {
-                Unsafe.Add(ref destination, i++) = values.GetElement(BitOperations.TrailingZeroCount(accepted));
-            }
-
-            return i;
+            Vector256<int> order = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(PackOrder), 8 * (nuint)accepted);
+            Avx2.PermuteVar8x32(values.AsSingle(), order).AsDouble().StoreUnsafe(ref destination, (nuint)i);
+            return i + BitOperations.PopCount(accepted);
         }
     }
+
+    /// <summary>
+    /// For each four-bit mask, the 32-bit lane order that moves the doubles of its set lanes, in order, to the front.
+    /// </summary>
+    private static ReadOnlySpan<int> PackOrder =>
+    [
+        0, 1, 0, 1, 0, 1, 0, 1, /* 0000 */ 0, 1, 0, 1, 0, 1, 0, 1, /* 0001 */ 2, 3, 0, 1, 0, 1, 0, 1, /* 0010 */ 0, 1, 2, 3, 0, 1, 0, 1, /* 0011 */
+        4, 5, 0, 1, 0, 1, 0, 1, /* 0100 */ 0, 1, 4, 5, 0, 1, 0, 1, /* 0101 */ 2, 3, 4, 5, 0, 1, 0, 1, /* 0110 */ 0, 1, 2, 3, 4, 5, 0, 1, /* 0111 */
+        6, 7, 0, 1, 0, 1, 0, 1, /* 1000 */ 0, 1, 6, 7, 0, 1, 0, 1, /* 1001 */ 2, 3, 6, 7, 0, 1, 0, 1, /* 1010 */ 0, 1, 2, 3, 6, 7, 0, 1, /* 1011 */
+        4, 5, 6, 7, 0, 1, 0, 1, /* 1100 */ 0, 1, 4, 5, 6, 7, 0, 1, /* 1101 */ 2, 3, 4, 5, 6, 7, 0, 1, /* 1110 */ 0, 1, 2, 3, 4, 5, 6, 7, /* 1111 */
+    ];
 }
