@@ -29,6 +29,11 @@ public sealed partial class NumPyGenerator
             return SamplerCalls.Filled(size, result => MarsagliaTsangBatches.Fill(BitGenerator, result, ref kernel));
         }
 
+        if (a <= 1 && b <= 1 && RejectionBatches.IsSupported(BitGenerator))
+        {
+            return SamplerCalls.Filled(size, result => RejectionBatches.Fill(BitGenerator, result, new RejectionBatches.JohnkKernel(a, b, legacy: false)));
+        }
+
         return Samples(new BetaSampler(a, b), size);
     }
 

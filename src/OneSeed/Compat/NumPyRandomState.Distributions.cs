@@ -24,6 +24,12 @@ public sealed partial class NumPyRandomState
     {
         NumPyConstraints.Positive(a, nameof(a));
         NumPyConstraints.Positive(b, nameof(b));
+        if (a <= 1 && b <= 1 && RejectionBatches.IsSupported(_engine))
+        {
+            // Jöhnk's method draws no normal: the Gaussian cache stays as it is.
+            return SamplerCalls.Filled(size, result => RejectionBatches.Fill(_engine, result, new RejectionBatches.JohnkKernel(a, b, legacy: true)));
+        }
+
         return SamplesWithGauss(new LegacyBetaSampler(a, b), size);
     }
 

@@ -1,4 +1,5 @@
 using OneSeed.Compat;
+using OneSeed.Distributions;
 using OneSeed.Engines;
 using OneSeed.Tests.Infrastructure;
 
@@ -15,11 +16,12 @@ public sealed class BulkDistributionParityTests
 
     public static TheoryData<string> Cases() =>
     [
-        "gamma 3", "gamma 1.0001", "gamma 1", "gamma 0.4", "gamma 1e4", "chisquare 5", "standard_gamma 2", "laplace", "gumbel",
-        "logistic", "triangular", "standard_t 5", "standard_t 2.2", "standard_t 1.5", "beta 2 3", "beta 1.2 40", "beta 0.7 3", "lognormal", "standard_cauchy", "rayleigh", "weibull", "pareto", "power", "binomial 20 0.5",
+        "gamma 3", "gamma 1.0001", "gamma 1", "gamma 0.4", "gamma 0.97", "gamma 0.03", "gamma 1e4", "chisquare 5", "standard_gamma 2", "laplace", "gumbel",
+        "logistic", "triangular", "standard_t 5", "standard_t 2.2", "standard_t 1.5", "beta 2 3", "beta 1.2 40", "beta 0.7 3", "beta 0.7 0.3", "beta 1 1", "beta 0.04 0.02", "lognormal", "standard_cauchy", "rayleigh", "weibull", "weibull 0.03", "pareto", "power", "power 0.02", "binomial 20 0.5",
         "binomial 7 0.9", "binomial 3000 0.004", "binomial 100 0.4", "dirichlet", "dirichlet small", "multinomial",
-        "legacy gamma 3", "legacy gamma 1", "legacy exponential", "legacy lognormal", "legacy standard_cauchy", "legacy pareto",
-        "legacy laplace", "legacy binomial 20 0.5", "legacy triangular",
+        "legacy gamma 3", "legacy gamma 1", "legacy gamma 0.4", "legacy gamma 0.03", "legacy beta 0.5 0.5", "legacy beta 0.04 0.9", "legacy exponential", "legacy lognormal", "legacy standard_cauchy", "legacy pareto",
+        "legacy laplace", "legacy binomial 20 0.5", "legacy triangular", "legacy weibull", "legacy weibull 0.03", "legacy power",
+        "legacy power 0.02",
     ];
 
     [Theory]
@@ -46,6 +48,35 @@ public sealed class BulkDistributionParityTests
         }
     }
 
+    /// <summary>
+    /// The distributions whose bulk forms take glibc's pow, exp or log four lanes at a time, with the transcriptions
+    /// switched off: the path a machine without AVX2 and FMA (or another glibc) runs, bit for bit the scalar one too.
+    /// </summary>
+    [Theory]
+    [InlineData("weibull 0.03")]
+    [InlineData("power 0.02")]
+    [InlineData("lognormal")]
+    [InlineData("gamma 0.4")]
+    [InlineData("beta 0.7 0.3")]
+    [InlineData("legacy power 0.02")]
+    [InlineData("legacy pareto")]
+    [InlineData("legacy gamma 0.4")]
+    [InlineData("legacy beta 0.5 0.5")]
+    public void Bulk_forms_without_the_transcriptions_draw_what_scalar_calls_draw(string name)
+    {
+        bool saved = GlibcVectorMath.TranscriptionsEnabled;
+        try
+        {
+            GlibcVectorMath.TranscriptionsEnabled = false;
+            Assert.False(GlibcVectorMath.PowServes || GlibcVectorMath.ExpServes);
+            Bulk_forms_draw_exactly_what_scalar_calls_draw(name);
+        }
+        finally
+        {
+            GlibcVectorMath.TranscriptionsEnabled = saved;
+        }
+    }
+
     private static (object Facade, BitGenerator Engine) Create(string engine, ulong seed, bool legacy)
     {
         if (legacy)
@@ -65,15 +96,19 @@ public sealed class BulkDistributionParityTests
     {
         string[] parts = name.Replace("legacy ", string.Empty, StringComparison.Ordinal).Split(' ');
         double P(int i) => double.Parse(parts[i], System.Globalization.CultureInfo.InvariantCulture);
+        double Parameter(double otherwise) => parts.Length > 1 ? P(1) : otherwise;
         if (facade is NumPyRandomState rs)
         {
             return parts[0] switch
             {
                 "gamma" => size is int n ? rs.Gamma(P(1), 1.5, n) : [rs.Gamma(P(1), 1.5)],
                 "exponential" => size is int n ? rs.Exponential(2.0, n) : [rs.Exponential(2.0)],
+                "beta" => size is int n ? rs.Beta(P(1), P(2), n) : [rs.Beta(P(1), P(2))],
                 "lognormal" => size is int n ? rs.Lognormal(0.3, 0.7, n) : [rs.Lognormal(0.3, 0.7)],
                 "standard_cauchy" => size is int n ? rs.StandardCauchy(n) : [rs.StandardCauchy()],
                 "pareto" => size is int n ? rs.Pareto(2.5, n) : [rs.Pareto(2.5)],
+                "weibull" => size is int n ? rs.Weibull(Parameter(1.7), n) : [rs.Weibull(Parameter(1.7))],
+                "power" => size is int n ? rs.Power(Parameter(0.6), n) : [rs.Power(Parameter(0.6))],
                 "laplace" => size is int n ? rs.Laplace(1, 2, n) : [rs.Laplace(1, 2)],
                 "triangular" => size is int n ? rs.Triangular(-1, 0.2, 4, n) : [rs.Triangular(-1, 0.2, 4)],
                 _ => (size is int n ? rs.Binomial((long)P(1), P(2), n) : [rs.Binomial((long)P(1), P(2))]).Select(v => (double)v).ToArray(),
@@ -95,9 +130,9 @@ public sealed class BulkDistributionParityTests
             "lognormal" => size is int n ? g.Lognormal(0.3, 0.7, n) : [g.Lognormal(0.3, 0.7)],
             "standard_cauchy" => size is int n ? g.StandardCauchy(n) : [g.StandardCauchy()],
             "rayleigh" => size is int n ? g.Rayleigh(2, n) : [g.Rayleigh(2)],
-            "weibull" => size is int n ? g.Weibull(1.7, n) : [g.Weibull(1.7)],
+            "weibull" => size is int n ? g.Weibull(Parameter(1.7), n) : [g.Weibull(Parameter(1.7))],
             "pareto" => size is int n ? g.Pareto(2.5, n) : [g.Pareto(2.5)],
-            "power" => size is int n ? g.Power(0.6, n) : [g.Power(0.6)],
+            "power" => size is int n ? g.Power(Parameter(0.6), n) : [g.Power(Parameter(0.6))],
             "dirichlet" => (size is int n ? Flatten(g.Dirichlet(Alphas(parts), n)) : g.Dirichlet(Alphas(parts))),
             "multinomial" => (size is int n ? Flatten(g.Multinomial(50, [0.2, 0.5, 0.3], n)) : g.Multinomial(50, [0.2, 0.5, 0.3]).Select(v => (double)v).ToArray()),
             _ => (size is int n ? g.Binomial((long)P(1), P(2), n) : [g.Binomial((long)P(1), P(2))]).Select(v => (double)v).ToArray(),

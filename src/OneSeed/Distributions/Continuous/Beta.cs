@@ -19,19 +19,7 @@ internal static class Beta
     {
         if (a <= 1.0 && b <= 1.0)
         {
-            while (true)
-            {
-                double u = source.NextDouble();
-                double v = source.NextDouble();
-                double x = Math.Pow(u, 1.0 / a);
-                double y = Math.Pow(v, 1.0 / b);
-                double xpy = x + y;
-                // Rejects u = v = 0 too (about 1 in 10^106).
-                if (xpy <= 1.0 && xpy > 0.0)
-                {
-                    return JohnkValue(u, v, a, b, x, y);
-                }
-            }
+            return Johnk(ref source, a, b, legacy: false);
         }
 
         double ga = gammaA.Sample(ref source);
@@ -45,22 +33,34 @@ internal static class Beta
     {
         if (a <= 1.0 && b <= 1.0)
         {
-            while (true)
-            {
-                double u = source.NextDouble();
-                double v = source.NextDouble();
-                double x = Math.Pow(u, 1.0 / a);
-                double y = Math.Pow(v, 1.0 / b);
-                if (x + y <= 1.0)
-                {
-                    return JohnkValue(u, v, a, b, x, y);
-                }
-            }
+            return Johnk(ref source, a, b, legacy: true);
         }
 
         double ga = gammaA.SampleLegacy(ref source, ref gauss);
         double gb = gammaB.SampleLegacy(ref source, ref gauss);
         return ga / (ga + gb);
+    }
+
+    /// <summary>
+    /// Jöhnk's loop (both parameters at most 1): two uniforms an attempt. <c>random_beta</c> also rejects x + y = 0,
+    /// which <c>legacy_beta</c> (<paramref name="legacy"/>) accepts and then divides through logarithms.
+    /// </summary>
+    internal static double Johnk<TSource>(ref TSource source, double a, double b, bool legacy)
+        where TSource : struct, IRawSource
+    {
+        while (true)
+        {
+            double u = source.NextDouble();
+            double v = source.NextDouble();
+            double x = Math.Pow(u, 1.0 / a);
+            double y = Math.Pow(v, 1.0 / b);
+            double xpy = x + y;
+            // Rejects u = v = 0 too (about 1 in 10^106) where not legacy.
+            if (xpy <= 1.0 && (legacy || xpy > 0.0))
+            {
+                return JohnkValue(u, v, a, b, x, y);
+            }
+        }
     }
 
     // x / (x + y), or, where both powers underflowed, the same ratio through logarithms.

@@ -7,7 +7,10 @@ namespace OneSeed.Distributions;
 /// <summary>
 /// Pareto, Weibull, power and Rayleigh variates as NumPy makes them from one standard exponential:
 /// <c>Generator</c>'s from the ziggurat exponential with <c>expm1</c> (<see cref="FdlibmMath.Expm1"/>, glibc's bits),
-/// <c>RandomState</c>'s from <c>-log(1 - U)</c> with <c>exp(x) - 1</c>, as NumPy 1.16 wrote them.
+/// <c>RandomState</c>'s from <c>-log(1 - U)</c> with <c>exp(x) - 1</c>, as NumPy 1.16 wrote them. In bulk the
+/// <c>pow</c> and <c>exp</c> calls run four lanes at a time through glibc's own algorithms where they serve
+/// (<see cref="GlibcVectorMath.PowInPlace"/>, <see cref="GlibcVectorMath.MapInPlace"/>), with <see cref="Math"/>'s bits,
+/// and <c>expm1</c> through <see cref="FdlibmVectorMath"/>, with <see cref="FdlibmMath.Expm1"/>'s.
 /// </summary>
 internal static class ExponentialTransforms
 {
@@ -63,6 +66,12 @@ internal static class ExponentialTransforms
                 Rayleigh(destination, a);
                 break;
             case ExponentialTransform.Pareto:
+                if (FdlibmVectorMath.IsSupported)
+                {
+                    GlibcVectorMath.MapInPlace(destination, new ParetoLanes(a));
+                    break;
+                }
+
                 foreach (ref double e in destination)
                 {
                     e = FdlibmMath.Expm1(e / a);
@@ -70,6 +79,12 @@ internal static class ExponentialTransforms
 
                 break;
             case ExponentialTransform.LegacyPareto:
+                if (GlibcVectorMath.ExpServes)
+                {
+                    GlibcVectorMath.MapInPlace(destination, new LegacyParetoLanes(a));
+                    break;
+                }
+
                 foreach (ref double e in destination)
                 {
                     e = Math.Exp(e / a) - 1;
@@ -77,25 +92,37 @@ internal static class ExponentialTransforms
 
                 break;
             case ExponentialTransform.Weibull or ExponentialTransform.LegacyWeibull:
-                foreach (ref double e in destination)
-                {
-                    e = Math.Pow(e, 1.0 / a);
-                }
-
+                GlibcVectorMath.PowInPlace(destination, 1.0 / a);
                 break;
             case ExponentialTransform.Power:
-                foreach (ref double e in destination)
+                if (FdlibmVectorMath.IsSupported)
                 {
-                    e = Math.Pow(-FdlibmMath.Expm1(-e), 1.0 / a);
+                    GlibcVectorMath.MapInPlace(destination, default(NegativeExpm1NegativeLanes));
+                }
+                else
+                {
+                    foreach (ref double e in destination)
+                    {
+                        e = -FdlibmMath.Expm1(-e);
+                    }
                 }
 
+                GlibcVectorMath.PowInPlace(destination, 1.0 / a);
                 break;
             default:
-                foreach (ref double e in destination)
+                if (GlibcVectorMath.ExpServes)
                 {
-                    e = Math.Pow(1 - Math.Exp(-e), 1.0 / a);
+                    GlibcVectorMath.MapInPlace(destination, default(OneMinusExpNegativeLanes));
+                }
+                else
+                {
+                    foreach (ref double e in destination)
+                    {
+                        e = 1 - Math.Exp(-e);
+                    }
                 }
 
+                GlibcVectorMath.PowInPlace(destination, 1.0 / a);
                 break;
         }
     }
@@ -115,6 +142,42 @@ internal static class ExponentialTransforms
         {
             values[i] = mode * Math.Sqrt(2.0 * values[i]);
         }
+    }
+
+    // expm1(E / a) of random_pareto, four at a time.
+    private readonly struct ParetoLanes(double a) : ILaneFunction
+    {
+        public Vector256<double> Apply(Vector256<double> x, out Vector256<double> exact) =>
+            FdlibmVectorMath.Expm1(x / Vector256.Create(a), out exact);
+
+        public double Apply(double x) => FdlibmMath.Expm1(x / a);
+    }
+
+    // -expm1(-E), the base of random_power, four at a time.
+    private readonly struct NegativeExpm1NegativeLanes : ILaneFunction
+    {
+        public Vector256<double> Apply(Vector256<double> x, out Vector256<double> exact) =>
+            -FdlibmVectorMath.Expm1(-x, out exact);
+
+        public double Apply(double x) => -FdlibmMath.Expm1(-x);
+    }
+
+    // exp(E / a) - 1 of legacy_pareto, four at a time through glibc's exp.
+    private readonly struct LegacyParetoLanes(double a) : ILaneFunction
+    {
+        public Vector256<double> Apply(Vector256<double> x, out Vector256<double> exact) =>
+            GlibcExpFma.Exp(x / Vector256.Create(a), out exact) - Vector256.Create(1.0);
+
+        public double Apply(double x) => Math.Exp(x / a) - 1;
+    }
+
+    // 1 - exp(-E), the base of legacy_power, four at a time through glibc's exp.
+    private readonly struct OneMinusExpNegativeLanes : ILaneFunction
+    {
+        public Vector256<double> Apply(Vector256<double> x, out Vector256<double> exact) =>
+            Vector256.Create(1.0) - GlibcExpFma.Exp(-x, out exact);
+
+        public double Apply(double x) => 1 - Math.Exp(-x);
     }
 
     /// <summary>NumPy's <c>legacy_pareto(a)</c>: <c>exp(E / a) - 1</c>.</summary>

@@ -13,7 +13,8 @@ namespace OneSeed.Distributions;
 /// <remarks>
 /// Marsaglia and Tsang's constants b = shape − 1/3 and c = 1/√(9b) depend only on the shape: NumPy computes them on
 /// every call, a sampler once (the same values). <c>pow</c>, <c>log</c> and <c>sqrt</c> are <see cref="Math"/>'s:
-/// glibc's on Linux, the functions NumPy calls.
+/// glibc's on Linux, the functions NumPy calls; the bulk shape &lt; 1 method takes the same bits four lanes at a time
+/// (<see cref="AcceptSmallLanes"/>, <see cref="RejectionBatches"/>).
 /// </remarks>
 internal readonly struct Gamma
 {
@@ -61,6 +62,12 @@ internal readonly struct Gamma
             return;
         }
 
+        if (shape is > 0.0 and < 1.0 && RejectionBatches.IsSupported(engine))
+        {
+            RejectionBatches.Fill(engine, destination, new RejectionBatches.GammaSmallShapeKernel(shape, scale, legacy: false));
+            return;
+        }
+
         var sampler = new GammaSampler(shape, scale);
         BufferedSampler<GammaSampler, double>.Fill(engine, destination, ref sampler);
     }
@@ -72,6 +79,13 @@ internal readonly struct Gamma
         {
             Exponential.FillLegacy(engine, destination);
             Scale(destination, scale);
+            return;
+        }
+
+        if (shape is > 0.0 and < 1.0 && RejectionBatches.IsSupported(engine))
+        {
+            // The shape < 1 method draws no normal: the Gaussian cache stays as it is.
+            RejectionBatches.Fill(engine, destination, new RejectionBatches.GammaSmallShapeKernel(shape, scale, legacy: true));
             return;
         }
 
@@ -97,7 +111,7 @@ internal readonly struct Gamma
 
         if (_shape < 1.0)
         {
-            return SmallShape(ref source);
+            return SmallShape(ref source, legacy: false);
         }
 
         while (true)
@@ -134,15 +148,7 @@ internal readonly struct Gamma
 
         if (_shape < 1.0)
         {
-            while (true)
-            {
-                double u = source.NextDouble();
-                double e = Exponential.Legacy(ref source);
-                if (AcceptSmall(u, e, out double x))
-                {
-                    return x;
-                }
-            }
+            return SmallShape(ref source, legacy: true);
         }
 
         while (true)
@@ -190,19 +196,44 @@ internal readonly struct Gamma
         }
     }
 
+    /// <summary>
+    /// The shape &lt; 1 method: a uniform and an exponential an attempt, the ziggurat's for <c>random_standard_gamma</c>,
+    /// -log(1 - U) for <c>legacy_standard_gamma</c> (<paramref name="legacy"/>).
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private double SmallShape<TSource>(ref TSource source)
+    internal double SmallShape<TSource>(ref TSource source, bool legacy)
         where TSource : struct, IRawSource
     {
         while (true)
         {
             double u = source.NextDouble();
-            double e = StandardExponential.Sample(ref source);
+            double e = legacy ? Exponential.Legacy(ref source) : StandardExponential.Sample(ref source);
             if (AcceptSmall(u, e, out double x))
             {
                 return x;
             }
         }
+    }
+
+    /// <summary>
+    /// The shape &lt; 1 test for four attempts at once (uniform <paramref name="u"/>, exponential <paramref name="e"/>
+    /// per lane), with the scalar test's operations lane by lane: the candidates, a bit per lane (bit k = lane k) that
+    /// accepted, and a bit per lane whose pow and log were glibc's bits (the others' decisions are the caller's to redo).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal Vector256<double> AcceptSmallLanes(Vector256<double> u, Vector256<double> e, out uint accepted, out uint exact)
+    {
+        Vector256<double> shape = Vector256.Create(_shape);
+        Vector256<double> one = Vector256<double>.One;
+        Vector256<double> exponent = Vector256.Create(1.0 / _shape);
+        Vector256<double> low = Vector256.LessThanOrEqual(u, one - shape);
+        Vector256<double> y = -GlibcVectorMath.Log((one - u) / shape, out Vector256<double> logExact);
+        Vector256<double> powBase = Vector256.ConditionalSelect(low, u, (one - shape) + (shape * y));
+        Vector256<double> x = GlibcPowFma.Pow(powBase, exponent, out Vector256<double> powExact);
+        Vector256<double> bound = Vector256.ConditionalSelect(low, e, e + y);
+        accepted = Vector256.LessThanOrEqual(x, bound).ExtractMostSignificantBits();
+        exact = (powExact & (low | logExact)).ExtractMostSignificantBits();
+        return x;
     }
 
     // The test of the shape < 1 method for uniform u and exponential e; x is the candidate.

@@ -28,10 +28,25 @@ internal static class TorchTransforms
     /// <summary><c>transformation::log_normal</c> of <c>transformation::normal</c> in place: <c>exp(z * std + mean)</c>, fused.</summary>
     public static void LogNormal(Span<double> values, double mean, double std)
     {
+        if (GlibcVectorMath.ExpServes)
+        {
+            GlibcVectorMath.MapInPlace(values, new LogNormalLanes(mean, std));
+            return;
+        }
+
         foreach (ref double z in values)
         {
             z = Math.Exp(Math.FusedMultiplyAdd(z, std, mean));
         }
+    }
+
+    // exp(fma(z, std, mean)), four at a time through glibc's exp (GlibcExpFma serves only where FMA does).
+    private readonly struct LogNormalLanes(double mean, double std) : ILaneFunction
+    {
+        public Vector256<double> Apply(Vector256<double> x, out Vector256<double> exact) =>
+            GlibcExpFma.Exp(System.Runtime.Intrinsics.X86.Fma.MultiplyAdd(x, Vector256.Create(std), Vector256.Create(mean)), out exact);
+
+        public double Apply(double x) => Math.Exp(Math.FusedMultiplyAdd(x, std, mean));
     }
 
     /// <summary>

@@ -95,9 +95,17 @@ internal static class GlibcExactLogSinCos
     /// the 64-bit conversion AVX2 lacks: k + 2048 in the low bits of 2^52.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector256<ulong> LogReduction(Vector256<ulong> ix, out Vector256<double> z, out Vector256<double> k)
+    internal static Vector256<ulong> LogReduction(Vector256<ulong> ix, out Vector256<double> z, out Vector256<double> k) =>
+        LogReduction(ix, LogOffset, out z, out k);
+
+    /// <summary>
+    /// <see cref="LogReduction(Vector256{ulong}, out Vector256{double}, out Vector256{double})"/> with another offset:
+    /// glibc's <c>pow</c> reduces its argument the same way around 0x3FE6955500000000 (<see cref="GlibcPowFma"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<ulong> LogReduction(Vector256<ulong> ix, ulong offset, out Vector256<double> z, out Vector256<double> k)
     {
-        Vector256<ulong> tmp = ix - Vector256.Create(LogOffset);
+        Vector256<ulong> tmp = ix - Vector256.Create(offset);
         z = (ix - (tmp & Vector256.Create(0xFFFUL << 52))).AsDouble();
         k = ((tmp >>> 52) ^ Vector256.Create(0x4330000000000800UL)).AsDouble() - Vector256.Create(4503599627372544.0);
         return (tmp >>> 45) & Vector256.Create((ulong)(LogIntervals - 1));

@@ -55,4 +55,43 @@ internal static class GlibcSelfCheck
 
         return true;
     }
+
+    /// <summary>
+    /// Whether <paramref name="vector"/>, four (x, y) pairs at a time, returns the bits of <paramref name="glibc"/> in
+    /// every lane it claims for its domain, and claims most of them (at least half: a function that flags everything
+    /// out would agree vacuously).
+    /// </summary>
+    internal static bool AgreesInDomain(
+        List<(double X, double Y)> inputs,
+        Func<Vector256<double>, Vector256<double>, (Vector256<double> Value, Vector256<double> InDomain)> vector,
+        Func<double, double, double> glibc)
+    {
+        Span<double> xs = stackalloc double[4];
+        Span<double> ys = stackalloc double[4];
+        int inDomainLanes = 0;
+        for (int i = 0; i < inputs.Count; i += 4)
+        {
+            for (int k = 0; k < 4; k++)
+            {
+                (xs[k], ys[k]) = inputs[Math.Min(i + k, inputs.Count - 1)];
+            }
+
+            (Vector256<double> value, Vector256<double> inDomain) = vector(Vector256.Create<double>(xs), Vector256.Create<double>(ys));
+            for (int k = 0; k < 4; k++)
+            {
+                if (inDomain.AsInt64()[k] == 0)
+                {
+                    continue;
+                }
+
+                inDomainLanes++;
+                if (BitConverter.DoubleToInt64Bits(value[k]) != BitConverter.DoubleToInt64Bits(glibc(xs[k], ys[k])))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return 2 * inDomainLanes >= inputs.Count;
+    }
 }

@@ -19,5 +19,7 @@ public sealed class GlibcVectorMathTests
 
         Assert.True(GlibcLogFma.IsSupported, "glibc 2.36 with AVX2 and FMA: __log_data must be found and GlibcLogFma's self-check pass");
         Assert.True(GlibcSinCosFma.IsSupported, "glibc 2.36 with AVX2 and FMA: __sincostab must be found and GlibcSinCosFma's self-check pass");
+        Assert.True(GlibcExpFma.IsSupported, "glibc 2.36 with AVX2 and FMA: __exp_data must be found and GlibcExpFma's self-check pass");
+        Assert.True(GlibcPowFma.IsSupported, "glibc 2.36 with AVX2 and FMA: __pow_log_data must be found and GlibcPowFma's self-check pass");
     }
 }
