@@ -260,8 +260,7 @@ public sealed class HttpShardSource : IShardSource, IDisposable
         }
 
         MappedShardMemory mapped = MappedShardMemory.Map(handle, (int)shard.ByteCount);
-        mapped.WillReadAll();
-        if (!ShardHash.Of(mapped.GetSpan()).Equals(shard.Sha256, StringComparison.Ordinal))
+        if (!mapped.Sha256().Equals(shard.Sha256, StringComparison.Ordinal))
         {
             return false;
         }

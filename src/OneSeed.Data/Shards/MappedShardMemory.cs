@@ -54,7 +54,7 @@ internal sealed unsafe partial class MappedShardMemory : MemoryManager<byte>
 
         // A page fault in a file mapping reads the device's whole read-ahead window around it (8 MiB on this machine's
         // virtual disk): opening a shard (its header, footer and metadata) would read half of a 16 MiB shard. Random
-        // access turns that off; the reads that want read-ahead ask for it (WillRead, WillReadAll).
+        // access turns that off; the reads that want read-ahead ask for it (WillRead, Sha256).
         mapped.Advise(0, length, 1 /* MADV_RANDOM */);
         return mapped;
     }
@@ -62,10 +62,24 @@ internal sealed unsafe partial class MappedShardMemory : MemoryManager<byte>
     public int Length => _length;
 
     /// <summary>
-    /// Asks the kernel to start reading the whole file in (Linux: madvise WILLNEED), before it is read from start to end
-    /// (hashing): the reads then run ahead of the page faults instead of one fault-sized read at a time. Only advice.
+    /// The SHA-256 of the whole mapping, as <see cref="ShardHash.Of(ReadOnlySpan{byte})"/>, read front to back with
+    /// read-ahead: advised sequential (faults read ahead) and WILLNEED (the first window starts at once) for the hash,
+    /// random again after it (<see cref="Map"/>'s advice, which would otherwise make every page of the hash a fault of
+    /// its own).
     /// </summary>
-    public void WillReadAll() => WillRead(0, _length);
+    public string Sha256()
+    {
+        Advise(0, _length, 2 /* MADV_SEQUENTIAL */);
+        WillRead(0, _length);
+        try
+        {
+            return ShardHash.Of(GetSpan());
+        }
+        finally
+        {
+            Advise(0, _length, 1 /* MADV_RANDOM */);
+        }
+    }
 
     /// <summary>
     /// Asks the kernel to start reading bytes [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>)
