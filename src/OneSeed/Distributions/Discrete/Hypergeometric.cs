@@ -18,7 +18,13 @@ internal static class Hypergeometric
     /// <summary>NumPy's <c>random_hypergeometric(good, bad, sample)</c>.</summary>
     public static long Sample<TSource>(ref TSource source, long good, long bad, long sample)
         where TSource : struct, IRawSource =>
-        sample >= 10 && sample <= good + bad - 10 ? Hrua(ref source, good, bad, sample) : Simulate(ref source, good, bad, sample);
+        UsesHrua(good, bad, sample) ? Hrua(ref source, good, bad, sample) : Simulate(ref source, good, bad, sample);
+
+    /// <summary>Whether <c>Generator</c>'s hypergeometric takes HRUA (10 ≤ nsample ≤ ngood + nbad − 10) rather than the simulation.</summary>
+    public static bool UsesHrua(long good, long bad, long sample) => sample >= 10 && sample <= good + bad - 10;
+
+    // The simulation draws the smaller of the sample and its complement.
+    private static long SimulatedSample(long total, long sample) => sample > total / 2 ? total - sample : sample;
 
     /// <summary>NumPy's <c>legacy_random_hypergeometric(good, bad, sample)</c>.</summary>
     public static long Legacy<TSource>(ref TSource source, long good, long bad, long sample)
@@ -40,12 +46,10 @@ internal static class Hypergeometric
     /// </summary>
     public static bool TryFillSimulated(BitGenerator engine, Span<long> destination, long good, long bad, long sample)
     {
-        long total = good + bad;
-        long computedSample = sample > total / 2 ? total - sample : sample;
         // Each value's loop runs at least this many times (it stops once the sample, the good or the bad ones run out),
         // and each pass takes at least one draw: a chunk of that many draws per value still to make never runs ahead.
-        long leastDraws = Math.Min(computedSample, Math.Min(good, bad));
-        if ((sample >= 10 && sample <= total - 10) || leastDraws <= 0 || destination.IsEmpty)
+        long leastDraws = Math.Min(SimulatedSample(good + bad, sample), Math.Min(good, bad));
+        if (UsesHrua(good, bad, sample) || leastDraws <= 0 || destination.IsEmpty)
         {
             return false;
         }
@@ -70,7 +74,7 @@ internal static class Hypergeometric
         where TSource : struct, IRawSource
     {
         long total = good + bad;
-        long computedSample = sample > total / 2 ? total - sample : sample;
+        long computedSample = SimulatedSample(total, sample);
         long remainingTotal = total;
         long remainingGood = good;
         while (computedSample > 0 && remainingGood > 0 && remainingTotal > remainingGood)
@@ -300,9 +304,9 @@ internal static class Hypergeometric
 /// <summary><c>hypergeometric(ngood, nbad, nsample)</c> of either façade, for bulk fills.</summary>
 internal readonly struct HypergeometricSampler(long good, long bad, long sample, bool legacy) : ISampler<long>
 {
-    private readonly bool _hrua = !legacy && sample >= 10 && sample <= good + bad - 10;
+    private readonly bool _hrua = !legacy && Hypergeometric.UsesHrua(good, bad, sample);
     private readonly bool _legacyHrua = legacy && sample > 10;
-    private readonly Hypergeometric.HruaSetup _setup = !legacy && sample >= 10 && sample <= good + bad - 10 ? new(good, bad, sample) : default;
+    private readonly Hypergeometric.HruaSetup _setup = !legacy && Hypergeometric.UsesHrua(good, bad, sample) ? new(good, bad, sample) : default;
     private readonly Hypergeometric.LegacyHruaSetup _legacySetup = legacy && sample > 10 ? new(good, bad, sample) : default;
 
     // Generator's simulation draws 32-bit words; the legacy inversion draws nothing when good or bad is 0.
