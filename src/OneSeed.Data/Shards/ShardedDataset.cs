@@ -164,8 +164,8 @@ public sealed class ShardedDataset : IDataset<ShardRow>, IPrefetchingDataset
     /// <summary>
     /// Opens the shards that <paramref name="indices"/> fall in and that are not open yet, several at once (a cold
     /// shard's first reads — header, footer, metadata, and its hash when one is due — then overlap instead of running one
-    /// shard after another; a resumed run's first batch touches dozens), then asks the kernel to start reading each
-    /// sample's large values. The loader calls it with each batch's indices. At most
+    /// shard after another; a resumed run's first batch touches dozens). The samples' own reads are announced when the
+    /// loader fetches them, right after this (<see cref="Get"/>). The loader calls it with each batch's indices. At most
     /// <see cref="ShardedDatasetOptions.MaxOpenShards"/> shards are opened; a shard that fails is left for the read of
     /// its sample to report.
     /// </summary>
@@ -201,15 +201,6 @@ public sealed class ShardedDataset : IDataset<ShardRow>, IPrefetchingDataset
                     // Reported by the read of the sample, which names it.
                 }
             });
-        }
-
-        foreach (int index in indices)
-        {
-            ShardInfo shard = Index.Shards[Index.ShardOf(index)];
-            if (TryOpened(shard.Position) is { } loaded)
-            {
-                loaded.Advise(index - shard.FirstIndex);
-            }
         }
     }
 
@@ -297,13 +288,11 @@ public sealed class ShardedDataset : IDataset<ShardRow>, IPrefetchingDataset
     }
 
     // Whether shard `position` is in the cache and loaded (a load in progress counts as not open).
-    private bool IsOpen(int position) => TryOpened(position) is not null;
-
-    private LoadedShard? TryOpened(int position)
+    private bool IsOpen(int position)
     {
         lock (_gate)
         {
-            return _slots[position] is { IsValueCreated: true } slot ? slot.Value : null;
+            return _slots[position] is { IsValueCreated: true };
         }
     }
 
@@ -564,8 +553,5 @@ public sealed class ShardedDataset : IDataset<ShardRow>, IPrefetchingDataset
             batch.AdviseRow(row - batch.FirstRow);
             return new ShardRow(batch, row - batch.FirstRow, batch.Shard.FirstIndex + row);
         }
-
-        // Asks the kernel to start reading the row's large values (as Row does).
-        public void Advise(int row) => Row(row);
     }
 }
