@@ -26,9 +26,20 @@ def int_list(values):
     return [int(v) for v in values]
 
 
+def _parse_int(text):
+    # .NET's JSON writer prints the double -0.0 as "-0", which json would read as the integer 0, losing the sign (a
+    # normal(mean=-0.0, std=0) case then differed from .NET's in the sign of zero only).
+    return -0.0 if text == '-0' else int(text)
+
+
+def read_request():
+    """The JSON request on stdin, with .NET's "-0" read as the double -0.0."""
+    return json.load(sys.stdin, parse_int=_parse_int)
+
+
 def serve(handlers):
     """Reads {"op": name, "cases": [...]} and prints {"results": [handlers[name](case) for case in cases]}."""
-    request = json.load(sys.stdin)
+    request = read_request()
     handler = handlers[request['op']]
     results = [handler(case) for case in request['cases']]
     json.dump({'results': results}, sys.stdout)

@@ -21,7 +21,7 @@ from torchvision.transforms import InterpolationMode
 
 import json
 
-from oracle_common import f64_bits
+from oracle_common import f64_bits, read_request
 
 DTYPES = {'uint8': torch.uint8, 'float32': torch.float32, 'float64': torch.float64}
 NAMES = {torch.uint8: 'uint8', torch.float32: 'float32', torch.float64: 'float64'}
@@ -162,7 +162,7 @@ def gels_case(case, images):
 
 def main():
     torch.set_num_threads(1)
-    request = json.load(sys.stdin)
+    request = read_request()
     images = [decode_image(spec) for spec in request.get('images', [])]
     handler = {'apply': apply_case, 'get_params': get_params_case, 'perspective': perspective_case,
                'perspective_coeffs': perspective_coeffs_case, 'gels': gels_case}[request['op']]
