@@ -401,7 +401,7 @@ public sealed partial class NumPyGenerator
     public long[] Poisson(double lam, int size)
     {
         NumPyConstraints.Poisson(lam, nameof(lam));
-        return SamplesInt64(new PoissonSampler(lam), size);
+        return SamplerCalls.Filled<long>(size, result => new Distributions.Poisson(lam).Fill(BitGenerator, result));
     }
 
     /// <summary>A Zipf variate with exponent <paramref name="a"/> (rejection; truncated at int64's maximum), as NumPy's <c>Generator.zipf(a)</c>.</summary>

@@ -420,7 +420,7 @@ public sealed partial class NumPyRandomState
     public long[] Poisson(double lam, int size)
     {
         NumPyConstraints.Poisson(lam, nameof(lam));
-        return SamplesInt64(new PoissonSampler(lam), size);
+        return SamplerCalls.Filled<long>(size, result => new Distributions.Poisson(lam).Fill(_engine, result));
     }
 
     /// <summary>A Zipf variate with exponent <paramref name="a"/>, as NumPy's <c>RandomState.zipf(a)</c>.</summary>

@@ -47,11 +47,15 @@ internal static class SamplerCalls
 
     /// <summary>The size forms whose values come from a bulk fill and a transform (the same draws and values as the sampler's loop).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is negative.</exception>
-    public static double[] Filled(int size, Action<double[]> fill)
+    public static T[] Filled<T>(int size, Action<T[]> fill)
+        where T : unmanaged
     {
         ArgumentOutOfRangeException.ThrowIfNegative(size);
-        double[] result = ResultArrays.Uninitialized<double>(size);
+        T[] result = ResultArrays.Uninitialized<T>(size);
         fill(result);
         return result;
     }
+
+    /// <inheritdoc cref="Filled{T}(int, Action{T[]})"/>
+    public static double[] Filled(int size, Action<double[]> fill) => Filled<double>(size, fill);
 }

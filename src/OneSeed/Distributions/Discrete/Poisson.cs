@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using OneSeed.Engines;
 
 namespace OneSeed.Distributions;
@@ -78,29 +82,164 @@ internal readonly struct Poisson
     private long Ptrs<TSource>(ref TSource source)
         where TSource : struct, IRawSource
     {
-        double lam = _lam, a = _a, b = _b;
         while (true)
         {
             double u = source.NextDouble() - 0.5;
-            double v = source.NextDouble();
-            double us = 0.5 - Math.Abs(u);
-            long k = CConversions.TruncateToInt64(Math.Floor((((2 * a / us) + b) * u) + lam + 0.43));
-            if (us >= 0.07 && v <= _vr)
-            {
-                return k;
-            }
-
-            if (k < 0 || (us < 0.013 && v > us))
-            {
-                continue;
-            }
-
-            // log(v) = log(0) is fine: it accepts.
-            if (Math.Log(v) + _logInvalpha - Math.Log((a / (us * us)) + b) <= -lam + (k * _loglam) - LogGamma.RandomLoggam(k + 1))
+            if (PtrsAttempt(u, source.NextDouble(), out long k))
             {
                 return k;
             }
         }
+    }
+
+    // One PTRS attempt from its two uniforms (u already shifted by -0.5): whether it accepts, and its value.
+    private bool PtrsAttempt(double u, double v, out long k)
+    {
+        double lam = _lam, a = _a, b = _b;
+        double us = 0.5 - Math.Abs(u);
+        k = CConversions.TruncateToInt64(Math.Floor((((2 * a / us) + b) * u) + lam + 0.43));
+        if (us >= 0.07 && v <= _vr)
+        {
+            return true;
+        }
+
+        if (k < 0 || (us < 0.013 && v > us))
+        {
+            return false;
+        }
+
+        // log(v) = log(0) is fine: it accepts.
+        return Math.Log(v) + _logInvalpha - Math.Log((a / (us * us)) + b) <= -lam + (k * _loglam) - LogGamma.RandomLoggam(k + 1);
+    }
+
+    /// <summary>
+    /// Fills <paramref name="destination"/> with this rate's values, NumPy's draws and values: through
+    /// <see cref="MultiplicationRuns"/> or <see cref="PtrsKernel"/> over buffered words where the engine and the CPU allow,
+    /// else the per-value loop.
+    /// </summary>
+    public void Fill(BitGenerator engine, Span<long> destination)
+    {
+        if (_lam == 0 || _lam >= PtrsKernel.MaxLam || !Avx2.IsSupported || !UInt64DrawCursor.CanBuffer(engine))
+        {
+            var sampler = new PoissonSampler(_lam);
+            BufferedSampler<PoissonSampler, long>.Fill(engine, destination, ref sampler);
+        }
+        else if (_lam >= 10)
+        {
+            RejectionBatches.Fill(engine, destination, new PtrsKernel(this));
+        }
+        else
+        {
+            var runs = new MultiplicationRuns(this);
+            UInt64DrawCursor.Fill(engine, destination, ref runs);
+        }
+    }
+
+    /// <summary>
+    /// The multiplication method over a chunk of buffered words, without a branch on the data: a value ends at the first
+    /// uniform that takes the running product to exp(-lam) or below, and is the number of uniforms before it. NumPy
+    /// branches on every uniform and mispredicts at every value's end; the same products in the same order give its values.
+    /// </summary>
+    private readonly unsafe struct MultiplicationRuns(Poisson poisson) : IBufferedSampler<long>
+    {
+        public int Refill(ref UInt64DrawCursor draws, int count, ref long destination, int i)
+        {
+            draws.Refill(count);
+            return i;
+        }
+
+        public int Fast(ref UInt64DrawCursor draws, ref long destination, int i)
+        {
+            ulong* words = draws.Cursor;
+            int length = draws.Buffered, first = 0;
+            bool twoHalves = draws.DoublesFromTwoHalves;
+            Vector128<double> one = Vector128.CreateScalarUnsafe(1.0), limit = Vector128.CreateScalarUnsafe(poisson._enlam);
+            Vector128<double> product = one;
+            for (int j = 0; j < length; j++)
+            {
+                product *= Vector128.CreateScalarUnsafe(draws.DoubleFromRaw(words[j]));
+                Vector128<double> end = Vector128.LessThanOrEqual(product, limit);
+                int ends = (int)(end.ExtractMostSignificantBits() & 1);
+
+                // Written at every word, kept (i advances) only at a value's end. A word that ends no value leaves
+                // fewer values done than words read, and the chunk holds no more words than values left: in bounds.
+                Unsafe.Add(ref destination, i) = j - first;
+                i += ends;
+                first += (j + 1 - first) & -ends;
+                product = Vector128.ConditionalSelect(end, one, product);
+            }
+
+            // The value in progress at the chunk's end goes through the scalar path from its first word.
+            draws.Skip(first);
+            return i;
+        }
+
+        public long Next(ref UInt64DrawCursor draws) => poisson.Multiplication(ref draws);
+    }
+
+    /// <summary>
+    /// PTRS four attempts at a time: each takes two uniforms and depends on nothing else, so the accepted attempts in
+    /// order are the scalar loop's values. The quick acceptance (about 60 % of attempts) is decided in the lanes; the
+    /// other lanes run the scalar attempt on the same two uniforms.
+    /// </summary>
+    internal readonly unsafe struct PtrsKernel(Poisson poisson) : RejectionBatches.IAttemptKernel<long>
+    {
+        /// <summary>
+        /// The rates below which a quickly accepted attempt's value is below 2^51, where adding 1.5·2^52 converts it to an
+        /// integer exactly (AVX2 has no double-to-int64 conversion).
+        /// </summary>
+        public const double MaxLam = 281474976710656.0; // 2^48
+
+        private const double Magic = 6755399441055744.0; // 1.5 * 2^52
+
+        // Below 2^51 the conversion through Magic is exact.
+        private const double ConvertibleBelow = 2251799813685248.0;
+
+        public static int WordsPerAttempt => 2;
+
+        public Vector256<long> Decide(ulong* words, bool twoHalves, out uint accepted, out uint common)
+        {
+            Vector256<double> u = MarsagliaTsangBatches.Uniforms(Vector256.Create(words[0], words[2], words[4], words[6]), twoHalves) - Vector256.Create(0.5);
+            Vector256<double> v = MarsagliaTsangBatches.Uniforms(Vector256.Create(words[1], words[3], words[5], words[7]), twoHalves);
+            Vector256<double> us = Vector256.Create(0.5) - Vector256.Abs(u);
+            Vector256<double> k = Vector256.Floor((((Vector256.Create(2 * poisson._a) / us) + Vector256.Create(poisson._b)) * u) + Vector256.Create(poisson._lam) + Vector256.Create(0.43));
+            Vector256<double> quick = Vector256.GreaterThanOrEqual(us, Vector256.Create(0.07)) & Vector256.LessThanOrEqual(v, Vector256.Create(poisson._vr));
+            Vector256<long> values = (k + Vector256.Create(Magic)).AsInt64() - Vector256.Create(Magic).AsInt64();
+            accepted = quick.ExtractMostSignificantBits();
+            common = 0xF;
+            uint rest = ~accepted & 0xF;
+            if (rest != 0 && GlibcExactLogSinCos.IsSupported)
+            {
+                // The other attempts' tests in the lanes too (about 40 % of attempts at λ = 50, each three logarithms):
+                // a quick rejection, else log(v) + log(1/alpha) - log(a/us² + b) <= -lam + k log(lam) - loggam(k + 1).
+                Vector256<double> rejected = Vector256.LessThan(k, Vector256<double>.Zero)
+                    | (Vector256.LessThan(us, Vector256.Create(0.013)) & Vector256.GreaterThan(v, us));
+                Vector256<double> left = GlibcVectorMath.Log(v, out Vector256<double> vExact) + Vector256.Create(poisson._logInvalpha)
+                    - GlibcVectorMath.Log((Vector256.Create(poisson._a) / (us * us)) + Vector256.Create(poisson._b), out Vector256<double> hExact);
+                Vector256<double> right = (Vector256.Create(-poisson._lam) + (k * Vector256.Create(poisson._loglam)))
+                    - LogGamma.RandomLoggamAbove7(k + Vector256<double>.One, out Vector256<double> gExact);
+
+                // k of 2^51 or more is outside the conversion below, and a scalar k beyond int64 is negative (rejected).
+                Vector256<double> decided = rejected | (vExact & hExact & gExact & Vector256.LessThan(k, Vector256.Create(ConvertibleBelow)));
+                uint decidedHere = decided.ExtractMostSignificantBits() & rest;
+                accepted |= (Vector256.LessThanOrEqual(left, right) & ~rejected).ExtractMostSignificantBits() & decidedHere;
+                rest &= ~decidedHere;
+            }
+
+            for (; rest != 0; rest &= rest - 1)
+            {
+                int lane = BitOperations.TrailingZeroCount(rest);
+                if (poisson.PtrsAttempt(u.GetElement(lane), v.GetElement(lane), out long value))
+                {
+                    accepted |= 1u << lane;
+                    values = values.WithElement(lane, value);
+                }
+            }
+
+            return values;
+        }
+
+        public long Next(ref UInt64DrawCursor draws) => poisson.Ptrs(ref draws);
     }
 }
 

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace OneSeed.Distributions;
 
 /// <summary>
@@ -88,6 +90,28 @@ internal static class LogGamma
         }
 
         return gl;
+    }
+
+    /// <summary>
+    /// <see cref="RandomLoggam"/> per lane for x ≥ 7, where NumPy's function is the Stirling series alone, with glibc's
+    /// <c>log</c> four lanes at a time (<see cref="GlibcVectorMath.Log"/>). The lanes outside <paramref name="exact"/>
+    /// (x below 7, or a logarithm the vector path leaves to the caller) are the caller's to recompute.
+    /// </summary>
+    public static Vector256<double> RandomLoggamAbove7(Vector256<double> x, out Vector256<double> exact)
+    {
+        Vector256<double> r = Vector256<double>.One / x;
+        Vector256<double> x2 = r * r;
+        ReadOnlySpan<double> a = SeriesCoefficients;
+        Vector256<double> gl0 = Vector256.Create(a[9]);
+        for (int k = 8; k >= 0; k--)
+        {
+            // Unfused, as NumPy's C (built without contraction) computes it.
+            gl0 = (gl0 * x2) + Vector256.Create(a[k]);
+        }
+
+        Vector256<double> log = GlibcVectorMath.Log(x, out Vector256<double> logExact);
+        exact = logExact & Vector256.GreaterThanOrEqual(x, Vector256.Create(7.0));
+        return (gl0 / x) + Vector256.Create(0.5 * Log2Pi) + ((x - Vector256.Create(0.5)) * log) - x;
     }
 
     /// <summary>NumPy's <c>logfactorial(k)</c>: log(k!) from a table below 126, else the Stirling series to the 1/k³ term.</summary>
