@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
 namespace OneSeed.Distributions;
 
 /// <summary>The C conversions NumPy's samplers rely on, with the results NumPy's x86-64 builds give.</summary>
@@ -21,4 +24,18 @@ internal static class CConversions
     /// instead (and .NET 8 does not), so the cast is spelled out to keep every runtime on NumPy's values.
     /// </remarks>
     public static long TruncateToInt64(double x) => x >= -TwoTo63 && x < TwoTo63 ? (long)x : long.MinValue;
+
+    /// <summary>Integral doubles of magnitude below this convert exactly through <see cref="IntegralToInt64"/>.</summary>
+    public const double IntegralToInt64Limit = 2251799813685248.0; // 2^51
+
+    // 1.5 * 2^52: added to an integral double below 2^51 in magnitude, it leaves the integer in the low mantissa bits.
+    private const double Shifter = 6755399441055744.0;
+
+    /// <summary>
+    /// <see cref="TruncateToInt64"/> of four integral doubles below <see cref="IntegralToInt64Limit"/> in magnitude
+    /// (floors of sampler candidates): AVX2 has no double-to-int64 conversion (AVX-512DQ's <c>vcvttpd2qq</c>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<long> IntegralToInt64(Vector256<double> integral) =>
+        (integral + Vector256.Create(Shifter)).AsInt64() - Vector256.Create(Shifter).AsInt64();
 }

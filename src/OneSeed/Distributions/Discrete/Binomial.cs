@@ -1,4 +1,7 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using OneSeed.Engines;
 
 namespace OneSeed.Distributions;
@@ -104,6 +107,13 @@ internal readonly struct BinomialSampler : ISampler<long>
             return;
         }
 
+        // Below 2^51 trials the triangle's values convert four at a time (CConversions.IntegralToInt64).
+        if (_btpe && _n < CConversions.IntegralToInt64Limit && Avx2.IsSupported && UInt64DrawCursor.CanBuffer(engine))
+        {
+            RejectionBatches.Fill(engine, destination, new BtpeKernel(this));
+            return;
+        }
+
         // Above 2^53 trials, n - X + 1 is no longer exact in double: those keep the scalar path.
         if (_btpe || _n >= 1L << 53 || !Vector256.IsHardwareAccelerated)
         {
@@ -199,119 +209,289 @@ internal readonly struct BinomialSampler : ISampler<long>
     private long Btpe<TSource>(ref TSource source)
         where TSource : struct, IRawSource
     {
-        long n = _n, m = _m;
-        double r = _r, q = _q, p1 = _p1, c = _c;
         while (true)
         {
             // Step 10: the triangle, the parallelograms, the exponential tails.
-            double nrq = n * r * q;
             double u = source.NextDouble() * _p4;
-            double v = source.NextDouble();
-            long y;
-            if (u <= p1)
+            if (BtpeAttempt(u, source.NextDouble(), out long y))
             {
-                return CConversions.TruncateToInt64(Math.Floor(_xm - (p1 * v) + u));
-            }
-
-            if (u <= _p2)
-            {
-                double x = _xl + ((u - p1) / c);
-                v = (v * c) + 1.0 - (Math.Abs(m - x + 0.5) / p1);
-                if (v > 1.0)
-                {
-                    continue;
-                }
-
-                y = CConversions.TruncateToInt64(Math.Floor(x));
-            }
-            else if (u <= _p3)
-            {
-                y = CConversions.TruncateToInt64(Math.Floor(_xl + (Math.Log(v) / _laml)));
-                // The cast of log(0) gave INT64_MIN: reject v = 0 too.
-                if (y < 0 || v == 0.0)
-                {
-                    continue;
-                }
-
-                v = v * (u - _p2) * _laml;
-            }
-            else
-            {
-                y = CConversions.TruncateToInt64(Math.Floor(_xr - (Math.Log(v) / _lamr)));
-                if (y > n || v == 0.0)
-                {
-                    continue;
-                }
-
-                v = v * (u - _p3) * _lamr;
-            }
-
-            // Step 50: the acceptance test, explicit near the mode, else through Stirling's bounds (step 52).
-            long k = y - m;
-            if (k < 0)
-            {
-                k = -k;
-            }
-
-            if (k > 20 && k < (nrq / 2.0) - 1)
-            {
-                double rho = (k / nrq) * ((((k * ((k / 3.0) + 0.625)) + 0.16666666666666666) / nrq) + 0.5);
-                double t = -k * k / (2 * nrq);
-                double logV = Math.Log(v);
-                if (logV < t - rho)
-                {
-                    return y;
-                }
-
-                if (logV > t + rho)
-                {
-                    continue;
-                }
-
-                double x1 = y + 1;
-                double f1 = m + 1;
-                double z = n + 1 - m;
-                double w = n - y + 1;
-                double x2 = x1 * x1;
-                double f2 = f1 * f1;
-                double z2 = z * z;
-                double w2 = w * w;
-                double bound = (_xm * Math.Log(f1 / x1)) + ((n - m + 0.5) * Math.Log(z / w)) + ((y - m) * Math.Log(w * r / (x1 * q)))
-                    + (Stirling(f2) / f1 / 166320.0) + (Stirling(z2) / z / 166320.0) + (Stirling(x2) / x1 / 166320.0) + (Stirling(w2) / w / 166320.0);
-                if (logV > bound)
-                {
-                    continue;
-                }
-
                 return y;
             }
+        }
+    }
 
-            double s = r / q;
-            double aa = s * (n + 1);
-            double f = 1.0;
-            if (m < y)
+    // One BTPE attempt from its two uniforms (u already scaled by p4): whether it accepts, and its value.
+    private bool BtpeAttempt(double u, double v, out long y)
+    {
+        long n = _n, m = _m;
+        double r = _r, q = _q, p1 = _p1, c = _c;
+        double nrq = n * r * q;
+        if (u <= p1)
+        {
+            y = CConversions.TruncateToInt64(Math.Floor(_xm - (p1 * v) + u));
+            return true;
+        }
+
+        if (u <= _p2)
+        {
+            double x = _xl + ((u - p1) / c);
+            v = (v * c) + 1.0 - (Math.Abs(m - x + 0.5) / p1);
+            y = CConversions.TruncateToInt64(Math.Floor(x));
+            if (v > 1.0)
             {
+                return false;
+            }
+        }
+        else if (u <= _p3)
+        {
+            y = CConversions.TruncateToInt64(Math.Floor(_xl + (Math.Log(v) / _laml)));
+            // The cast of log(0) gave INT64_MIN: reject v = 0 too.
+            if (y < 0 || v == 0.0)
+            {
+                return false;
+            }
+
+            v = v * (u - _p2) * _laml;
+        }
+        else
+        {
+            y = CConversions.TruncateToInt64(Math.Floor(_xr - (Math.Log(v) / _lamr)));
+            if (y > n || v == 0.0)
+            {
+                return false;
+            }
+
+            v = v * (u - _p3) * _lamr;
+        }
+
+        // Step 50: the acceptance test, explicit near the mode, else through Stirling's bounds (step 52).
+        long k = y - m;
+        if (k < 0)
+        {
+            k = -k;
+        }
+
+        if (k > 20 && k < (nrq / 2.0) - 1)
+        {
+            double rho = (k / nrq) * ((((k * ((k / 3.0) + 0.625)) + 0.16666666666666666) / nrq) + 0.5);
+            double t = -k * k / (2 * nrq);
+            double logV = Math.Log(v);
+            if (logV < t - rho)
+            {
+                return true;
+            }
+
+            if (logV > t + rho)
+            {
+                return false;
+            }
+
+            double x1 = y + 1;
+            double f1 = m + 1;
+            double z = n + 1 - m;
+            double w = n - y + 1;
+            double x2 = x1 * x1;
+            double f2 = f1 * f1;
+            double z2 = z * z;
+            double w2 = w * w;
+            double bound = (_xm * Math.Log(f1 / x1)) + ((n - m + 0.5) * Math.Log(z / w)) + ((y - m) * Math.Log(w * r / (x1 * q)))
+                + (Stirling(f2) / f1 / 166320.0) + (Stirling(z2) / z / 166320.0) + (Stirling(x2) / x1 / 166320.0) + (Stirling(w2) / w / 166320.0);
+            return logV <= bound;
+        }
+
+        double s = r / q;
+        double aa = s * (n + 1);
+        double f = 1.0;
+        if (m < y)
+        {
+            for (long i = m + 1; i <= y; i++)
+            {
+                f *= (aa / i) - s;
+            }
+        }
+        else if (m > y)
+        {
+            for (long i = y + 1; i <= m; i++)
+            {
+                f /= (aa / i) - s;
+            }
+        }
+
+        return v <= f;
+    }
+
+    /// <summary>
+    /// BTPE four attempts at a time: each takes two uniforms and depends on nothing else, so the accepted attempts in
+    /// order are the scalar loop's values. The lanes run the triangle, the parallelograms and the tails, then step 50
+    /// near the mode (from a table of the scalar loop's products) and the squeeze of step 52 (with glibc's log four lanes
+    /// at a time); the lanes left (Stirling's bound, a log the vector path leaves to the caller) run the scalar attempt
+    /// on the same two uniforms.
+    /// </summary>
+    private readonly unsafe struct BtpeKernel : RejectionBatches.IAttemptKernel<long>
+    {
+        // Step 50 within 20 of the mode: f for y = m - 20 ... m + 20, each by the scalar loop's operations in its order.
+        private const int Near = 20;
+
+        private readonly BinomialSampler _binomial;
+        private readonly double[] _f;
+
+        public BtpeKernel(BinomialSampler binomial)
+        {
+            _binomial = binomial;
+            _f = new double[(2 * Near) + 1];
+            double s = binomial._r / binomial._q;
+            double aa = s * (binomial._n + 1);
+            long m = binomial._m;
+            for (int j = 0; j < _f.Length; j++)
+            {
+                long y = m - Near + j;
+                double f = 1.0;
                 for (long i = m + 1; i <= y; i++)
                 {
                     f *= (aa / i) - s;
                 }
-            }
-            else if (m > y)
-            {
+
                 for (long i = y + 1; i <= m; i++)
                 {
                     f /= (aa / i) - s;
                 }
-            }
 
-            if (v > f)
+                _f[j] = f;
+            }
+        }
+
+        public static int WordsPerAttempt => 2;
+
+        public Vector256<long> Decide(ulong* words, bool twoHalves, out uint accepted, out uint common)
+        {
+            // By reference: the sampler is 20 fields, and a copy per group measured.
+            ref readonly BinomialSampler b = ref _binomial;
+            Vector256<double> u = MarsagliaTsangBatches.Uniforms(Vector256.Create(words[0], words[2], words[4], words[6]), twoHalves) * Vector256.Create(b._p4);
+            Vector256<double> v = MarsagliaTsangBatches.Uniforms(Vector256.Create(words[1], words[3], words[5], words[7]), twoHalves);
+            Vector256<double> p1 = Vector256.Create(b._p1);
+            Vector256<double> triangle = Vector256.LessThanOrEqual(u, p1);
+            Vector256<double> y = Vector256.Floor(Vector256.Create(b._xm) - (p1 * v) + u);
+            accepted = triangle.ExtractMostSignificantBits();
+            common = 0xF;
+            uint rest = ~accepted & 0xF;
+            if (rest != 0 && GlibcExactLogSinCos.IsSupported)
             {
-                continue;
+                y = Vector256.ConditionalSelect(triangle, y, Outside(in b, u, v, ref accepted, ref rest));
             }
 
+            Vector256<long> values = CConversions.IntegralToInt64(y);
+            for (; rest != 0; rest &= rest - 1)
+            {
+                int lane = BitOperations.TrailingZeroCount(rest);
+                if (b.BtpeAttempt(u.GetElement(lane), v.GetElement(lane), out long scalar))
+                {
+                    accepted |= 1u << lane;
+                    values = values.WithElement(lane, scalar);
+                }
+            }
+
+            return b._flip ? Vector256.Create(b._n) - values : values;
+        }
+
+        public long Next(ref UInt64DrawCursor draws) => _binomial.Sample(ref draws);
+
+        // The attempts outside the triangle (the lanes of rest), as BtpeAttempt decides them: their candidates; the
+        // lanes decided here leave rest, the accepted ones join accepted.
+        private Vector256<double> Outside(in BinomialSampler b, Vector256<double> u, Vector256<double> v, ref uint accepted, ref uint rest)
+        {
+            // Each step's arithmetic only where a lane of rest takes it: a division or a logarithm costs as much as the
+            // rest of a group, and the tails and the squeeze are each taken in about one group in four or five.
+            Vector256<double> m = Vector256.Create((double)b._m), zero = Vector256<double>.Zero;
+
+            // Step 20, the parallelograms.
+            Vector256<double> x = Vector256.Create(b._xl) + ((u - Vector256.Create(b._p1)) / Vector256.Create(b._c));
+            Vector256<double> y = Vector256.Floor(x);
+            Vector256<double> w = ((v * Vector256.Create(b._c)) + Vector256<double>.One) - (Vector256.Abs(m - x + Vector256.Create(0.5)) / Vector256.Create(b._p1));
+            Vector256<double> rejected = Vector256.GreaterThan(w, Vector256<double>.One);
+            Vector256<double> decided = Vector256<double>.AllBitsSet;
+
+            // Steps 30 and 40, the left and right exponential tails (v = 0 rejects: its log cast to INT64_MIN in NumPy).
+            // A lane whose logarithm the vector path leaves to the caller goes to the scalar attempt.
+            Vector256<double> left = Vector256.GreaterThan(u, Vector256.Create(b._p2));
+            if ((left.ExtractMostSignificantBits() & rest) != 0)
+            {
+                Vector256<double> right = Vector256.GreaterThan(u, Vector256.Create(b._p3));
+                Vector256<double> logV = GlibcVectorMath.Log(v, out Vector256<double> logVExact);
+                Vector256<double> tail = Vector256.ConditionalSelect(right, Vector256.Floor(Vector256.Create(b._xr) - (logV / Vector256.Create(b._lamr))),
+                    Vector256.Floor(Vector256.Create(b._xl) + (logV / Vector256.Create(b._laml))));
+                y = Vector256.ConditionalSelect(left, tail, y);
+                w = Vector256.ConditionalSelect(left, Vector256.ConditionalSelect(right, v * (u - Vector256.Create(b._p3)) * Vector256.Create(b._lamr),
+                    v * (u - Vector256.Create(b._p2)) * Vector256.Create(b._laml)), w);
+                Vector256<double> outside = Vector256.ConditionalSelect(right, Vector256.GreaterThan(tail, Vector256.Create((double)b._n)), Vector256.LessThan(tail, zero));
+                rejected = Vector256.ConditionalSelect(left, outside | Vector256.Equals(v, zero), rejected);
+                decided = ~left | logVExact;
+            }
+
+            // Step 50 within 20 of the mode: the scalar loop's f from the table.
+            Vector256<double> k = Vector256.Abs(y - m);
+            Vector256<double> near = Vector256.LessThanOrEqual(k, Vector256.Create((double)Near));
+            Vector256<long> index = CConversions.IntegralToInt64(Vector256.ConditionalSelect(near, y - m, zero) + Vector256.Create((double)Near));
+            Vector256<double> f;
+            fixed (double* table = _f)
+            {
+                f = Avx2.GatherVector256(table, index, 8);
+            }
+
+            Vector256<double> accept = near & Vector256.LessThanOrEqual(w, f);
+            Vector256<double> settled = rejected | near;
+
+            // Step 52 (k > 20 and k < nrq / 2 - 1): the squeeze, then Stirling's bounds between its two limits; beyond
+            // nrq / 2 - 1, the product loop, in the scalar attempt.
+            double nrq = b._n * b._r * b._q;
+            Vector256<double> squeeze = ~near & Vector256.LessThan(k, Vector256.Create((nrq / 2.0) - 1));
+            if ((squeeze.ExtractMostSignificantBits() & rest) != 0)
+            {
+                Vector256<double> nrqs = Vector256.Create(nrq);
+                Vector256<double> rho = (k / nrqs) * ((((k * ((k / Vector256.Create(3.0)) + Vector256.Create(0.625))) + Vector256.Create(0.16666666666666666)) / nrqs) + Vector256.Create(0.5));
+                Vector256<double> t = -(k * k) / Vector256.Create(2 * nrq);
+                Vector256<double> logW = GlibcVectorMath.Log(w, out Vector256<double> logWExact);
+                Vector256<double> below = Vector256.LessThan(logW, t - rho), above = Vector256.GreaterThan(logW, t + rho);
+                accept |= squeeze & logWExact & below;
+                settled |= squeeze & logWExact & (below | above);
+                Vector256<double> between = squeeze & logWExact & ~(below | above) & ~rejected & decided;
+                if ((between.ExtractMostSignificantBits() & rest) != 0)
+                {
+                    Vector256<double> bound = StirlingBound(b, y, out Vector256<double> bounded);
+                    bounded &= between;
+                    accept |= bounded & Vector256.LessThanOrEqual(logW, bound);
+                    settled |= bounded;
+                }
+            }
+
+            uint decidedHere = (decided & settled).ExtractMostSignificantBits() & rest;
+            accepted |= (accept & ~rejected).ExtractMostSignificantBits() & decidedHere;
+            rest &= ~decidedHere;
             return y;
+        }
+
+        // Step 52's bound for candidates y, as BtpeAttempt computes it (its constant terms once, in its order); the lanes
+        // outside exact have a logarithm the vector path leaves to the caller.
+        [MethodImpl(MethodImplOptions.NoInlining)] // About one group in four: kept out of Decide's frame.
+        private static Vector256<double> StirlingBound(in BinomialSampler b, Vector256<double> y, out Vector256<double> exact)
+        {
+            long n = b._n, m = b._m;
+            double f1 = m + 1;
+            double z = n + 1 - m;
+            Vector256<double> x1 = y + Vector256<double>.One;
+            Vector256<double> w = Vector256.Create((double)(n + 1)) - y;
+            Vector256<double> logF = GlibcVectorMath.Log(Vector256.Create(f1) / x1, out Vector256<double> fExact);
+            Vector256<double> logZ = GlibcVectorMath.Log(Vector256.Create(z) / w, out Vector256<double> zExact);
+            Vector256<double> logW = GlibcVectorMath.Log(w * Vector256.Create(b._r) / (x1 * Vector256.Create(b._q)), out Vector256<double> wExact);
+            exact = fExact & zExact & wExact;
+            Vector256<double> scale = Vector256.Create(166320.0);
+            return (Vector256.Create(b._xm) * logF) + (Vector256.Create(n - m + 0.5) * logZ) + ((y - Vector256.Create((double)m)) * logW)
+                + Vector256.Create(Stirling(f1 * f1) / f1 / 166320.0) + Vector256.Create(Stirling(z * z) / z / 166320.0)
+                + (Stirling(x1 * x1) / x1 / scale) + (Stirling(w * w) / w / scale);
         }
     }
 
     private static double Stirling(double x2) => 13680.0 - ((462.0 - ((132.0 - ((99.0 - (140.0 / x2)) / x2)) / x2)) / x2);
+
+    private static Vector256<double> Stirling(Vector256<double> x2) => Vector256.Create(13680.0) - ((Vector256.Create(462.0)
+        - ((Vector256.Create(132.0) - ((Vector256.Create(99.0) - (Vector256.Create(140.0) / x2)) / x2)) / x2)) / x2);
 }

@@ -185,15 +185,9 @@ internal readonly struct Poisson
     internal readonly unsafe struct PtrsKernel(Poisson poisson) : RejectionBatches.IAttemptKernel<long>
     {
         /// <summary>
-        /// The rates below which a quickly accepted attempt's value is below 2^51, where adding 1.5·2^52 converts it to an
-        /// integer exactly (AVX2 has no double-to-int64 conversion).
+        /// The rates below which a quickly accepted attempt's value is below <see cref="CConversions.IntegralToInt64Limit"/>.
         /// </summary>
         public const double MaxLam = 281474976710656.0; // 2^48
-
-        private const double Magic = 6755399441055744.0; // 1.5 * 2^52
-
-        // Below 2^51 the conversion through Magic is exact.
-        private const double ConvertibleBelow = 2251799813685248.0;
 
         public static int WordsPerAttempt => 2;
 
@@ -204,7 +198,7 @@ internal readonly struct Poisson
             Vector256<double> us = Vector256.Create(0.5) - Vector256.Abs(u);
             Vector256<double> k = Vector256.Floor((((Vector256.Create(2 * poisson._a) / us) + Vector256.Create(poisson._b)) * u) + Vector256.Create(poisson._lam) + Vector256.Create(0.43));
             Vector256<double> quick = Vector256.GreaterThanOrEqual(us, Vector256.Create(0.07)) & Vector256.LessThanOrEqual(v, Vector256.Create(poisson._vr));
-            Vector256<long> values = (k + Vector256.Create(Magic)).AsInt64() - Vector256.Create(Magic).AsInt64();
+            Vector256<long> values = CConversions.IntegralToInt64(k);
             accepted = quick.ExtractMostSignificantBits();
             common = 0xF;
             uint rest = ~accepted & 0xF;
@@ -219,8 +213,8 @@ internal readonly struct Poisson
                 Vector256<double> right = (Vector256.Create(-poisson._lam) + (k * Vector256.Create(poisson._loglam)))
                     - LogGamma.RandomLoggamAbove7(k + Vector256<double>.One, out Vector256<double> gExact);
 
-                // k of 2^51 or more is outside the conversion below, and a scalar k beyond int64 is negative (rejected).
-                Vector256<double> decided = rejected | (vExact & hExact & gExact & Vector256.LessThan(k, Vector256.Create(ConvertibleBelow)));
+                // k of 2^51 or more is outside the vector conversion, and a scalar k beyond int64 is negative (rejected).
+                Vector256<double> decided = rejected | (vExact & hExact & gExact & Vector256.LessThan(k, Vector256.Create(CConversions.IntegralToInt64Limit)));
                 uint decidedHere = decided.ExtractMostSignificantBits() & rest;
                 accepted |= (Vector256.LessThanOrEqual(left, right) & ~rejected).ExtractMostSignificantBits() & decidedHere;
                 rest &= ~decidedHere;
