@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -33,6 +34,26 @@ internal static class LanePacking
         Vector512<ulong> order = Avx512F.ConvertToVector512UInt64(Vector128.CreateScalarUnsafe(PackOrder[lanes]).AsByte());
         return Avx512F.PermuteVar8x64(values, order);
     }
+
+    /// <summary>
+    /// The 64-bit lanes of <paramref name="values"/> selected by <paramref name="lanes"/> (four bits), first to last, in
+    /// lanes 0, 1, … (the lanes after them hold copies of lane 0): one <c>vpermd</c> over 32-bit halves.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Pack<T>(Vector256<T> values, uint lanes)
+    {
+        Vector256<int> order = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(PackOrder64), 8 * (nuint)lanes);
+        return Avx2.PermuteVar8x32(values.AsSingle(), order).As<float, T>();
+    }
+
+    /// <summary>For each four-bit mask, the 32-bit lane order that moves the 64-bit lanes it selects, in order, to the front.</summary>
+    private static ReadOnlySpan<int> PackOrder64 =>
+    [
+        0, 1, 0, 1, 0, 1, 0, 1, /* 0000 */ 0, 1, 0, 1, 0, 1, 0, 1, /* 0001 */ 2, 3, 0, 1, 0, 1, 0, 1, /* 0010 */ 0, 1, 2, 3, 0, 1, 0, 1, /* 0011 */
+        4, 5, 0, 1, 0, 1, 0, 1, /* 0100 */ 0, 1, 4, 5, 0, 1, 0, 1, /* 0101 */ 2, 3, 4, 5, 0, 1, 0, 1, /* 0110 */ 0, 1, 2, 3, 4, 5, 0, 1, /* 0111 */
+        6, 7, 0, 1, 0, 1, 0, 1, /* 1000 */ 0, 1, 6, 7, 0, 1, 0, 1, /* 1001 */ 2, 3, 6, 7, 0, 1, 0, 1, /* 1010 */ 0, 1, 2, 3, 6, 7, 0, 1, /* 1011 */
+        4, 5, 6, 7, 0, 1, 0, 1, /* 1100 */ 0, 1, 4, 5, 6, 7, 0, 1, /* 1101 */ 2, 3, 4, 5, 6, 7, 0, 1, /* 1110 */ 0, 1, 2, 3, 4, 5, 6, 7, /* 1111 */
+    ];
 
     private static ulong[] BuildPackOrder()
     {

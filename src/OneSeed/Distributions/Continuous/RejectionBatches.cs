@@ -8,9 +8,9 @@ using OneSeed.Engines;
 namespace OneSeed.Distributions;
 
 /// <summary>
-/// Rejection samplers four attempts at a time over buffered words: those bound by <c>pow</c> (the gamma's shape &lt; 1
-/// method, Jöhnk's beta), with glibc's <c>pow</c> and <c>log</c> four lanes at a time (<see cref="GlibcPowFma"/>,
-/// <see cref="GlibcVectorMath.Log"/>), and the Poisson's PTRS (<see cref="Poisson"/>). An attempt takes two words in the common case and
+/// The rejection samplers whose attempts are bound by <c>pow</c> (the gamma's shape &lt; 1 method, Jöhnk's beta), four
+/// attempts at a time over buffered words, with glibc's <c>pow</c> and <c>log</c> four lanes at a time
+/// (<see cref="GlibcPowFma"/>, <see cref="GlibcVectorMath.Log"/>). An attempt takes two words in the common case and
 /// depends on nothing but them, so a stream of attempts is the scalar loop's whichever value each belongs to: each
 /// accepted attempt ends a value, each rejected one is skipped. The first lane whose words or math leave the common
 /// case (an exponential beyond the ziggurat's first test, a pow or log outside the transcription's domain) goes through
@@ -22,18 +22,15 @@ internal static unsafe class RejectionBatches
     public static bool IsSupported(BitGenerator engine) => GlibcVectorMath.PowServes && UInt64DrawCursor.CanBuffer(engine);
 
     /// <summary>Fills <paramref name="destination"/> with <paramref name="kernel"/>'s values: the scalar loop's values and draws.</summary>
-    public static void Fill<TKernel, T>(BitGenerator engine, Span<T> destination, TKernel kernel)
-        where TKernel : struct, IAttemptKernel<T>
+    public static void Fill<TKernel>(BitGenerator engine, Span<double> destination, TKernel kernel)
+        where TKernel : struct, IAttemptKernel
     {
-        var batches = new Batches<TKernel, T>(kernel);
+        var batches = new Batches<TKernel>(kernel);
         UInt64DrawCursor.Fill(engine, destination, ref batches);
     }
 
-    /// <summary>
-    /// One rejection sampler's attempts, four at a time (<see cref="Decide"/>), and its exact scalar loop
-    /// (<see cref="Next"/>); its values are 64 bits wide (<c>double</c> or <c>long</c>).
-    /// </summary>
-    internal interface IAttemptKernel<T>
+    /// <summary>One rejection sampler's attempts, four at a time (<see cref="Decide"/>), and its exact scalar loop (<see cref="Next"/>).</summary>
+    internal interface IAttemptKernel
     {
         /// <summary>The words an attempt takes in the common case.</summary>
         static abstract int WordsPerAttempt { get; }
@@ -42,17 +39,17 @@ internal static unsafe class RejectionBatches
         /// Four attempts from 4·<see cref="WordsPerAttempt"/> words: their values, a bit per lane that accepted, and a
         /// bit per lane in the common case (whose decision and value are the scalar loop's).
         /// </summary>
-        Vector256<T> Decide(ulong* words, bool twoHalves, out uint accepted, out uint common);
+        Vector256<double> Decide(ulong* words, bool twoHalves, out uint accepted, out uint common);
 
         /// <summary>The next value through the exact scalar loop.</summary>
-        T Next(ref UInt64DrawCursor draws);
+        double Next(ref UInt64DrawCursor draws);
     }
 
     /// <summary>
     /// <c>scale * standard_gamma(shape)</c> for a shape below 1: a uniform and an exponential an attempt (the
     /// ziggurat's for <c>Generator</c>, -log(1 - U) for <c>RandomState</c>).
     /// </summary>
-    internal readonly struct GammaSmallShapeKernel(double shape, double scale, bool legacy) : IAttemptKernel<double>
+    internal readonly struct GammaSmallShapeKernel(double shape, double scale, bool legacy) : IAttemptKernel
     {
         private readonly Gamma _gamma = new(shape);
 
@@ -82,7 +79,7 @@ internal static unsafe class RejectionBatches
     }
 
     /// <summary>Jöhnk's beta (both parameters at most 1): two uniforms an attempt, accepted where u^(1/a) + v^(1/b) &lt;= 1.</summary>
-    internal readonly struct JohnkKernel(double a, double b, bool legacy) : IAttemptKernel<double>
+    internal readonly struct JohnkKernel(double a, double b, bool legacy) : IAttemptKernel
     {
         public static int WordsPerAttempt => 2;
 
@@ -127,16 +124,16 @@ internal static unsafe class RejectionBatches
         return UnitDoubles.ToDouble(ri) * we;
     }
 
-    private readonly struct Batches<TKernel, T>(TKernel kernel) : IBufferedSampler<T>
-        where TKernel : struct, IAttemptKernel<T>
+    private readonly struct Batches<TKernel>(TKernel kernel) : IBufferedSampler<double>
+        where TKernel : struct, IAttemptKernel
     {
-        public int Refill(ref UInt64DrawCursor draws, int count, ref T destination, int i)
+        public int Refill(ref UInt64DrawCursor draws, int count, ref double destination, int i)
         {
             draws.Refill(count);
             return i;
         }
 
-        public int Fast(ref UInt64DrawCursor draws, ref T destination, int i)
+        public int Fast(ref UInt64DrawCursor draws, ref double destination, int i)
         {
             int group = 4 * TKernel.WordsPerAttempt;
             bool twoHalves = draws.DoublesFromTwoHalves;
@@ -147,7 +144,7 @@ internal static unsafe class RejectionBatches
             ulong* last = words + draws.Buffered - group;
             while (words <= last)
             {
-                Vector256<T> values = kernel.Decide(words, twoHalves, out uint accepted, out uint common);
+                Vector256<double> values = kernel.Decide(words, twoHalves, out uint accepted, out uint common);
                 if (common == 0xF)
                 {
                     i = Store(values, accepted, ref destination, i);
@@ -167,28 +164,16 @@ internal static unsafe class RejectionBatches
             return i;
         }
 
-        public T Next(ref UInt64DrawCursor draws) => kernel.Next(ref draws);
+        public double Next(ref UInt64DrawCursor draws) => kernel.Next(ref draws);
 
         // The accepted lanes' values, in lane order (the values of the attempts that ended them), packed to the front of
         // one four-lane store without a branch on the random acceptances. The lanes past them are overwritten by what
         // comes next; the store stays inside the destination because the group's four attempts are at most the values left.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static int Store(Vector256<T> values, uint accepted, ref T destination, int i)
+        private static int Store(Vector256<double> values, uint accepted, ref double destination, int i)
         {
-            Vector256<int> order = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(PackOrder), 8 * (nuint)accepted);
-            Avx2.PermuteVar8x32(values.AsSingle(), order).As<float, T>().StoreUnsafe(ref destination, (nuint)i);
+            LanePacking.Pack(values, accepted).StoreUnsafe(ref destination, (nuint)i);
             return i + BitOperations.PopCount(accepted);
         }
     }
-
-    /// <summary>
-    /// For each four-bit mask, the 32-bit lane order that moves the doubles of its set lanes, in order, to the front.
-    /// </summary>
-    private static ReadOnlySpan<int> PackOrder =>
-    [
-        0, 1, 0, 1, 0, 1, 0, 1, /* 0000 */ 0, 1, 0, 1, 0, 1, 0, 1, /* 0001 */ 2, 3, 0, 1, 0, 1, 0, 1, /* 0010 */ 0, 1, 2, 3, 0, 1, 0, 1, /* 0011 */
-        4, 5, 0, 1, 0, 1, 0, 1, /* 0100 */ 0, 1, 4, 5, 0, 1, 0, 1, /* 0101 */ 2, 3, 4, 5, 0, 1, 0, 1, /* 0110 */ 0, 1, 2, 3, 4, 5, 0, 1, /* 0111 */
-        6, 7, 0, 1, 0, 1, 0, 1, /* 1000 */ 0, 1, 6, 7, 0, 1, 0, 1, /* 1001 */ 2, 3, 6, 7, 0, 1, 0, 1, /* 1010 */ 0, 1, 2, 3, 6, 7, 0, 1, /* 1011 */
-        4, 5, 6, 7, 0, 1, 0, 1, /* 1100 */ 0, 1, 4, 5, 6, 7, 0, 1, /* 1101 */ 2, 3, 4, 5, 6, 7, 0, 1, /* 1110 */ 0, 1, 2, 3, 4, 5, 6, 7, /* 1111 */
-    ];
 }

@@ -107,10 +107,11 @@ internal readonly struct BinomialSampler : ISampler<long>
             return;
         }
 
-        // Below 2^51 trials the triangle's values convert four at a time (CConversions.IntegralToInt64).
-        if (_btpe && _n < CConversions.IntegralToInt64Limit && Avx2.IsSupported && UInt64DrawCursor.CanBuffer(engine))
+        // Below 2^51 trials the candidates convert four at a time (CConversions.IntegralToInt64); below 64 values the
+        // kernel's table (820 divisions) would cost more than it saves.
+        if (_btpe && destination.Length >= 64 && _n < CConversions.IntegralToInt64Limit && Avx2.IsSupported && UInt64DrawCursor.CanBuffer(engine))
         {
-            RejectionBatches.Fill(engine, destination, new BtpeKernel(this));
+            TwoStageRejection.Fill(engine, destination, new BtpeKernel(this));
             return;
         }
 
@@ -321,19 +322,23 @@ internal readonly struct BinomialSampler : ISampler<long>
     }
 
     /// <summary>
-    /// BTPE four attempts at a time: each takes two uniforms and depends on nothing else, so the accepted attempts in
-    /// order are the scalar loop's values. The lanes run the triangle, the parallelograms and the tails, then step 50
-    /// near the mode (from a table of the scalar loop's products) and the squeeze of step 52 (with glibc's log four lanes
-    /// at a time); the lanes left (Stirling's bound, a log the vector path leaves to the caller) run the scalar attempt
-    /// on the same two uniforms.
+    /// BTPE's attempts in two stages (<see cref="TwoStageRejection"/>): the triangle (about two attempts in three at
+    /// n p = 300), then the rest four at a time: the parallelograms and the tails, step 50 near the mode (from a table of
+    /// the scalar loop's products), step 52's squeeze and Stirling's bound (glibc's log four lanes at a time). The lanes
+    /// the vector logarithm leaves to the caller, and those beyond nrq / 2 - 1, run the scalar attempt on the same uniforms.
     /// </summary>
-    private readonly unsafe struct BtpeKernel : RejectionBatches.IAttemptKernel<long>
+    [SkipLocalsInit] // The vector temporaries fill a large frame, zeroed on every call otherwise.
+    private readonly unsafe struct BtpeKernel : TwoStageRejection.IKernel<long>
     {
         // Step 50 within 20 of the mode: f for y = m - 20 ... m + 20, each by the scalar loop's operations in its order.
         private const int Near = 20;
 
         private readonly BinomialSampler _binomial;
         private readonly double[] _f;
+
+        // Step 52's two terms that do not depend on y (Stirling's corrections at the mode and at n - m + 1).
+        private readonly double _modeCorrection;
+        private readonly double _complementCorrection;
 
         public BtpeKernel(BinomialSampler binomial)
         {
@@ -358,42 +363,54 @@ internal readonly struct BinomialSampler : ISampler<long>
 
                 _f[j] = f;
             }
+
+            double f1 = m + 1, z = binomial._n + 1 - m;
+            _modeCorrection = Stirling(f1 * f1) / f1 / 166320.0;
+            _complementCorrection = Stirling(z * z) / z / 166320.0;
         }
 
-        public static int WordsPerAttempt => 2;
-
-        public Vector256<long> Decide(ulong* words, bool twoHalves, out uint accepted, out uint common)
+        public void Uniforms(ulong* words, bool twoHalves, out Vector256<double> u, out Vector256<double> v)
         {
-            // By reference: the sampler is 20 fields, and a copy per group measured.
-            ref readonly BinomialSampler b = ref _binomial;
-            Vector256<double> u = MarsagliaTsangBatches.Uniforms(Vector256.Create(words[0], words[2], words[4], words[6]), twoHalves) * Vector256.Create(b._p4);
-            Vector256<double> v = MarsagliaTsangBatches.Uniforms(Vector256.Create(words[1], words[3], words[5], words[7]), twoHalves);
-            Vector256<double> p1 = Vector256.Create(b._p1);
-            Vector256<double> triangle = Vector256.LessThanOrEqual(u, p1);
-            Vector256<double> y = Vector256.Floor(Vector256.Create(b._xm) - (p1 * v) + u);
-            accepted = triangle.ExtractMostSignificantBits();
-            common = 0xF;
-            uint rest = ~accepted & 0xF;
-            if (rest != 0 && GlibcExactLogSinCos.IsSupported)
+            u = MarsagliaTsangBatches.Uniforms(Vector256.Create(words[0], words[2], words[4], words[6]), twoHalves) * Vector256.Create(_binomial._p4);
+            v = MarsagliaTsangBatches.Uniforms(Vector256.Create(words[1], words[3], words[5], words[7]), twoHalves);
+        }
+
+        public Vector256<long> Quick(Vector256<double> u, Vector256<double> v, out uint accepted, out uint undecided)
+        {
+            // Step 10: the triangle.
+            Vector256<double> p1 = Vector256.Create(_binomial._p1);
+            accepted = Vector256.LessThanOrEqual(u, p1).ExtractMostSignificantBits();
+            undecided = ~accepted & 0xF;
+            return Flipped(CConversions.IntegralToInt64(Vector256.Floor(Vector256.Create(_binomial._xm) - (p1 * v) + u)));
+        }
+
+        static readonly int Exp = int.Parse(Environment.GetEnvironmentVariable("EXP") ?? "0");
+        public Vector256<long> Full(Vector256<double> u, Vector256<double> v, uint lanes, out uint accepted)
+        {
+            accepted = 0;
+            if (Exp == 1) return default;
+            Vector256<long> values = default;
+            if (GlibcExactLogSinCos.IsSupported)
             {
-                y = Vector256.ConditionalSelect(triangle, y, Outside(in b, u, v, ref accepted, ref rest));
+                values = CConversions.IntegralToInt64(Outside(in _binomial, u, v, ref accepted, ref lanes));
             }
 
-            Vector256<long> values = CConversions.IntegralToInt64(y);
-            for (; rest != 0; rest &= rest - 1)
+            for (; lanes != 0; lanes &= lanes - 1)
             {
-                int lane = BitOperations.TrailingZeroCount(rest);
-                if (b.BtpeAttempt(u.GetElement(lane), v.GetElement(lane), out long scalar))
+                int lane = BitOperations.TrailingZeroCount(lanes);
+                if (_binomial.BtpeAttempt(u.GetElement(lane), v.GetElement(lane), out long scalar))
                 {
                     accepted |= 1u << lane;
                     values = values.WithElement(lane, scalar);
                 }
             }
 
-            return b._flip ? Vector256.Create(b._n) - values : values;
+            return Flipped(values);
         }
 
         public long Next(ref UInt64DrawCursor draws) => _binomial.Sample(ref draws);
+
+        private Vector256<long> Flipped(Vector256<long> y) => _binomial._flip ? Vector256.Create(_binomial._n) - y : y;
 
         // The attempts outside the triangle (the lanes of rest), as BtpeAttempt decides them: their candidates; the
         // lanes decided here leave rest, the accepted ones join accepted.
@@ -456,7 +473,7 @@ internal readonly struct BinomialSampler : ISampler<long>
                 Vector256<double> between = squeeze & logWExact & ~(below | above) & ~rejected & decided;
                 if ((between.ExtractMostSignificantBits() & rest) != 0)
                 {
-                    Vector256<double> bound = StirlingBound(b, y, out Vector256<double> bounded);
+                    Vector256<double> bound = StirlingBound(y, out Vector256<double> bounded);
                     bounded &= between;
                     accept |= bounded & Vector256.LessThanOrEqual(logW, bound);
                     settled |= bounded;
@@ -469,11 +486,12 @@ internal readonly struct BinomialSampler : ISampler<long>
             return y;
         }
 
-        // Step 52's bound for candidates y, as BtpeAttempt computes it (its constant terms once, in its order); the lanes
-        // outside exact have a logarithm the vector path leaves to the caller.
-        [MethodImpl(MethodImplOptions.NoInlining)] // About one group in four: kept out of Decide's frame.
-        private static Vector256<double> StirlingBound(in BinomialSampler b, Vector256<double> y, out Vector256<double> exact)
+        // Step 52's bound for candidates y, as BtpeAttempt computes it, in its order; the lanes outside exact have a
+        // logarithm the vector path leaves to the caller.
+        [MethodImpl(MethodImplOptions.NoInlining)] // Kept out of Full's frame: its temporaries would be Full's.
+        private Vector256<double> StirlingBound(Vector256<double> y, out Vector256<double> exact)
         {
+            ref readonly BinomialSampler b = ref _binomial;
             long n = b._n, m = b._m;
             double f1 = m + 1;
             double z = n + 1 - m;
@@ -485,7 +503,7 @@ internal readonly struct BinomialSampler : ISampler<long>
             exact = fExact & zExact & wExact;
             Vector256<double> scale = Vector256.Create(166320.0);
             return (Vector256.Create(b._xm) * logF) + (Vector256.Create(n - m + 0.5) * logZ) + ((y - Vector256.Create((double)m)) * logW)
-                + Vector256.Create(Stirling(f1 * f1) / f1 / 166320.0) + Vector256.Create(Stirling(z * z) / z / 166320.0)
+                + Vector256.Create(_modeCorrection) + Vector256.Create(_complementCorrection)
                 + (Stirling(x1 * x1) / x1 / scale) + (Stirling(w * w) / w / scale);
         }
     }

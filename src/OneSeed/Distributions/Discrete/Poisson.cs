@@ -126,7 +126,7 @@ internal readonly struct Poisson
         }
         else if (_lam >= 10)
         {
-            RejectionBatches.Fill(engine, destination, new PtrsKernel(this));
+            TwoStageRejection.Fill(engine, destination, new PtrsKernel(this));
         }
         else
         {
@@ -178,34 +178,42 @@ internal readonly struct Poisson
     }
 
     /// <summary>
-    /// PTRS four attempts at a time: each takes two uniforms and depends on nothing else, so the accepted attempts in
-    /// order are the scalar loop's values. The quick acceptance (about 60 % of attempts) is decided in the lanes; the
-    /// other lanes run the scalar attempt on the same two uniforms.
+    /// PTRS's attempts in two stages (<see cref="TwoStageRejection"/>): the quick acceptance (about 60 % of attempts at
+    /// λ = 50), then the rest with their logarithms and loggam four lanes at a time (glibc's bits); the lanes the vector
+    /// logarithm leaves to the caller run the scalar attempt on the same two uniforms.
     /// </summary>
-    internal readonly unsafe struct PtrsKernel(Poisson poisson) : RejectionBatches.IAttemptKernel<long>
+    [SkipLocalsInit] // The vector temporaries fill a large frame, zeroed on every call otherwise.
+    internal readonly unsafe struct PtrsKernel(Poisson poisson) : TwoStageRejection.IKernel<long>
     {
         /// <summary>
         /// The rates below which a quickly accepted attempt's value is below <see cref="CConversions.IntegralToInt64Limit"/>.
         /// </summary>
         public const double MaxLam = 281474976710656.0; // 2^48
 
-        public static int WordsPerAttempt => 2;
-
-        public Vector256<long> Decide(ulong* words, bool twoHalves, out uint accepted, out uint common)
+        public void Uniforms(ulong* words, bool twoHalves, out Vector256<double> u, out Vector256<double> v)
         {
-            Vector256<double> u = MarsagliaTsangBatches.Uniforms(Vector256.Create(words[0], words[2], words[4], words[6]), twoHalves) - Vector256.Create(0.5);
-            Vector256<double> v = MarsagliaTsangBatches.Uniforms(Vector256.Create(words[1], words[3], words[5], words[7]), twoHalves);
+            u = MarsagliaTsangBatches.Uniforms(Vector256.Create(words[0], words[2], words[4], words[6]), twoHalves) - Vector256.Create(0.5);
+            v = MarsagliaTsangBatches.Uniforms(Vector256.Create(words[1], words[3], words[5], words[7]), twoHalves);
+        }
+
+        public Vector256<long> Quick(Vector256<double> u, Vector256<double> v, out uint accepted, out uint undecided)
+        {
             Vector256<double> us = Vector256.Create(0.5) - Vector256.Abs(u);
-            Vector256<double> k = Vector256.Floor((((Vector256.Create(2 * poisson._a) / us) + Vector256.Create(poisson._b)) * u) + Vector256.Create(poisson._lam) + Vector256.Create(0.43));
             Vector256<double> quick = Vector256.GreaterThanOrEqual(us, Vector256.Create(0.07)) & Vector256.LessThanOrEqual(v, Vector256.Create(poisson._vr));
-            Vector256<long> values = CConversions.IntegralToInt64(k);
             accepted = quick.ExtractMostSignificantBits();
-            common = 0xF;
-            uint rest = ~accepted & 0xF;
-            if (rest != 0 && GlibcExactLogSinCos.IsSupported)
+            undecided = ~accepted & 0xF;
+            return CConversions.IntegralToInt64(Candidate(u, us));
+        }
+
+        public Vector256<long> Full(Vector256<double> u, Vector256<double> v, uint lanes, out uint accepted)
+        {
+            Vector256<double> us = Vector256.Create(0.5) - Vector256.Abs(u);
+            Vector256<double> k = Candidate(u, us);
+            Vector256<long> values = CConversions.IntegralToInt64(k);
+            accepted = 0;
+            if (GlibcExactLogSinCos.IsSupported)
             {
-                // The other attempts' tests in the lanes too (about 40 % of attempts at λ = 50, each three logarithms):
-                // a quick rejection, else log(v) + log(1/alpha) - log(a/us² + b) <= -lam + k log(lam) - loggam(k + 1).
+                // A quick rejection, else log(v) + log(1/alpha) - log(a/us² + b) <= -lam + k log(lam) - loggam(k + 1).
                 Vector256<double> rejected = Vector256.LessThan(k, Vector256<double>.Zero)
                     | (Vector256.LessThan(us, Vector256.Create(0.013)) & Vector256.GreaterThan(v, us));
                 Vector256<double> left = GlibcVectorMath.Log(v, out Vector256<double> vExact) + Vector256.Create(poisson._logInvalpha)
@@ -215,14 +223,14 @@ internal readonly struct Poisson
 
                 // k of 2^51 or more is outside the vector conversion, and a scalar k beyond int64 is negative (rejected).
                 Vector256<double> decided = rejected | (vExact & hExact & gExact & Vector256.LessThan(k, Vector256.Create(CConversions.IntegralToInt64Limit)));
-                uint decidedHere = decided.ExtractMostSignificantBits() & rest;
-                accepted |= (Vector256.LessThanOrEqual(left, right) & ~rejected).ExtractMostSignificantBits() & decidedHere;
-                rest &= ~decidedHere;
+                uint decidedHere = decided.ExtractMostSignificantBits() & lanes;
+                accepted = (Vector256.LessThanOrEqual(left, right) & ~rejected).ExtractMostSignificantBits() & decidedHere;
+                lanes &= ~decidedHere;
             }
 
-            for (; rest != 0; rest &= rest - 1)
+            for (; lanes != 0; lanes &= lanes - 1)
             {
-                int lane = BitOperations.TrailingZeroCount(rest);
+                int lane = BitOperations.TrailingZeroCount(lanes);
                 if (poisson.PtrsAttempt(u.GetElement(lane), v.GetElement(lane), out long value))
                 {
                     accepted |= 1u << lane;
@@ -234,6 +242,10 @@ internal readonly struct Poisson
         }
 
         public long Next(ref UInt64DrawCursor draws) => poisson.Ptrs(ref draws);
+
+        // floor((2a / us + b) u + lam + 0.43), unfused as NumPy computes it.
+        private Vector256<double> Candidate(Vector256<double> u, Vector256<double> us) =>
+            Vector256.Floor((((Vector256.Create(2 * poisson._a) / us) + Vector256.Create(poisson._b)) * u) + Vector256.Create(poisson._lam) + Vector256.Create(0.43));
     }
 }
 
