@@ -248,7 +248,7 @@ public sealed partial class NumPyRandomState
     public double[] Rayleigh(double scale, int size)
     {
         NumPyConstraints.NonNegative(scale, nameof(scale));
-        return Samples(new ExponentialTransformSampler(ExponentialTransform.LegacyRayleigh, scale), size);
+        return SamplerCalls.Filled(size, result => ExponentialTransforms.Fill(_engine, ExponentialTransform.LegacyRayleigh, scale, result));
     }
 
     /// <summary>A standard Cauchy variate: the ratio of two polar normals, as NumPy's <c>RandomState.standard_cauchy()</c>.</summary>

@@ -21,7 +21,7 @@ public sealed class BulkDistributionParityTests
         "binomial 7 0.9", "binomial 3000 0.004", "binomial 100 0.4", "binomial 1000 0.3", "binomial 61 0.5", "binomial 100000 0.8", "binomial 40000000000 0.02", "dirichlet", "dirichlet small", "multinomial",
         "legacy gamma 3", "legacy gamma 1", "legacy gamma 0.4", "legacy gamma 0.03", "legacy beta 0.5 0.5", "legacy beta 0.04 0.9", "legacy exponential", "legacy lognormal", "legacy standard_cauchy", "legacy pareto",
         "legacy laplace", "legacy binomial 20 0.5", "legacy binomial 1000 0.7", "legacy triangular", "legacy weibull", "legacy weibull 0.03", "legacy power",
-        "legacy power 0.02", "poisson 3", "poisson 0.01", "poisson 9.99", "poisson 10", "poisson 50", "poisson 1e7", "poisson 0",
+        "legacy power 0.02", "legacy rayleigh", "poisson 3", "poisson 0.01", "poisson 9.99", "poisson 10", "poisson 50", "poisson 1e7", "poisson 0",
         "legacy poisson 3", "legacy poisson 50",
     ];
 
@@ -116,6 +116,7 @@ public sealed class BulkDistributionParityTests
                 "power" => size is int n ? rs.Power(Parameter(0.6), n) : [rs.Power(Parameter(0.6))],
                 "laplace" => size is int n ? rs.Laplace(1, 2, n) : [rs.Laplace(1, 2)],
                 "triangular" => size is int n ? rs.Triangular(-1, 0.2, 4, n) : [rs.Triangular(-1, 0.2, 4)],
+                "rayleigh" => size is int n ? rs.Rayleigh(2, n) : [rs.Rayleigh(2)],
                 "poisson" => (size is int n ? rs.Poisson(P(1), n) : [rs.Poisson(P(1))]).Select(v => (double)v).ToArray(),
                 _ => (size is int n ? rs.Binomial((long)P(1), P(2), n) : [rs.Binomial((long)P(1), P(2))]).Select(v => (double)v).ToArray(),
             };

@@ -10,7 +10,7 @@ namespace OneSeed.Distributions;
 /// <c>RandomState</c>'s from <c>-log(1 - U)</c> with <c>exp(x) - 1</c>, as NumPy 1.16 wrote them. In bulk the
 /// <c>pow</c> and <c>exp</c> calls run four lanes at a time through glibc's own algorithms where they serve
 /// (<see cref="GlibcVectorMath.PowInPlace"/>, <see cref="GlibcVectorMath.MapInPlace"/>), with <see cref="Math"/>'s bits,
-/// and <c>expm1</c> through <see cref="FdlibmVectorMath"/>, with <see cref="FdlibmMath.Expm1"/>'s.
+/// and <c>expm1</c> (and the legacy Rayleigh's <c>log1p</c>) through <see cref="FdlibmVectorMath"/>, with <see cref="FdlibmMath"/>'s bits.
 /// </summary>
 internal static class ExponentialTransforms
 {
@@ -48,8 +48,19 @@ internal static class ExponentialTransforms
         {
             if (transform == ExponentialTransform.LegacyRayleigh)
             {
-                var sampler = new ExponentialTransformSampler(transform, a);
-                engine.FillSampled(destination, ref sampler);
+                // log1p(-U), not the exponential's log(1 - U): from the uniforms themselves.
+                engine.Fill(destination);
+                if (FdlibmVectorMath.IsSupported)
+                {
+                    GlibcVectorMath.MapInPlace(destination, new LegacyRayleighLanes(a));
+                    return;
+                }
+
+                foreach (ref double u in destination)
+                {
+                    u = a * Math.Sqrt(-2.0 * FdlibmMath.Log1p(-u));
+                }
+
                 return;
             }
 
@@ -151,6 +162,15 @@ internal static class ExponentialTransforms
             FdlibmVectorMath.Expm1(x / Vector256.Create(a), out exact);
 
         public double Apply(double x) => FdlibmMath.Expm1(x / a);
+    }
+
+    // legacy_rayleigh's mode * sqrt(-2 log1p(-U)) from its uniform, four at a time.
+    private readonly struct LegacyRayleighLanes(double mode) : ILaneFunction
+    {
+        public Vector256<double> Apply(Vector256<double> u, out Vector256<double> exact) =>
+            Vector256.Create(mode) * Vector256.Sqrt(Vector256.Create(-2.0) * FdlibmVectorMath.Log1p(-u, out exact));
+
+        public double Apply(double u) => mode * Math.Sqrt(-2.0 * FdlibmMath.Log1p(-u));
     }
 
     // -expm1(-E), the base of random_power, four at a time.

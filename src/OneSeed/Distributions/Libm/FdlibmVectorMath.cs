@@ -5,12 +5,13 @@ using System.Runtime.Intrinsics.X86;
 namespace OneSeed.Distributions;
 
 /// <summary>
-/// <see cref="FdlibmMath.Expm1"/> four lanes at a time: the same IEEE operations in the same order (its fused
-/// multiply-adds, read from glibc's <c>__expm1_fma</c>, as hardware FMAs), on all lanes, with what each branch would
-/// have returned selected per lane. Its bits are <see cref="FdlibmMath.Expm1"/>'s, and so glibc's on x86-64 with FMA.
+/// <see cref="FdlibmMath.Expm1"/> and <see cref="FdlibmMath.Log1p"/> four lanes at a time: the same IEEE operations in
+/// the same order (their fused multiply-adds, read from glibc's <c>__expm1_fma</c> and <c>__log1p_fma</c>, as hardware
+/// FMAs), on all lanes, with what each branch would have returned selected per lane. Their bits are the scalar
+/// functions', and so glibc's on x86-64 with FMA.
 /// </summary>
 /// <remarks>
-/// Lanes with |x| &gt;= 709.78 (overflow, infinities) and NaN are outside the domain and left to the caller. Needs AVX2
+/// Lanes outside each function's domain (overflow, infinities, NaN) are left to the caller. Needs AVX2
 /// and FMA (<see cref="IsSupported"/>); unlike the glibc transcriptions it reads nothing from the C library.
 /// Reproducibility tier: stable (the scalar function's bits, on every CPU where it runs).
 /// </remarks>
@@ -24,8 +25,15 @@ internal static class FdlibmVectorMath
     private const double Q3 = -7.93650757867487942473e-05;
     private const double Q4 = 4.00821782732936239552e-06;
     private const double Q5 = -2.01099218183624371326e-07;
+    private const double Lp1 = 6.666666666666735130e-01;
+    private const double Lp2 = 3.999999999940941908e-01;
+    private const double Lp3 = 2.857142874366239149e-01;
+    private const double Lp4 = 2.222219843214978396e-01;
+    private const double Lp5 = 1.818357216161805012e-01;
+    private const double Lp6 = 1.531383769920937332e-01;
+    private const double Lp7 = 1.479819860511658591e-01;
 
-    /// <summary>AVX2 and FMA: the operations <see cref="Expm1"/> performs.</summary>
+    /// <summary>AVX2 and FMA: the operations <see cref="Expm1"/> and <see cref="Log1p"/> perform.</summary>
     internal static bool IsSupported { get; } = Avx2.IsSupported && Fma.IsSupported;
 
     /// <summary>
@@ -100,6 +108,72 @@ internal static class FdlibmVectorMath
         result = Vector256.ConditionalSelect(
             negative & Vector256.GreaterThanOrEqual(hx, Vector256.Create(0x4043687AL)).AsDouble(), Vector256.Create(-1.0), result);
         inDomain = Vector256.LessThan(hx, Vector256.Create(0x40862E42L)).AsDouble();
+        return result;
+    }
+
+    /// <summary>
+    /// ln(1 + x) per lane, <see cref="FdlibmMath.Log1p"/>'s bits where <paramref name="inDomain"/> is all ones
+    /// (-1 &lt; x &lt; 2^53); other lanes hold no meaningful value. Only while <see cref="IsSupported"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> Log1p(Vector256<double> x, out Vector256<double> inDomain)
+    {
+        Vector256<long> hx = x.AsInt64() >> 32;
+        Vector256<long> ax = hx & Vector256.Create(0x7FFFFFFFL);
+        Vector256<double> one = Vector256<double>.One;
+
+        // Without reduction (k = 0, f = x) for -0.2929 < x < 0.41422.
+        Vector256<double> unreduced = (Vector256.LessThan(hx, Vector256.Create(0x3FDA827AL))
+            & (Vector256.GreaterThan(hx, Vector256<long>.Zero) | Vector256.LessThanOrEqual(hx, Vector256.Create((long)unchecked((int)0xBFD2BEC3))))).AsDouble();
+
+        // Else u = 1 + x = 2^k (1 + f) with f in [sqrt(2)/2 - 1, sqrt(2) - 1), and c the rounding error of 1 + x over u.
+        Vector256<double> u = one + x;
+        Vector256<ulong> ubits = u.AsUInt64();
+        Vector256<double> k = ((ubits >>> 52) | Vector256.Create(0x4330000000000000UL)).AsDouble() - Vector256.Create(4503599627370496.0 + 1023);
+        Vector256<double> c = Vector256.ConditionalSelect(Vector256.GreaterThan(k, Vector256<double>.Zero), one - (u - x), x - (u - one)) / u;
+        Vector256<long> hu = (ubits >>> 32).AsInt64() & Vector256.Create(0x000FFFFFL);
+        Vector256<double> below = Vector256.LessThan(hu, Vector256.Create(0x6A09EL)).AsDouble();
+        Vector256<ulong> low = ubits & Vector256.Create(0xFFFFFFFFUL);
+        Vector256<double> normalised = Vector256.ConditionalSelect(
+            below, (low | ((hu | Vector256.Create(0x3FF00000L)).AsUInt64() << 32)).AsDouble(), (low | ((hu | Vector256.Create(0x3FE00000L)).AsUInt64() << 32)).AsDouble());
+        k = Vector256.ConditionalSelect(below, k, k + one);
+        hu = Vector256.ConditionalSelect(below.AsInt64(), hu, (Vector256.Create(0x00100000L) - hu) >> 2);
+        Vector256<double> f = Vector256.ConditionalSelect(unreduced, x, normalised - one);
+        k = Vector256.ConditionalSelect(unreduced, Vector256<double>.Zero, k);
+        c = Vector256.ConditionalSelect(unreduced, Vector256<double>.Zero, c);
+        Vector256<double> fSmall = Vector256.ConditionalSelect(unreduced.AsInt64(), Vector256<long>.Zero, Vector256.Equals(hu, Vector256<long>.Zero)).AsDouble();
+        Vector256<double> kZero = Vector256.Equals(k, Vector256<double>.Zero);
+
+        Vector256<double> hfsq = Vector256.Create(0.5) * f * f;
+        Vector256<double> ln2Hi = Vector256.Create(Ln2Hi), kc = Fma.MultiplyAdd(k, Vector256.Create(Ln2Lo), c);
+
+        // |f| < 2^-20: the short series.
+        Vector256<double> r0 = hfsq * Fma.MultiplyAdd(-f, Vector256.Create(0.66666666666666666), one);
+        Vector256<double> shortSeries = Vector256.ConditionalSelect(kZero, f - r0, Fma.MultiplyAdd(k, ln2Hi, -((r0 - kc) - f)));
+        shortSeries = Vector256.ConditionalSelect(Vector256.Equals(f, Vector256<double>.Zero), Fma.MultiplyAdd(k, ln2Hi, kc) & ~kZero, shortSeries);
+
+        // The rational series in s = f / (2 + f), as GCC contracts it (FdlibmMath.Log1p).
+        Vector256<double> s = f / (Vector256.Create(2.0) + f);
+        Vector256<double> z = s * s;
+        Vector256<double> r2 = Fma.MultiplyAdd(z, Vector256.Create(Lp3), Vector256.Create(Lp2));
+        Vector256<double> r3 = Fma.MultiplyAdd(z, Vector256.Create(Lp5), Vector256.Create(Lp4));
+        Vector256<double> r4 = Fma.MultiplyAdd(z, Vector256.Create(Lp7), Vector256.Create(Lp6));
+        Vector256<double> z2 = z * z;
+        Vector256<double> z4 = z2 * z2;
+        Vector256<double> z6 = z4 * z2;
+        Vector256<double> r = Fma.MultiplyAdd(z, Vector256.Create(Lp1), z2 * r2);
+        r = Fma.MultiplyAdd(z4, r3, r);
+        r = Fma.MultiplyAdd(z6, r4, r);
+        Vector256<double> q = s * (hfsq + r);
+        Vector256<double> series = Vector256.ConditionalSelect(kZero, f - (hfsq - q), Fma.MultiplyAdd(k, ln2Hi, -((hfsq - (q + kc)) - f)));
+        Vector256<double> result = Vector256.ConditionalSelect(fSmall, shortSeries, series);
+
+        // |x| < 2^-29: x itself below 2^-54, else x - x²/2 fused.
+        Vector256<double> tiny = Vector256.ConditionalSelect(
+            Vector256.LessThan(ax, Vector256.Create(0x3C900000L)).AsDouble(), x, Fma.MultiplyAdd(-(x * x), Vector256.Create(0.5), x));
+        result = Vector256.ConditionalSelect(Vector256.LessThan(ax, Vector256.Create(0x3E200000L)).AsDouble(), tiny, result);
+        inDomain = ((Vector256.LessThan(hx, Vector256<long>.Zero) & Vector256.LessThan(ax, Vector256.Create(0x3FF00000L)))
+            | (Vector256.GreaterThanOrEqual(hx, Vector256<long>.Zero) & Vector256.LessThan(hx, Vector256.Create(0x43400000L)))).AsDouble();
         return result;
     }
 }

@@ -6,9 +6,11 @@ using Xunit.Abstractions;
 namespace OneSeed.Tests.Distributions;
 
 /// <summary>
-/// <see cref="FdlibmVectorMath.Expm1"/> against <see cref="FdlibmMath.Expm1"/> (itself checked against glibc) on
-/// millions of fresh random inputs every run: every branch of the scalar function (|x| below 2^-54, below ln2 / 2,
-/// k = ±1, k from -56 to 1023, below -56 ln2), the arguments NumPy's Pareto and power pass, and the special values.
+/// <see cref="FdlibmVectorMath.Expm1"/> and <see cref="FdlibmVectorMath.Log1p"/> against <see cref="FdlibmMath"/>'s
+/// (itself checked against glibc) on millions of fresh random inputs every run: every branch of the scalar functions
+/// (expm1: |x| below 2^-54, below ln2 / 2, k = ±1, k from -56 to 1023, below -56 ln2; log1p: |x| below 2^-54 and 2^-29,
+/// unreduced, reduced with |f| below 2^-20 or f = 0, every binade up to 2^60), the arguments NumPy's Pareto, power and
+/// legacy Rayleigh pass, and the special values.
 /// </summary>
 public sealed class FdlibmVectorMathTests(ITestOutputHelper output)
 {
@@ -17,11 +19,18 @@ public sealed class FdlibmVectorMathTests(ITestOutputHelper output)
     private readonly LiveSeeds _seeds = new();
 
     [Fact]
-    public void Every_claimed_lane_is_the_scalar_functions_bits()
+    public void Every_claimed_lane_is_the_scalar_functions_bits() =>
+        AssertClaimedLanes("expm1", x => (FdlibmVectorMath.Expm1(x, out Vector256<double> inDomain), inDomain), FdlibmMath.Expm1, Draw);
+
+    [Fact]
+    public void Every_claimed_log1p_lane_is_the_scalar_functions_bits() =>
+        AssertClaimedLanes("log1p", x => (FdlibmVectorMath.Log1p(x, out Vector256<double> inDomain), inDomain), FdlibmMath.Log1p, DrawLog1p);
+
+    private void AssertClaimedLanes(string name, Func<Vector256<double>, (Vector256<double> Values, Vector256<double> InDomain)> vector, Func<double, double> scalar, Func<Random, double> draw)
     {
         if (!FdlibmVectorMath.IsSupported)
         {
-            output.WriteLine("No AVX2+FMA here: callers use FdlibmMath.Expm1 per value.");
+            output.WriteLine($"No AVX2+FMA here: callers use FdlibmMath's {name} per value.");
             return;
         }
 
@@ -32,22 +41,22 @@ public sealed class FdlibmVectorMathTests(ITestOutputHelper output)
         {
             for (int k = 0; k < 4; k++)
             {
-                xs[k] = Draw(random);
+                xs[k] = draw(random);
             }
 
-            Vector256<double> expm1 = FdlibmVectorMath.Expm1(Vector256.Create<double>(xs), out Vector256<double> inDomain);
+            (Vector256<double> values, Vector256<double> inDomain) = vector(Vector256.Create<double>(xs));
             for (int k = 0; k < 4; k++)
             {
-                double expected = FdlibmMath.Expm1(xs[k]);
+                double expected = scalar(xs[k]);
                 bool claimed = inDomain.AsInt64()[k] != 0;
                 flagged += claimed ? 0 : 1;
                 Assert.True(
-                    !claimed || BitConverter.DoubleToInt64Bits(expm1[k]) == BitConverter.DoubleToInt64Bits(expected),
-                    $"expm1({xs[k]:R} [{BitConverter.DoubleToInt64Bits(xs[k]):X16}]): {expm1[k]:R}, scalar {expected:R} {_seeds.Replay}");
+                    !claimed || BitConverter.DoubleToInt64Bits(values[k]) == BitConverter.DoubleToInt64Bits(expected),
+                    $"{name}({xs[k]:R} [{BitConverter.DoubleToInt64Bits(xs[k]):X16}]): {values[k]:R}, scalar {expected:R} {_seeds.Replay}");
             }
         }
 
-        output.WriteLine($"{flagged} of {Samples} lanes flagged to the scalar function");
+        output.WriteLine($"{name}: {flagged} of {Samples} lanes flagged to the scalar function");
     }
 
     [Fact]
@@ -62,6 +71,42 @@ public sealed class FdlibmVectorMathTests(ITestOutputHelper output)
         Assert.Equal(0xFu, GlibcExactLogSinCos.UncertainLanes(inDomain));
         FdlibmVectorMath.Expm1(Vector256.Create(-0.0, 709.0, -700.0, 1e-300), out inDomain);
         Assert.Equal(0u, GlibcExactLogSinCos.UncertainLanes(inDomain));
+        FdlibmVectorMath.Log1p(Vector256.Create(double.NaN, -1.0, -1.5, 9007199254740992.0), out inDomain);
+        Assert.Equal(0xFu, GlibcExactLogSinCos.UncertainLanes(inDomain));
+        FdlibmVectorMath.Log1p(Vector256.Create(-0.0, -0.9999999999999999, 0.5, 9007199254740990.0), out inDomain);
+        Assert.Equal(0u, GlibcExactLogSinCos.UncertainLanes(inDomain));
+    }
+
+    private static double DrawLog1p(Random random)
+    {
+        double magnitude = random.Next(8) switch
+        {
+            // Any magnitude up to 2^60, by its bits: every binade, so every branch on the high word.
+            0 or 1 or 2 => BitConverter.Int64BitsToDouble(random.NextInt64(0, 0x43B0000000000000)),
+            // Around the branch points: 2^-54, 2^-29, 0.2929, 0.41422, 1, and u's normalisation at sqrt(2).
+            3 => BitConverter.Int64BitsToDouble(random.Next(6) switch
+            {
+                0 => 0x3C90000000000000,
+                1 => 0x3E20000000000000,
+                2 => 0x3FD2BEC333018866,
+                3 => 0x3FDA827999FCEF32,
+                4 => 0x3FF0000000000000,
+                _ => 0x3FF6A09E667F3BCD,
+            } + random.NextInt64(-(1L << 34), 1L << 34)),
+            // 1 + x just above and below powers of two, where |f| < 2^-20 and f = 0.
+            4 => Math.ScaleB(1.0, random.Next(-60, 60)) * (1 + ((random.NextDouble() - 0.5) * Math.ScaleB(1.0, -random.Next(18, 53)))) - 1,
+            // NumPy's legacy Rayleigh: -U.
+            5 or 6 => -random.NextDouble(),
+            _ => random.Next(5) switch
+            {
+                0 => 0.0,
+                1 => double.NaN,
+                2 => double.PositiveInfinity,
+                3 => double.Epsilon,
+                _ => 1.0,
+            },
+        };
+        return random.Next(2) == 0 ? magnitude : -magnitude;
     }
 
     private static double Draw(Random random)
