@@ -40,8 +40,16 @@ internal readonly struct BinomialSampler : ISampler<long>
     private readonly double _p3;
     private readonly double _p4;
 
-    /// <summary>The sampler of <c>binomial(n, p)</c>; <paramref name="legacy"/> selects <c>RandomState</c>'s variant.</summary>
-    public BinomialSampler(long n, double p, bool legacy)
+    // Inversion's P(X = x) for x = 0 ... bound, each from the one before by the search's own recurrence (so the same
+    // values, without a division per step), where the sampler was built to serve many values.
+    private readonly double[]? _px;
+
+    /// <summary>
+    /// The sampler of <c>binomial(n, p)</c>; <paramref name="legacy"/> selects <c>RandomState</c>'s variant. With
+    /// <paramref name="tabulate"/>, the inversion method's probabilities are computed once, for a sampler that serves
+    /// many values (up to <see cref="MaxTabulatedBound"/> of them tabulated).
+    /// </summary>
+    public BinomialSampler(long n, double p, bool legacy, bool tabulate = false)
     {
         _n = n;
         _zero = !legacy && (n == 0 || p == 0.0);
@@ -76,8 +84,22 @@ internal readonly struct BinomialSampler : ISampler<long>
             double limit = np + (10.0 * Math.Sqrt((np * _q) + 1));
             // C's MIN(n, limit): the comparison and the result in double.
             _bound = CConversions.TruncateToInt64(n < limit ? n : limit);
+            if (tabulate && _bound <= MaxTabulatedBound && !_zero)
+            {
+                _px = new double[_bound + 1];
+                double px = _qn;
+                _px[0] = px;
+                for (long x = 1; x <= _bound; x++)
+                {
+                    px = (_n - x + 1) * _p * px / (x * _q);
+                    _px[x] = px;
+                }
+            }
         }
     }
+
+    /// <summary>The largest search bound whose probabilities a tabulating sampler stores.</summary>
+    public const long MaxTabulatedBound = 4096;
 
     public bool DrawsWords => !_zero;
 
@@ -188,6 +210,7 @@ internal readonly struct BinomialSampler : ISampler<long>
         long x = 0;
         double px = _qn;
         double u = source.NextDouble();
+        double[]? table = _px;
         while (u > px)
         {
             x++;
@@ -200,7 +223,7 @@ internal readonly struct BinomialSampler : ISampler<long>
             else
             {
                 u -= px;
-                px = (_n - x + 1) * _p * px / (x * _q);
+                px = table is null ? (_n - x + 1) * _p * px / (x * _q) : table[x];
             }
         }
 

@@ -49,7 +49,13 @@ internal static class Multinomial
     // NumPy's random_multinomial one entry at a time: the binomials while trials are left, zeros after, the rest in the last entry.
     private struct RowSampler(long trials, double[] pvals) : ISampler<long>
     {
+        // Entry j's binomial has the same p in every row (pvals[j] over the same running remainder) and one of at most
+        // trials + 1 values of n, so its samplers are kept by n: NumPy sets each binomial up again (an exp, a log and a
+        // square root) and divides at every step of its inversion search; a kept sampler has its steps tabulated.
+        private const long MaxKeptSamplers = 1 << 16;
+
         private readonly long _n = trials;
+        private readonly BinomialSampler?[]?[]? _kept = trials < MaxKeptSamplers / Math.Max(1, pvals.Length - 1) ? new BinomialSampler?[]?[pvals.Length] : null;
         private int _j;
         private long _left = trials;
         private double _remaining = 1.0;
@@ -73,7 +79,7 @@ internal static class Multinomial
                 return 0;
             }
 
-            value = new BinomialSampler(_left, pvals[j] / _remaining, legacy: false).Sample(ref source);
+            value = Binomial(j).Sample(ref source);
             _left -= value;
             if (_left <= 0)
             {
@@ -85,6 +91,17 @@ internal static class Multinomial
             }
 
             return value;
+        }
+
+        private readonly BinomialSampler Binomial(int j)
+        {
+            if (_kept is null)
+            {
+                return new BinomialSampler(_left, pvals[j] / _remaining, legacy: false);
+            }
+
+            BinomialSampler?[] byN = _kept[j] ??= new BinomialSampler?[_n + 1];
+            return byN[_left] ??= new BinomialSampler(_left, pvals[j] / _remaining, legacy: false, tabulate: true);
         }
     }
 }
