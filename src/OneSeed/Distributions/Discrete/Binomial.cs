@@ -84,17 +84,7 @@ internal readonly struct BinomialSampler : ISampler<long>
             double limit = np + (10.0 * Math.Sqrt((np * _q) + 1));
             // C's MIN(n, limit): the comparison and the result in double.
             _bound = CConversions.TruncateToInt64(n < limit ? n : limit);
-            if (tabulate && _bound <= MaxTabulatedBound && !_zero)
-            {
-                _px = new double[_bound + 1];
-                double px = _qn;
-                _px[0] = px;
-                for (long x = 1; x <= _bound; x++)
-                {
-                    px = (_n - x + 1) * _p * px / (x * _q);
-                    _px[x] = px;
-                }
-            }
+            _px = tabulate && _bound <= MaxTabulatedBound && !_zero ? InversionTable(n, _p, _q, _qn, _bound) : null;
         }
     }
 
@@ -163,17 +153,34 @@ internal readonly struct BinomialSampler : ISampler<long>
         }
     }
 
-    // The inversion search of four values at a time from their uniforms; returns how many values it completed.
+    // Inversion's P(X = x) for x = 0 ... bound: (n - x + 1) * p * P(X = x - 1) / (x * q), the search's own steps.
+    private static double[] InversionTable(long n, double p, double q, double qn, long bound)
+    {
+        var table = new double[bound + 1];
+        double px = qn;
+        table[0] = px;
+        for (long x = 1; x <= bound; x++)
+        {
+            px = (n - x + 1) * p * px / (x * q);
+            table[x] = px;
+        }
+
+        return table;
+    }
+
+    // The inversion search of four values at a time from their uniforms; returns how many values it completed. A lane
+    // still searching at step t has searched at every step before, so its X is t and its next probability the table's
+    // entry t, the same for every such lane: one broadcast instead of a division per step.
     private unsafe int InversionGroups(double* uniforms, int count, Span<long> destination)
     {
-        Vector256<double> qn = Vector256.Create(_qn), bound = Vector256.Create((double)_bound), one = Vector256<double>.One;
-        Vector256<double> nPlus1 = Vector256.Create((double)_n + 1), p = Vector256.Create(_p), q = Vector256.Create(_q);
+        double[] table = _px ?? InversionTable(_n, _p, _q, _qn, _bound);
+        Vector256<double> qn = Vector256.Create(_qn), one = Vector256<double>.One;
         int g = 0;
         for (; g + 4 <= count; g += 4)
         {
             Vector256<double> u = Vector256.Load(uniforms + g);
             Vector256<double> px = qn, x = Vector256<double>.Zero;
-            while (true)
+            for (long t = 1; ; t++)
             {
                 Vector256<double> active = Vector256.GreaterThan(u, px);
                 if (active == Vector256<double>.Zero)
@@ -181,17 +188,15 @@ internal readonly struct BinomialSampler : ISampler<long>
                     break;
                 }
 
-                x += active & one;
-                if ((active & Vector256.GreaterThan(x, bound)) != Vector256<double>.Zero)
+                if (t > _bound)
                 {
                     // A search passed the bound: NumPy draws again for it, so this group goes the scalar way.
                     return g;
                 }
 
-                // (n - X + 1) * p * px / (X * q), with n - X + 1 exact in double (n < 2^53).
-                Vector256<double> next = (nPlus1 - x) * p * px / (x * q);
+                x += active & one;
                 u = Vector256.ConditionalSelect(active, u - px, u);
-                px = Vector256.ConditionalSelect(active, next, px);
+                px = Vector256.ConditionalSelect(active, Vector256.Create(table[t]), px);
             }
 
             for (int lane = 0; lane < 4; lane++)
