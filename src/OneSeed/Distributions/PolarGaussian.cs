@@ -95,14 +95,7 @@ internal struct PolarGaussian : ISampler<double>
             ref double fStart = ref MemoryMarshal.GetReference(fs);
             for (int a = 0; a < accepted; a += 4)
             {
-                Vector256<double> r2 = Vector256.LoadUnsafe(ref r2Start, (nuint)a);
-                Vector256<double> log = GlibcVectorMath.Log(r2, out Vector256<double> certain);
-                Avx.Sqrt(Vector256.Create(-2.0) * log / r2).StoreUnsafe(ref fStart, (nuint)a);
-                for (uint lanes = GlibcExactLogSinCos.UncertainLanes(certain); lanes != 0; lanes &= lanes - 1)
-                {
-                    int k = a + BitOperations.TrailingZeroCount(lanes);
-                    fs[k] = Factor(r2s[k]);
-                }
+                Factors(Vector256.LoadUnsafe(ref r2Start, (nuint)a)).StoreUnsafe(ref fStart, (nuint)a);
             }
 
             for (int a = 0; a < accepted; a++)
@@ -122,7 +115,7 @@ internal struct PolarGaussian : ISampler<double>
     }
 
     /// <summary>The candidate pair from two uniforms, and its squared radius (NumPy's operations, unfused).</summary>
-    private static double Candidate(double u1, double u2, out double x1, out double x2)
+    internal static double Candidate(double u1, double u2, out double x1, out double x2)
     {
         x1 = (2.0 * u1) - 1.0;
         x2 = (2.0 * u2) - 1.0;
@@ -130,10 +123,27 @@ internal struct PolarGaussian : ISampler<double>
     }
 
     /// <summary>Whether a candidate lies inside the unit disc, without its centre.</summary>
-    private static bool IsAccepted(double r2) => r2 < 1.0 && r2 != 0.0;
+    internal static bool IsAccepted(double r2) => r2 < 1.0 && r2 != 0.0;
 
     /// <summary>The factor that scales an accepted pair into two normals, through glibc's <c>log</c>.</summary>
-    private static double Factor(double r2) => Math.Sqrt(-2.0 * Math.Log(r2) / r2);
+    internal static double Factor(double r2) => Math.Sqrt(-2.0 * Math.Log(r2) / r2);
+
+    /// <summary>
+    /// <see cref="Factor"/> of four accepted squared radii, glibc's log four lanes at a time and any lane it leaves
+    /// uncertain through <see cref="Math.Log(double)"/>. Only where <see cref="GlibcExactLogSinCos.IsSupported"/>.
+    /// </summary>
+    internal static Vector256<double> Factors(Vector256<double> r2)
+    {
+        Vector256<double> log = GlibcVectorMath.Log(r2, out Vector256<double> certain);
+        Vector256<double> f = Avx.Sqrt(Vector256.Create(-2.0) * log / r2);
+        for (uint lanes = GlibcExactLogSinCos.UncertainLanes(certain); lanes != 0; lanes &= lanes - 1)
+        {
+            int k = BitOperations.TrailingZeroCount(lanes);
+            f = f.WithElement(k, Factor(r2.GetElement(k)));
+        }
+
+        return f;
+    }
 
     private double TakeCached()
     {

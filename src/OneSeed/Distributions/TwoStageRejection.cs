@@ -16,11 +16,20 @@ namespace OneSeed.Distributions;
 internal static unsafe class TwoStageRejection
 {
     /// <summary>Fills <paramref name="destination"/> with <paramref name="kernel"/>'s values: the scalar loop's values and draws.</summary>
+    [SkipLocalsInit] // The stage buffers are written before they are read.
     public static void Fill<TKernel, T>(BitGenerator engine, Span<T> destination, TKernel kernel)
         where TKernel : struct, IKernel<T>
         where T : unmanaged
     {
-        var stages = new Stages<TKernel, T>(kernel);
+        // The stage buffers, a chunk's worth (four lanes of slack after the packed ones, as each group's packed store
+        // writes four), from this frame: a stackalloc in Fast would keep it from tiering up.
+        const int MaxAttempts = UInt64DrawCursor.Capacity / 2;
+        T* values = stackalloc T[MaxAttempts];
+        uint* accepted = stackalloc uint[MaxAttempts / 4];
+        double* us = stackalloc double[MaxAttempts + 4];
+        double* vs = stackalloc double[MaxAttempts + 4];
+        int* positions = stackalloc int[MaxAttempts + 4];
+        var stages = new Stages<TKernel, T>(kernel, values, accepted, us, vs, positions);
         UInt64DrawCursor.Fill(engine, destination, ref stages);
     }
 
@@ -45,12 +54,10 @@ internal static unsafe class TwoStageRejection
 
     // Not readonly: calls on a readonly struct's field of a type parameter copy the kernel first (C# cannot know its
     // methods leave it unchanged), and BTPE's kernel is 20 fields, copied twice a group.
-    [SkipLocalsInit] // The stage buffers are written before they are read.
-    private struct Stages<TKernel, T>(TKernel kernel) : IBufferedSampler<T>
+    private struct Stages<TKernel, T>(TKernel kernel, T* values, uint* accepted, double* us, double* vs, int* positions) : IBufferedSampler<T>
         where TKernel : struct, IKernel<T>
         where T : unmanaged
     {
-        private const int MaxAttempts = UInt64DrawCursor.Capacity / 2;
 
         public int Refill(ref UInt64DrawCursor draws, int count, ref T destination, int i)
         {
@@ -65,12 +72,7 @@ internal static unsafe class TwoStageRejection
             ulong* words = draws.Cursor;
 
             // Stage one: every attempt's quick value and decision; the undecided attempts' uniforms packed, with their
-            // positions. Four lanes of slack after the packed ones, as each group's packed store writes four.
-            T* values = stackalloc T[MaxAttempts];
-            uint* accepted = stackalloc uint[MaxAttempts / 4];
-            double* us = stackalloc double[MaxAttempts + 4];
-            double* vs = stackalloc double[MaxAttempts + 4];
-            int* positions = stackalloc int[MaxAttempts + 4];
+            // positions.
             int undecidedCount = 0;
             for (int g = 0; g < groups; g++)
             {

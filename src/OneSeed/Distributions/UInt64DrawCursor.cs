@@ -40,6 +40,16 @@ internal unsafe struct UInt64DrawCursor(BitGenerator engine, ulong* buffer) : IR
         where TSampler : struct, IBufferedSampler<T>
     {
         ulong* buffer = stackalloc ulong[Capacity];
+        FillThrough(engine, destination, ref sampler, buffer);
+    }
+
+    // Apart from the stackalloc: the runtime compiles a method with one once, fully optimised but without tiering (it
+    // cannot replace it mid-loop), so it never learns that the samplers' static readonly switches are constants, and
+    // the samplers inlined into this loop kept their checks. This loop tiers up as any other.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void FillThrough<TSampler, T>(BitGenerator engine, Span<T> destination, ref TSampler sampler, ulong* buffer)
+        where TSampler : struct, IBufferedSampler<T>
+    {
         var draws = new UInt64DrawCursor(engine, buffer);
         ref T first = ref MemoryMarshal.GetReference(destination);
         int i = 0;

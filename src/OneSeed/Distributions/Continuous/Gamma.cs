@@ -89,6 +89,12 @@ internal readonly struct Gamma
             return;
         }
 
+        if (shape > 1.0 && GlibcExactLogSinCos.IsSupported && UInt64DrawCursor.CanBuffer(engine))
+        {
+            LegacyGammaBlocks.Fill(engine, ref gauss, shape, scale, destination);
+            return;
+        }
+
         var sampler = new LegacyGammaSampler(shape, scale) { Gauss = gauss };
         BufferedSampler<LegacyGammaSampler, double>.Fill(engine, destination, ref sampler);
         gauss = sampler.Gauss;
@@ -185,6 +191,39 @@ internal readonly struct Gamma
         Vector256<double> xx = x * x;
         passed &= Vector256.GreaterThan(v, Vector256<double>.Zero).ExtractMostSignificantBits()
             & Vector256.LessThan(uniform, Vector256<double>.One - (Vector256.Create(0.0331) * xx * xx)).ExtractMostSignificantBits();
+        return Vector256.Create(_b) * cube;
+    }
+
+    /// <summary>
+    /// Marsaglia and Tsang's test for four attempts with normals <paramref name="x"/> and uniforms <paramref name="u"/>,
+    /// the scalar test's operations lane by lane (the squeeze, then the full test with glibc's log four lanes at a
+    /// time, any lane the vector log leaves to the caller through the scalar test): b·v³ per lane, a bit per lane that
+    /// accepted, and in <paramref name="positive"/> a bit per lane whose v = 1 + c·x is positive (the others' attempts
+    /// draw another normal instead of testing: the caller's to handle). Only where <see cref="GlibcExactLogSinCos.IsSupported"/>.
+    /// </summary>
+    internal Vector256<double> TestLanes(Vector256<double> x, Vector256<double> u, out uint accepted, out uint positive)
+    {
+        Vector256<double> one = Vector256<double>.One;
+        Vector256<double> v = one + (Vector256.Create(_c) * x);
+        positive = Vector256.GreaterThan(v, Vector256<double>.Zero).ExtractMostSignificantBits();
+        Vector256<double> cube = v * v * v;
+        Vector256<double> xx = x * x;
+        accepted = Vector256.LessThan(u, one - (Vector256.Create(0.0331) * xx * xx)).ExtractMostSignificantBits() & positive;
+        uint rest = ~accepted & positive & 0xF;
+        if (rest != 0)
+        {
+            Vector256<double> logU = GlibcVectorMath.Log(u, out Vector256<double> uExact);
+            Vector256<double> logV = GlibcVectorMath.Log(cube, out Vector256<double> vExact);
+            Vector256<double> full = Vector256.LessThan(logU, (Vector256.Create(0.5) * x * x) + (Vector256.Create(_b) * (one - cube + logV)));
+            uint exact = (uExact & vExact).ExtractMostSignificantBits();
+            accepted |= full.ExtractMostSignificantBits() & rest & exact;
+            for (uint lanes = rest & ~exact; lanes != 0; lanes &= lanes - 1)
+            {
+                int lane = System.Numerics.BitOperations.TrailingZeroCount(lanes);
+                accepted |= FullTest(u.GetElement(lane), x.GetElement(lane), cube.GetElement(lane)) ? 1u << lane : 0;
+            }
+        }
+
         return Vector256.Create(_b) * cube;
     }
 
