@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -78,9 +79,17 @@ internal struct PolarGaussian : ISampler<double>
         Span<double> x2s = stackalloc double[ChunkPairs + 4];
         Span<double> r2s = stackalloc double[ChunkPairs + 4];
         Span<double> fs = stackalloc double[ChunkPairs + 4];
+        FillChunks(engine, destination, i, uniforms, x1s, x2s, r2s, fs);
+    }
+
+    // Apart from the stackallocs, so that this loop tiers up (see UInt64DrawCursor.Fill).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void FillChunks(BitGenerator engine, Span<double> destination, int i, Span<double> uniforms, Span<double> x1s, Span<double> x2s, Span<double> r2s, Span<double> fs)
+    {
+        int chunkPairs = uniforms.Length / 2;
         while (i < destination.Length)
         {
-            int pairs = Math.Min(ChunkPairs, (destination.Length - i + 1) / 2);
+            int pairs = Math.Min(chunkPairs, (destination.Length - i + 1) / 2);
             engine.Fill(uniforms[..(2 * pairs)]);
             int accepted = 0;
             for (int c = 0; c < pairs; c++)
