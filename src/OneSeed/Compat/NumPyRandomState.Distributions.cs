@@ -30,6 +30,11 @@ public sealed partial class NumPyRandomState
             return SamplerCalls.Filled(size, result => RejectionBatches.Fill(_engine, result, new RejectionBatches.JohnkKernel(a, b, legacy: true)));
         }
 
+        if (a > 1 && b > 1 && GlibcExactLogSinCos.IsSupported && UInt64DrawCursor.CanBuffer(_engine))
+        {
+            return SamplerCalls.Filled(size, result => LegacyPairBlocks<LegacyBetaPairKernel>.Fill(_engine, ref _gauss, new LegacyBetaPairKernel(a, b), result));
+        }
+
         return SamplesWithGauss(new LegacyBetaSampler(a, b), size);
     }
 
@@ -306,6 +311,11 @@ public sealed partial class NumPyRandomState
     public double[] StandardT(double df, int size)
     {
         NumPyConstraints.Positive(df, nameof(df));
+        if (df > 2 && GlibcExactLogSinCos.IsSupported && UInt64DrawCursor.CanBuffer(_engine))
+        {
+            return SamplerCalls.Filled(size, result => LegacyPairBlocks<LegacyStudentTPairKernel>.Fill(_engine, ref _gauss, new LegacyStudentTPairKernel(df), result));
+        }
+
         return SamplesWithGauss(new LegacyStandardTSampler(df), size);
     }
 

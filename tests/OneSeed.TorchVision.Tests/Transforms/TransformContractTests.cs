@@ -141,7 +141,9 @@ public sealed class TransformContractTests
         {
             torch.random.manual_seed(7);
             using Tensor a = transforms.RandomResizedCrop(8, 8).call(image);
-            theirs.Add(a.sum().item<float>());
+
+            // TorchSharp's own bug (docs/torchvision.md): a crop that already has the output size comes back disposed.
+            theirs.Add(a.IsInvalid ? double.NaN : a.sum().item<float>());
             using Tensor b = new RandomResizedCrop(8, generator: new TorchGenerator(7)).call(image);
             ours.Add(b.sum().item<float>());
         }

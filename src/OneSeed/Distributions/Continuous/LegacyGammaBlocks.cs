@@ -19,8 +19,10 @@ namespace OneSeed.Distributions;
 internal unsafe struct LegacyGammaBlocks(double shape, double scale, PolarGaussian gauss, byte* inDisc, int* starts) : IBufferedSampler<double>
 {
     // The scan's buffers, a chunk's worth, from the caller's stack: a stackalloc here would keep Fast from tiering up.
-    private const int InDiscLength = UInt64DrawCursor.Capacity + 4;
-    private const int StartsLength = (UInt64DrawCursor.Capacity / 4) + 1;
+    internal const int InDiscLength = UInt64DrawCursor.Capacity + 4;
+
+    /// <summary>Room for the starts of a chunk's blocks of three or more words.</summary>
+    internal const int StartsLength = (UInt64DrawCursor.Capacity / 3) + 1;
 
     private readonly Gamma _gamma = new(shape);
     private PolarGaussian _gauss = gauss;
@@ -60,38 +62,9 @@ internal unsafe struct LegacyGammaBlocks(double shape, double scale, PolarGaussi
             return i;
         }
 
+        int blocks = Scan(ref draws, 4, inDisc, starts);
         ulong* words = draws.Cursor;
-        int length = draws.Buffered;
         bool twoHalves = draws.DoublesFromTwoHalves;
-
-        // Whether the pair of words p and p + 1 lies in the disc, for every p, four at a time: the scan below then
-        // follows the pairs through a load and an add per step rather than through each pair's arithmetic.
-        Vector256<double> one = Vector256<double>.One, two = Vector256.Create(2.0);
-        int q = 0;
-        for (; q + 5 <= length; q += 4)
-        {
-            Vector256<double> u1 = MarsagliaTsangBatches.Uniforms(Vector256.Load(words + q), twoHalves);
-            Vector256<double> u2 = MarsagliaTsangBatches.Uniforms(Vector256.Load(words + q + 1), twoHalves);
-            Vector256<double> x1 = (two * u1) - one, x2 = (two * u2) - one;
-            Vector256<double> r2 = (x1 * x1) + (x2 * x2);
-            uint bits = (Vector256.LessThan(r2, one) & ~Vector256.Equals(r2, Vector256<double>.Zero)).ExtractMostSignificantBits();
-            *(uint*)(inDisc + q) = ((bits & 1) | ((bits & 2) << 7) | ((bits & 4) << 14) | ((bits & 8) << 21)) * 2;
-        }
-
-        for (; q + 2 <= length; q++)
-        {
-            inDisc[q] = PolarGaussian.IsAccepted(PolarGaussian.Candidate(draws.DoubleFromRaw(words[q]), draws.DoubleFromRaw(words[q + 1]), out _, out _)) ? (byte)2 : (byte)0;
-        }
-
-        // The scan: where each block's accepted pair lies (its uniforms follow it).
-        int blocks = 0;
-        for (int p = 0; p + 4 <= length;)
-        {
-            int step = inDisc[p];
-            starts[blocks] = p;
-            blocks += step >> 1;
-            p += 2 + step;
-        }
 
         // Where the scalar loop resumes: after the last accepted attempt (a rejected attempt after it is redone there).
         int resume = 0;
@@ -102,10 +75,7 @@ internal unsafe struct LegacyGammaBlocks(double shape, double scale, PolarGaussi
         {
             int lanes = Math.Min(4, blocks - b);
             int s0 = starts[b], s1 = starts[b + Math.Min(1, lanes - 1)], s2 = starts[b + Math.Min(2, lanes - 1)], s3 = starts[b + lanes - 1];
-            Vector256<double> x1 = (two * MarsagliaTsangBatches.Uniforms(Vector256.Create(words[s0], words[s1], words[s2], words[s3]), twoHalves)) - one;
-            Vector256<double> x2 = (two * MarsagliaTsangBatches.Uniforms(Vector256.Create(words[s0 + 1], words[s1 + 1], words[s2 + 1], words[s3 + 1]), twoHalves)) - one;
-            Vector256<double> f = PolarGaussian.Factors((x1 * x1) + (x2 * x2));
-            Vector256<double> first = f * x2, second = f * x1;
+            Normals(words, s0, s1, s2, s3, twoHalves, out Vector256<double> first, out Vector256<double> second);
             Vector256<double> a = factor * _gamma.TestLanes(first, MarsagliaTsangBatches.Uniforms(Vector256.Create(words[s0 + 2], words[s1 + 2], words[s2 + 2], words[s3 + 2]), twoHalves), out uint acceptedA, out uint positiveA);
             Vector256<double> c = factor * _gamma.TestLanes(second, MarsagliaTsangBatches.Uniforms(Vector256.Create(words[s0 + 3], words[s1 + 3], words[s2 + 3], words[s3 + 3]), twoHalves), out uint acceptedC, out uint positiveC);
             for (int lane = 0; lane < lanes; lane++)
@@ -139,6 +109,78 @@ internal unsafe struct LegacyGammaBlocks(double shape, double scale, PolarGaussi
         }
 
         return Resume(ref draws, i, resume, resumeCached, resumeNormal);
+    }
+
+    /// <summary>
+    /// Finds the blocks of <paramref name="blockWords"/> words (an accepted pair, then uniforms) in the buffered words
+    /// from the cursor, for a Gaussian whose cache is empty: their starts, relative to the cursor, into
+    /// <paramref name="starts"/> (room for <see cref="StartsLength"/>); returns how many.
+    /// </summary>
+    internal static int Scan(ref UInt64DrawCursor draws, int blockWords, byte* inDisc, int* starts)
+    {
+        Flags(ref draws, inDisc);
+        return Walk(inDisc, 0, draws.Buffered, blockWords, starts, int.MaxValue);
+    }
+
+    /// <summary>
+    /// Whether the pair of words p and p + 1 lies in the disc, for every buffered word p from the cursor, four at a
+    /// time (into <paramref name="inDisc"/>, 1 or 0): a walk from pair to pair is then a load and an add a step, and
+    /// the flags hold for any later walk over the same words.
+    /// </summary>
+    internal static void Flags(ref UInt64DrawCursor draws, byte* inDisc)
+    {
+        ulong* words = draws.Cursor;
+        int length = draws.Buffered;
+        bool twoHalves = draws.DoublesFromTwoHalves;
+        Vector256<double> one = Vector256<double>.One, two = Vector256.Create(2.0);
+        int q = 0;
+        for (; q + 5 <= length; q += 4)
+        {
+            Vector256<double> u1 = MarsagliaTsangBatches.Uniforms(Vector256.Load(words + q), twoHalves);
+            Vector256<double> u2 = MarsagliaTsangBatches.Uniforms(Vector256.Load(words + q + 1), twoHalves);
+            Vector256<double> x1 = (two * u1) - one, x2 = (two * u2) - one;
+            Vector256<double> r2 = (x1 * x1) + (x2 * x2);
+            uint bits = (Vector256.LessThan(r2, one) & ~Vector256.Equals(r2, Vector256<double>.Zero)).ExtractMostSignificantBits();
+            *(uint*)(inDisc + q) = (bits & 1) | ((bits & 2) << 7) | ((bits & 4) << 14) | ((bits & 8) << 21);
+        }
+
+        for (; q + 2 <= length; q++)
+        {
+            inDisc[q] = PolarGaussian.IsAccepted(PolarGaussian.Candidate(draws.DoubleFromRaw(words[q]), draws.DoubleFromRaw(words[q + 1]), out _, out _)) ? (byte)1 : (byte)0;
+        }
+    }
+
+    /// <summary>
+    /// The starts of up to <paramref name="maxBlocks"/> blocks of <paramref name="blockWords"/> words from word
+    /// <paramref name="from"/> on, whole within <paramref name="length"/> words, by <see cref="Flags"/>; returns how many.
+    /// </summary>
+    internal static int Walk(byte* inDisc, int from, int length, int blockWords, int* starts, int maxBlocks)
+    {
+        int blocks = 0;
+        for (int p = from; p + blockWords <= length && blocks < maxBlocks;)
+        {
+            int accepted = inDisc[p];
+            starts[blocks] = p;
+            blocks += accepted;
+            p += accepted != 0 ? blockWords : 2;
+        }
+
+        return blocks;
+    }
+
+    /// <summary>
+    /// The two normals of four accepted pairs starting at the given words, as <c>legacy_gauss</c> makes them:
+    /// <paramref name="first"/> = f·x2 (the one it returns), <paramref name="second"/> = f·x1 (the one it caches).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Normals(ulong* words, int s0, int s1, int s2, int s3, bool twoHalves, out Vector256<double> first, out Vector256<double> second)
+    {
+        Vector256<double> one = Vector256<double>.One, two = Vector256.Create(2.0);
+        Vector256<double> x1 = (two * MarsagliaTsangBatches.Uniforms(Vector256.Create(words[s0], words[s1], words[s2], words[s3]), twoHalves)) - one;
+        Vector256<double> x2 = (two * MarsagliaTsangBatches.Uniforms(Vector256.Create(words[s0 + 1], words[s1 + 1], words[s2 + 1], words[s3 + 1]), twoHalves)) - one;
+        Vector256<double> f = PolarGaussian.Factors((x1 * x1) + (x2 * x2));
+        first = f * x2;
+        second = f * x1;
     }
 
     // Consumes the words up to the resume point and leaves the cache as the scalar loop would have it there.
