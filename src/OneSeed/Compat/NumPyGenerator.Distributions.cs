@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using OneSeed.Distributions;
 using OneSeed.Engines;
 
@@ -369,6 +370,11 @@ public sealed partial class NumPyGenerator
     public long[] Geometric(double p, int size)
     {
         NumPyConstraints.BoundedAbove0To1(p, nameof(p));
+        if (p >= Distributions.Geometric.SearchFrom && Vector256.IsHardwareAccelerated && UInt64DrawCursor.CanBuffer(BitGenerator))
+        {
+            return SamplerCalls.Filled<long>(size, result => Distributions.Geometric.FillSearch(BitGenerator, result, p));
+        }
+
         return SamplesInt64(new GeometricSampler(p, legacy: false), size);
     }
 

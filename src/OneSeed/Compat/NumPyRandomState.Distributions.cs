@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using OneSeed.Distributions;
 using OneSeed.Engines;
 
@@ -398,6 +399,11 @@ public sealed partial class NumPyRandomState
     public long[] Geometric(double p, int size)
     {
         NumPyConstraints.BoundedAbove0To1(p, nameof(p));
+        if (p >= Distributions.Geometric.SearchFrom && Vector256.IsHardwareAccelerated && UInt64DrawCursor.CanBuffer(_engine))
+        {
+            return SamplerCalls.Filled<long>(size, result => Distributions.Geometric.FillSearch(_engine, result, p));
+        }
+
         return SamplesInt64(new GeometricSampler(p, legacy: true), size);
     }
 

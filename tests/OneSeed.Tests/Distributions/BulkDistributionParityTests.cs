@@ -22,7 +22,8 @@ public sealed class BulkDistributionParityTests
         "legacy gamma 3", "legacy gamma 1.01", "legacy gamma 1.3", "legacy gamma 250", "legacy gamma 1", "legacy gamma 0.4", "legacy gamma 0.03", "legacy beta 0.5 0.5", "legacy beta 0.04 0.9", "legacy beta 2 3", "legacy beta 1.2 40", "legacy standard_t 5", "legacy standard_t 2.2", "legacy standard_t 80", "legacy exponential", "legacy lognormal", "legacy standard_cauchy", "legacy pareto",
         "legacy laplace", "legacy binomial 20 0.5", "legacy binomial 1000 0.7", "legacy triangular", "legacy weibull", "legacy weibull 0.03", "legacy power",
         "legacy power 0.02", "legacy rayleigh", "poisson 3", "poisson 0.01", "poisson 9.99", "poisson 10", "poisson 50", "poisson 1e7", "poisson 0",
-        "legacy poisson 3", "legacy poisson 50",
+        "legacy poisson 3", "legacy poisson 50", "geometric 0.5", "geometric 0.3333333333333333", "geometric 0.9", "geometric 1",
+        "legacy geometric 0.5", "legacy geometric 0.34",
     ];
 
     [Theory]
@@ -123,6 +124,7 @@ public sealed class BulkDistributionParityTests
                 "laplace" => size is int n ? rs.Laplace(1, 2, n) : [rs.Laplace(1, 2)],
                 "triangular" => size is int n ? rs.Triangular(-1, 0.2, 4, n) : [rs.Triangular(-1, 0.2, 4)],
                 "rayleigh" => size is int n ? rs.Rayleigh(2, n) : [rs.Rayleigh(2)],
+                "geometric" => (size is int n ? rs.Geometric(P(1), n) : [rs.Geometric(P(1))]).Select(v => (double)v).ToArray(),
                 "standard_t" => size is int n ? rs.StandardT(P(1), n) : [rs.StandardT(P(1))],
                 "poisson" => (size is int n ? rs.Poisson(P(1), n) : [rs.Poisson(P(1))]).Select(v => (double)v).ToArray(),
                 _ => (size is int n ? rs.Binomial((long)P(1), P(2), n) : [rs.Binomial((long)P(1), P(2))]).Select(v => (double)v).ToArray(),
@@ -149,6 +151,7 @@ public sealed class BulkDistributionParityTests
             "power" => size is int n ? g.Power(Parameter(0.6), n) : [g.Power(Parameter(0.6))],
             "dirichlet" => (size is int n ? Flatten(g.Dirichlet(Alphas(parts), n)) : g.Dirichlet(Alphas(parts))),
             "poisson" => (size is int n ? g.Poisson(P(1), n) : [g.Poisson(P(1))]).Select(v => (double)v).ToArray(),
+            "geometric" => (size is int n ? g.Geometric(P(1), n) : [g.Geometric(P(1))]).Select(v => (double)v).ToArray(),
             "multinomial" => (size is int n ? Flatten(g.Multinomial(50, [0.2, 0.5, 0.3], n)) : g.Multinomial(50, [0.2, 0.5, 0.3]).Select(v => (double)v).ToArray()),
             _ => (size is int n ? g.Binomial((long)P(1), P(2), n) : [g.Binomial((long)P(1), P(2))]).Select(v => (double)v).ToArray(),
         };

@@ -1,3 +1,7 @@
+using System.Diagnostics;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using OneSeed.Engines;
 
 namespace OneSeed.Distributions;
@@ -36,6 +40,78 @@ internal static class Geometric
         }
 
         return x;
+    }
+
+    /// <summary>
+    /// Fills <paramref name="destination"/> with <see cref="Search{TSource}"/>'s values for a p ≥ 1/3, one uniform each
+    /// from the engine's bulk fill: the search's running sums depend only on p, so they are tabulated once, by the
+    /// search's own additions, and each value is one plus the number of sums below its uniform (the sums never
+    /// decrease), counted four at a time. NumPy walks the sums per value, with a branch per step.
+    /// </summary>
+    public static void FillSearch(BitGenerator engine, Span<long> destination, double p)
+    {
+        const int MaxSums = 4096;
+        var sums = new List<double>();
+        double sum = p, product = p, q = 1.0 - p;
+        while (sums.Count < MaxSums)
+        {
+            sums.Add(sum);
+            if (sum >= 1.0 || product == 0.0)
+            {
+                break;
+            }
+
+            product *= q;
+            sum += product;
+        }
+
+        // Padded with +infinity to whole groups of four: no uniform is above it.
+        double last = sums[^1];
+        bool covers = last >= 1.0;
+        while (sums.Count % 4 != 0)
+        {
+            sums.Add(double.PositiveInfinity);
+        }
+
+        double[] table = [.. sums];
+        Span<double> uniforms = MemoryMarshal.Cast<long, double>(destination);
+        engine.Fill(uniforms);
+        for (int i = 0; i < destination.Length; i++)
+        {
+            // In place: each uniform is read before its slot takes the value.
+            double u = uniforms[i];
+            if (!covers && u > last)
+            {
+                // Beyond the tabulated sums: the search itself, from this uniform (NumPy's loop, step for step).
+                var rest = new FixedUniform(u);
+                destination[i] = Search(ref rest, p);
+                continue;
+            }
+
+            Vector256<double> ub = Vector256.Create(u);
+            long x = 1;
+            for (int k = 0; ; k += 4)
+            {
+                uint below = Vector256.LessThan(Vector256.Create(table[k], table[k + 1], table[k + 2], table[k + 3]), ub).ExtractMostSignificantBits();
+                x += BitOperations.PopCount(below);
+                if (below != 0xF)
+                {
+                    break;
+                }
+            }
+
+            destination[i] = x;
+        }
+    }
+
+    // A source that gives one uniform already drawn (the search draws exactly one).
+    private readonly struct FixedUniform(double u) : IRawSource
+    {
+        public double NextDouble() => u;
+
+        public ulong NextUInt64() => throw new UnreachableException();
+
+        public uint NextUInt32() => throw new UnreachableException();
     }
 }
 
