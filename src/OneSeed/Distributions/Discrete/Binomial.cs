@@ -412,11 +412,9 @@ internal readonly struct BinomialSampler : ISampler<long>
             return Flipped(CConversions.IntegralToInt64(Vector256.Floor(Vector256.Create(_binomial._xm) - (p1 * v) + u)));
         }
 
-        static readonly int Exp = int.Parse(Environment.GetEnvironmentVariable("EXP") ?? "0");
         public Vector256<long> Full(Vector256<double> u, Vector256<double> v, uint lanes, out uint accepted)
         {
             accepted = 0;
-            if (Exp == 1) return default;
             Vector256<long> values = default;
             if (GlibcExactLogSinCos.IsSupported)
             {
