@@ -18,7 +18,7 @@ public sealed class BulkDistributionParityTests
     [
         "gamma 3", "gamma 1.0001", "gamma 1", "gamma 0.4", "gamma 0.97", "gamma 0.03", "gamma 1e4", "chisquare 5", "standard_gamma 2", "laplace", "gumbel",
         "logistic", "triangular", "standard_t 5", "standard_t 2.2", "standard_t 1.5", "beta 2 3", "beta 1.2 40", "beta 0.7 3", "beta 0.7 0.3", "beta 1 1", "beta 0.04 0.02", "lognormal", "standard_cauchy", "rayleigh", "weibull", "weibull 0.03", "pareto", "power", "power 0.02", "binomial 20 0.5",
-        "binomial 7 0.9", "binomial 3000 0.004", "binomial 100 0.4", "binomial 1000 0.3", "binomial 61 0.5", "binomial 100000 0.8", "binomial 40000000000 0.02", "dirichlet", "dirichlet small", "multinomial",
+        "binomial 7 0.9", "binomial 3000 0.004", "binomial 100 0.4", "binomial 1000 0.3", "binomial 61 0.5", "binomial 100000 0.8", "binomial 40000000000 0.02", "binomial 10000000000000000 1e-15", "dirichlet", "dirichlet small", "multinomial",
         "legacy gamma 3", "legacy gamma 1.01", "legacy gamma 1.3", "legacy gamma 250", "legacy gamma 1", "legacy gamma 0.4", "legacy gamma 0.03", "legacy beta 0.5 0.5", "legacy beta 0.04 0.9", "legacy beta 2 3", "legacy beta 1.2 40", "legacy standard_t 5", "legacy standard_t 2.2", "legacy standard_t 80", "legacy exponential", "legacy lognormal", "legacy standard_cauchy", "legacy pareto",
         "legacy laplace", "legacy binomial 20 0.5", "legacy binomial 1000 0.7", "legacy triangular", "legacy weibull", "legacy weibull 0.03", "legacy power",
         "legacy power 0.02", "legacy rayleigh", "poisson 3", "poisson 0.01", "poisson 9.99", "poisson 10", "poisson 50", "poisson 1e7", "poisson 0",

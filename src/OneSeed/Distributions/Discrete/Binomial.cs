@@ -127,14 +127,15 @@ internal readonly struct BinomialSampler : ISampler<long>
             return;
         }
 
-        // Above 2^53 trials, n - X + 1 is no longer exact in double: those keep the scalar path.
-        if (_btpe || _n >= 1L << 53 || !Vector256.IsHardwareAccelerated)
+        if (_btpe || !Vector256.IsHardwareAccelerated)
         {
             BinomialSampler self = this;
             BufferedSampler<BinomialSampler, long>.Fill(engine, destination, ref self);
             return;
         }
 
+        // The search's probabilities come from the table, built by the scalar recurrence itself, so any n serves.
+        double[] table = _px ?? InversionTable(_n, _p, _q, _qn, _bound);
         const int Chunk = 512;
         double* uniforms = stackalloc double[Chunk];
         for (int i = 0; i < destination.Length;)
@@ -142,7 +143,7 @@ internal readonly struct BinomialSampler : ISampler<long>
             int k = Math.Min(Chunk, destination.Length - i);
             Span<long> dst = destination.Slice(i, k);
             engine.Fill(new Span<double>(uniforms, k));
-            int done = InversionGroups(uniforms, k, dst);
+            int done = InversionGroups(uniforms, k, dst, table);
             var rest = new BufferedDoubles(uniforms + done, k - done, engine);
             for (int j = done; j < k; j++)
             {
@@ -171,9 +172,8 @@ internal readonly struct BinomialSampler : ISampler<long>
     // The inversion search of four values at a time from their uniforms; returns how many values it completed. A lane
     // still searching at step t has searched at every step before, so its X is t and its next probability the table's
     // entry t, the same for every such lane: one broadcast instead of a division per step.
-    private unsafe int InversionGroups(double* uniforms, int count, Span<long> destination)
+    private unsafe int InversionGroups(double* uniforms, int count, Span<long> destination, double[] table)
     {
-        double[] table = _px ?? InversionTable(_n, _p, _q, _qn, _bound);
         Vector256<double> qn = Vector256.Create(_qn), one = Vector256<double>.One;
         int g = 0;
         for (; g + 4 <= count; g += 4)
