@@ -21,7 +21,7 @@ internal unsafe struct LegacyGammaBlocks(double shape, double scale, PolarGaussi
     // The scan's buffers, a chunk's worth, from the caller's stack: a stackalloc here would keep Fast from tiering up.
     internal const int InDiscLength = UInt64DrawCursor.Capacity + 4;
 
-    /// <summary>Room for the starts of a chunk's blocks of three or more words.</summary>
+    /// <summary>Room for the starts of a chunk's blocks of three or more words (<see cref="Walk"/>).</summary>
     internal const int StartsLength = (UInt64DrawCursor.Capacity / 3) + 1;
 
     private readonly Gamma _gamma = new(shape);
@@ -62,7 +62,8 @@ internal unsafe struct LegacyGammaBlocks(double shape, double scale, PolarGaussi
             return i;
         }
 
-        int blocks = Scan(ref draws, 4, inDisc, starts);
+        Flags(ref draws, inDisc);
+        int blocks = Walk(inDisc, 0, draws.Buffered, 0, 2, starts, starts, int.MaxValue);
         ulong* words = draws.Cursor;
         bool twoHalves = draws.DoublesFromTwoHalves;
 
@@ -76,8 +77,8 @@ internal unsafe struct LegacyGammaBlocks(double shape, double scale, PolarGaussi
             int lanes = Math.Min(4, blocks - b);
             int s0 = starts[b], s1 = starts[b + Math.Min(1, lanes - 1)], s2 = starts[b + Math.Min(2, lanes - 1)], s3 = starts[b + lanes - 1];
             Normals(words, s0, s1, s2, s3, twoHalves, out Vector256<double> first, out Vector256<double> second);
-            Vector256<double> a = factor * _gamma.TestLanes(first, MarsagliaTsangBatches.Uniforms(Vector256.Create(words[s0 + 2], words[s1 + 2], words[s2 + 2], words[s3 + 2]), twoHalves), out uint acceptedA, out uint positiveA);
-            Vector256<double> c = factor * _gamma.TestLanes(second, MarsagliaTsangBatches.Uniforms(Vector256.Create(words[s0 + 3], words[s1 + 3], words[s2 + 3], words[s3 + 3]), twoHalves), out uint acceptedC, out uint positiveC);
+            Vector256<double> a = factor * _gamma.TestLanes(first, UniformsAt(words, s0 + 2, s1 + 2, s2 + 2, s3 + 2, twoHalves), out uint acceptedA, out uint positiveA);
+            Vector256<double> c = factor * _gamma.TestLanes(second, UniformsAt(words, s0 + 3, s1 + 3, s2 + 3, s3 + 3, twoHalves), out uint acceptedC, out uint positiveC);
             for (int lane = 0; lane < lanes; lane++)
             {
                 int start = starts[b + lane];
@@ -112,17 +113,6 @@ internal unsafe struct LegacyGammaBlocks(double shape, double scale, PolarGaussi
     }
 
     /// <summary>
-    /// Finds the blocks of <paramref name="blockWords"/> words (an accepted pair, then uniforms) in the buffered words
-    /// from the cursor, for a Gaussian whose cache is empty: their starts, relative to the cursor, into
-    /// <paramref name="starts"/> (room for <see cref="StartsLength"/>); returns how many.
-    /// </summary>
-    internal static int Scan(ref UInt64DrawCursor draws, int blockWords, byte* inDisc, int* starts)
-    {
-        Flags(ref draws, inDisc);
-        return Walk(inDisc, 0, draws.Buffered, blockWords, starts, int.MaxValue);
-    }
-
-    /// <summary>
     /// Whether the pair of words p and p + 1 lies in the disc, for every buffered word p from the cursor, four at a
     /// time (into <paramref name="inDisc"/>, 1 or 0): a walk from pair to pair is then a load and an add a step, and
     /// the flags hold for any later walk over the same words.
@@ -151,22 +141,40 @@ internal unsafe struct LegacyGammaBlocks(double shape, double scale, PolarGaussi
     }
 
     /// <summary>
-    /// The starts of up to <paramref name="maxBlocks"/> blocks of <paramref name="blockWords"/> words from word
-    /// <paramref name="from"/> on, whole within <paramref name="length"/> words, by <see cref="Flags"/>; returns how many.
+    /// Up to <paramref name="maxBlocks"/> blocks from word <paramref name="from"/> on, whole within
+    /// <paramref name="length"/> words: each <paramref name="leading"/> uniforms, candidate pairs until one lies in the
+    /// disc (by <see cref="Flags"/>), then <paramref name="trailing"/> uniforms. Their first words go to
+    /// <paramref name="starts"/>, their pairs to <paramref name="pairs"/>; returns how many.
     /// </summary>
-    internal static int Walk(byte* inDisc, int from, int length, int blockWords, int* starts, int maxBlocks)
+    internal static int Walk(byte* inDisc, int from, int length, int leading, int trailing, int* starts, int* pairs, int maxBlocks)
     {
         int blocks = 0;
-        for (int p = from; p + blockWords <= length && blocks < maxBlocks;)
+        int p = from;
+        while (blocks < maxBlocks)
         {
-            int accepted = inDisc[p];
+            int q = p + leading;
+            while (q + 2 <= length && inDisc[q] == 0)
+            {
+                q += 2;
+            }
+
+            if (q + 2 + trailing > length)
+            {
+                break;
+            }
+
             starts[blocks] = p;
-            blocks += accepted;
-            p += accepted != 0 ? blockWords : 2;
+            pairs[blocks++] = q;
+            p = q + 2 + trailing;
         }
 
         return blocks;
     }
+
+    /// <summary>The uniforms of four words, as the engine's <c>next_double</c> makes them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> UniformsAt(ulong* words, int w0, int w1, int w2, int w3, bool twoHalves) =>
+        MarsagliaTsangBatches.Uniforms(Vector256.Create(words[w0], words[w1], words[w2], words[w3]), twoHalves);
 
     /// <summary>
     /// The two normals of four accepted pairs starting at the given words, as <c>legacy_gauss</c> makes them:
@@ -176,8 +184,8 @@ internal unsafe struct LegacyGammaBlocks(double shape, double scale, PolarGaussi
     internal static void Normals(ulong* words, int s0, int s1, int s2, int s3, bool twoHalves, out Vector256<double> first, out Vector256<double> second)
     {
         Vector256<double> one = Vector256<double>.One, two = Vector256.Create(2.0);
-        Vector256<double> x1 = (two * MarsagliaTsangBatches.Uniforms(Vector256.Create(words[s0], words[s1], words[s2], words[s3]), twoHalves)) - one;
-        Vector256<double> x2 = (two * MarsagliaTsangBatches.Uniforms(Vector256.Create(words[s0 + 1], words[s1 + 1], words[s2 + 1], words[s3 + 1]), twoHalves)) - one;
+        Vector256<double> x1 = (two * UniformsAt(words, s0, s1, s2, s3, twoHalves)) - one;
+        Vector256<double> x2 = (two * UniformsAt(words, s0 + 1, s1 + 1, s2 + 1, s3 + 1, twoHalves)) - one;
         Vector256<double> f = PolarGaussian.Factors((x1 * x1) + (x2 * x2));
         first = f * x2;
         second = f * x1;

@@ -76,7 +76,7 @@ internal unsafe struct LegacyPairBlocks<TKernel>(TKernel kernel, PolarGaussian g
             bool carried = _gauss.HasCached;
             int leading = carried ? TKernel.CarriedLeading : 0, trailing = TKernel.Uniforms - leading;
             int at = (int)(draws.Cursor - words);
-            int blocks = Walk(at, length, leading, trailing, pairs, Window);
+            int blocks = LegacyGammaBlocks.Walk(inDisc, at, length, leading, trailing, starts, pairs, Window);
             if (blocks == 0)
             {
                 return i;
@@ -92,13 +92,13 @@ internal unsafe struct LegacyPairBlocks<TKernel>(TKernel kernel, PolarGaussian g
                 Vector256<double> u1, u2;
                 if (leading == 0)
                 {
-                    u1 = Uniforms(words, p0 + 2, p1 + 2, p2 + 2, p3 + 2, twoHalves);
-                    u2 = trailing == 1 ? u1 : Uniforms(words, p0 + 3, p1 + 3, p2 + 3, p3 + 3, twoHalves);
+                    u1 = LegacyGammaBlocks.UniformsAt(words, p0 + 2, p1 + 2, p2 + 2, p3 + 2, twoHalves);
+                    u2 = trailing == 1 ? u1 : LegacyGammaBlocks.UniformsAt(words, p0 + 3, p1 + 3, p2 + 3, p3 + 3, twoHalves);
                 }
                 else
                 {
-                    u1 = Uniforms(words, starts[b], starts[b + Math.Min(1, lanes - 1)], starts[b + Math.Min(2, lanes - 1)], starts[b + lanes - 1], twoHalves);
-                    u2 = Uniforms(words, p0 + 2, p1 + 2, p2 + 2, p3 + 2, twoHalves);
+                    u1 = LegacyGammaBlocks.UniformsAt(words, starts[b], starts[b + Math.Min(1, lanes - 1)], starts[b + Math.Min(2, lanes - 1)], starts[b + lanes - 1], twoHalves);
+                    u2 = LegacyGammaBlocks.UniformsAt(words, p0 + 2, p1 + 2, p2 + 2, p3 + 2, twoHalves);
                 }
 
                 Vector256<double> values;
@@ -150,37 +150,6 @@ internal unsafe struct LegacyPairBlocks<TKernel>(TKernel kernel, PolarGaussian g
             draws.Skip(starts[broken] - at);
             Unsafe.Add(ref destination, i++) = Next(ref draws);
         }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Uniforms(ulong* words, int w0, int w1, int w2, int w3, bool twoHalves) =>
-        MarsagliaTsangBatches.Uniforms(Vector256.Create(words[w0], words[w1], words[w2], words[w3]), twoHalves);
-
-    // Up to maxBlocks blocks from word from on: each leading uniforms, candidate pairs until one lies in the disc, then
-    // trailing uniforms, whole within length words. Their first words go to starts, their pairs to pairs.
-    private readonly int Walk(int from, int length, int leading, int trailing, int* pairs, int maxBlocks)
-    {
-        int blocks = 0;
-        int p = from;
-        while (blocks < maxBlocks)
-        {
-            int q = p + leading;
-            while (q + 2 <= length && inDisc[q] == 0)
-            {
-                q += 2;
-            }
-
-            if (q + 2 + trailing > length)
-            {
-                break;
-            }
-
-            starts[blocks] = p;
-            pairs[blocks++] = q;
-            p = q + 2 + trailing;
-        }
-
-        return blocks;
     }
 }
 
