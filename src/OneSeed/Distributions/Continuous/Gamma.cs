@@ -184,14 +184,22 @@ internal readonly struct Gamma
     internal unsafe Vector256<double> Lanes(ulong* words, int stride, int offset, ulong* pairs, bool twoHalves, out uint passed)
     {
         Vector256<double> x = MarsagliaTsangBatches.Normals(words, stride, offset, pairs, out passed);
-        ulong* u = words + offset + 1;
-        Vector256<double> uniform = MarsagliaTsangBatches.Uniforms(Vector256.Create(u[0], u[stride], u[2 * stride], u[3 * stride]), twoHalves);
-        Vector256<double> v = Vector256<double>.One + (Vector256.Create(_c) * x);
-        Vector256<double> cube = v * v * v;
-        Vector256<double> xx = x * x;
-        passed &= Vector256.GreaterThan(v, Vector256<double>.Zero).ExtractMostSignificantBits()
-            & Vector256.LessThan(uniform, Vector256<double>.One - (Vector256.Create(0.0331) * xx * xx)).ExtractMostSignificantBits();
+        int u = offset + 1;
+        Vector256<double> cube = Squeeze(x, MarsagliaTsangBatches.Uniforms(words, u, u + stride, u + (2 * stride), u + (3 * stride), twoHalves), out uint squeezed, out uint positive);
+        passed &= squeezed & positive;
         return Vector256.Create(_b) * cube;
+    }
+
+    // Marsaglia and Tsang's v³ for four attempts, a bit per lane whose uniform passes the squeeze and one per lane whose
+    // v = 1 + c·x is positive: the scalar test's operations (Accept), lane by lane.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Vector256<double> Squeeze(Vector256<double> x, Vector256<double> u, out uint squeezed, out uint positive)
+    {
+        Vector256<double> v = Vector256<double>.One + (Vector256.Create(_c) * x);
+        Vector256<double> xx = x * x;
+        positive = Vector256.GreaterThan(v, Vector256<double>.Zero).ExtractMostSignificantBits();
+        squeezed = Vector256.LessThan(u, Vector256<double>.One - (Vector256.Create(0.0331) * xx * xx)).ExtractMostSignificantBits();
+        return v * v * v;
     }
 
     /// <summary>
@@ -204,11 +212,8 @@ internal readonly struct Gamma
     internal Vector256<double> TestLanes(Vector256<double> x, Vector256<double> u, out uint accepted, out uint positive)
     {
         Vector256<double> one = Vector256<double>.One;
-        Vector256<double> v = one + (Vector256.Create(_c) * x);
-        positive = Vector256.GreaterThan(v, Vector256<double>.Zero).ExtractMostSignificantBits();
-        Vector256<double> cube = v * v * v;
-        Vector256<double> xx = x * x;
-        accepted = Vector256.LessThan(u, one - (Vector256.Create(0.0331) * xx * xx)).ExtractMostSignificantBits() & positive;
+        Vector256<double> cube = Squeeze(x, u, out accepted, out positive);
+        accepted &= positive;
         uint rest = ~accepted & positive & 0xF;
         if (rest != 0)
         {

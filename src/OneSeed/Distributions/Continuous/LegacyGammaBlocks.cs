@@ -77,8 +77,8 @@ internal unsafe struct LegacyGammaBlocks(double shape, double scale, PolarGaussi
             int lanes = Math.Min(4, blocks - b);
             int s0 = starts[b], s1 = starts[b + Math.Min(1, lanes - 1)], s2 = starts[b + Math.Min(2, lanes - 1)], s3 = starts[b + lanes - 1];
             Normals(words, s0, s1, s2, s3, twoHalves, out Vector256<double> first, out Vector256<double> second);
-            Vector256<double> a = factor * _gamma.TestLanes(first, UniformsAt(words, s0 + 2, s1 + 2, s2 + 2, s3 + 2, twoHalves), out uint acceptedA, out uint positiveA);
-            Vector256<double> c = factor * _gamma.TestLanes(second, UniformsAt(words, s0 + 3, s1 + 3, s2 + 3, s3 + 3, twoHalves), out uint acceptedC, out uint positiveC);
+            Vector256<double> a = factor * _gamma.TestLanes(first, MarsagliaTsangBatches.Uniforms(words, s0 + 2, s1 + 2, s2 + 2, s3 + 2, twoHalves), out uint acceptedA, out uint positiveA);
+            Vector256<double> c = factor * _gamma.TestLanes(second, MarsagliaTsangBatches.Uniforms(words, s0 + 3, s1 + 3, s2 + 3, s3 + 3, twoHalves), out uint acceptedC, out uint positiveC);
             for (int lane = 0; lane < lanes; lane++)
             {
                 int start = starts[b + lane];
@@ -171,11 +171,6 @@ internal unsafe struct LegacyGammaBlocks(double shape, double scale, PolarGaussi
         return blocks;
     }
 
-    /// <summary>The uniforms of four words, as the engine's <c>next_double</c> makes them.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector256<double> UniformsAt(ulong* words, int w0, int w1, int w2, int w3, bool twoHalves) =>
-        MarsagliaTsangBatches.Uniforms(Vector256.Create(words[w0], words[w1], words[w2], words[w3]), twoHalves);
-
     /// <summary>
     /// The two normals of four accepted pairs starting at the given words, as <c>legacy_gauss</c> makes them:
     /// <paramref name="first"/> = f·x2 (the one it returns), <paramref name="second"/> = f·x1 (the one it caches).
@@ -184,8 +179,8 @@ internal unsafe struct LegacyGammaBlocks(double shape, double scale, PolarGaussi
     internal static void Normals(ulong* words, int s0, int s1, int s2, int s3, bool twoHalves, out Vector256<double> first, out Vector256<double> second)
     {
         Vector256<double> one = Vector256<double>.One, two = Vector256.Create(2.0);
-        Vector256<double> x1 = (two * UniformsAt(words, s0, s1, s2, s3, twoHalves)) - one;
-        Vector256<double> x2 = (two * UniformsAt(words, s0 + 1, s1 + 1, s2 + 1, s3 + 1, twoHalves)) - one;
+        Vector256<double> x1 = (two * MarsagliaTsangBatches.Uniforms(words, s0, s1, s2, s3, twoHalves)) - one;
+        Vector256<double> x2 = (two * MarsagliaTsangBatches.Uniforms(words, s0 + 1, s1 + 1, s2 + 1, s3 + 1, twoHalves)) - one;
         Vector256<double> f = PolarGaussian.Factors((x1 * x1) + (x2 * x2));
         first = f * x2;
         second = f * x1;

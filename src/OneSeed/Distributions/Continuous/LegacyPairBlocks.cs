@@ -92,13 +92,13 @@ internal unsafe struct LegacyPairBlocks<TKernel>(TKernel kernel, PolarGaussian g
                 Vector256<double> u1, u2;
                 if (leading == 0)
                 {
-                    u1 = LegacyGammaBlocks.UniformsAt(words, p0 + 2, p1 + 2, p2 + 2, p3 + 2, twoHalves);
-                    u2 = trailing == 1 ? u1 : LegacyGammaBlocks.UniformsAt(words, p0 + 3, p1 + 3, p2 + 3, p3 + 3, twoHalves);
+                    u1 = MarsagliaTsangBatches.Uniforms(words, p0 + 2, p1 + 2, p2 + 2, p3 + 2, twoHalves);
+                    u2 = trailing == 1 ? u1 : MarsagliaTsangBatches.Uniforms(words, p0 + 3, p1 + 3, p2 + 3, p3 + 3, twoHalves);
                 }
                 else
                 {
-                    u1 = LegacyGammaBlocks.UniformsAt(words, starts[b], starts[b + Math.Min(1, lanes - 1)], starts[b + Math.Min(2, lanes - 1)], starts[b + lanes - 1], twoHalves);
-                    u2 = LegacyGammaBlocks.UniformsAt(words, p0 + 2, p1 + 2, p2 + 2, p3 + 2, twoHalves);
+                    u1 = MarsagliaTsangBatches.Uniforms(words, starts[b], starts[b + Math.Min(1, lanes - 1)], starts[b + Math.Min(2, lanes - 1)], starts[b + lanes - 1], twoHalves);
+                    u2 = MarsagliaTsangBatches.Uniforms(words, p0 + 2, p1 + 2, p2 + 2, p3 + 2, twoHalves);
                 }
 
                 Vector256<double> values;

@@ -58,6 +58,11 @@ internal static unsafe class MarsagliaTsangBatches
         ? ((words >>> 37) << 26) | ((words & Vector256.Create(0xFFFFFFFFUL)) >>> 6)
         : words >>> 11);
 
+    /// <summary>The engine's doubles from the words at offsets <paramref name="w0"/> … <paramref name="w3"/> of <paramref name="words"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe Vector256<double> Uniforms(ulong* words, int w0, int w1, int w2, int w3, bool twoHalves) =>
+        Uniforms(Vector256.Create(words[w0], words[w1], words[w2], words[w3]), twoHalves);
+
     /// <summary>One sampler's common case for four values (<see cref="Decide"/>) and its exact scalar path (<see cref="Next"/>).</summary>
     internal interface IKernel
     {

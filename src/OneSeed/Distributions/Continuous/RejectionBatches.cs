@@ -57,7 +57,7 @@ internal static unsafe class RejectionBatches
 
         public Vector256<double> Decide(ulong* words, bool twoHalves, out uint accepted, out uint common)
         {
-            Vector256<double> u = MarsagliaTsangBatches.Uniforms(Vector256.Create(words[0], words[2], words[4], words[6]), twoHalves);
+            Vector256<double> u = MarsagliaTsangBatches.Uniforms(words, 0, 2, 4, 6, twoHalves);
             Vector256<ulong> eWords = Vector256.Create(words[1], words[3], words[5], words[7]);
             Vector256<double> e;
             if (legacy)
@@ -85,8 +85,8 @@ internal static unsafe class RejectionBatches
 
         public Vector256<double> Decide(ulong* words, bool twoHalves, out uint accepted, out uint common)
         {
-            Vector256<double> u = MarsagliaTsangBatches.Uniforms(Vector256.Create(words[0], words[2], words[4], words[6]), twoHalves);
-            Vector256<double> v = MarsagliaTsangBatches.Uniforms(Vector256.Create(words[1], words[3], words[5], words[7]), twoHalves);
+            Vector256<double> u = MarsagliaTsangBatches.Uniforms(words, 0, 2, 4, 6, twoHalves);
+            Vector256<double> v = MarsagliaTsangBatches.Uniforms(words, 1, 3, 5, 7, twoHalves);
             Vector256<double> x = GlibcPowFma.Pow(u, Vector256.Create(1.0 / a), out Vector256<double> xExact);
             Vector256<double> y = GlibcPowFma.Pow(v, Vector256.Create(1.0 / b), out Vector256<double> yExact);
             Vector256<double> xpy = x + y;

@@ -192,8 +192,8 @@ internal readonly struct Poisson
 
         public void Uniforms(ulong* words, bool twoHalves, out Vector256<double> u, out Vector256<double> v)
         {
-            u = MarsagliaTsangBatches.Uniforms(Vector256.Create(words[0], words[2], words[4], words[6]), twoHalves) - Vector256.Create(0.5);
-            v = MarsagliaTsangBatches.Uniforms(Vector256.Create(words[1], words[3], words[5], words[7]), twoHalves);
+            u = MarsagliaTsangBatches.Uniforms(words, 0, 2, 4, 6, twoHalves) - Vector256.Create(0.5);
+            v = MarsagliaTsangBatches.Uniforms(words, 1, 3, 5, 7, twoHalves);
         }
 
         public Vector256<long> Quick(Vector256<double> u, Vector256<double> v, out uint accepted, out uint undecided)
