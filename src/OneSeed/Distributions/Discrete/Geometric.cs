@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -48,7 +47,7 @@ internal static class Geometric
     /// search's own additions, and each value is one plus the number of sums below its uniform (the sums never
     /// decrease), counted four at a time. NumPy walks the sums per value, with a branch per step.
     /// </summary>
-    public static void FillSearch(BitGenerator engine, Span<long> destination, double p)
+    public static unsafe void FillSearch(BitGenerator engine, Span<long> destination, double p)
     {
         const int MaxSums = 4096;
         var sums = new List<double>();
@@ -83,7 +82,7 @@ internal static class Geometric
             if (!covers && u > last)
             {
                 // Beyond the tabulated sums: the search itself, from this uniform (NumPy's loop, step for step).
-                var rest = new FixedUniform(u);
+                var rest = new BufferedDoubles(&u, 1, engine);
                 destination[i] = Search(ref rest, p);
                 continue;
             }
@@ -102,16 +101,6 @@ internal static class Geometric
 
             destination[i] = x;
         }
-    }
-
-    // A source that gives one uniform already drawn (the search draws exactly one).
-    private readonly struct FixedUniform(double u) : IRawSource
-    {
-        public double NextDouble() => u;
-
-        public ulong NextUInt64() => throw new UnreachableException();
-
-        public uint NextUInt32() => throw new UnreachableException();
     }
 }
 
