@@ -58,7 +58,6 @@ internal static unsafe class TwoStageRejection
         where TKernel : struct, IKernel<T>
         where T : unmanaged
     {
-
         public int Refill(ref UInt64DrawCursor draws, int count, ref T destination, int i)
         {
             draws.Refill(count);

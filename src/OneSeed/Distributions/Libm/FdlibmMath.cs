@@ -24,25 +24,25 @@ namespace OneSeed.Distributions;
 /// </remarks>
 public static class FdlibmMath
 {
-    private const double Ln2Hi = 6.93147180369123816490e-01; // 3fe62e42 fee00000
-    private const double Ln2Lo = 1.90821492927058770002e-10; // 3dea39ef 35793c76
+    internal const double Ln2Hi = 6.93147180369123816490e-01; // 3fe62e42 fee00000
+    internal const double Ln2Lo = 1.90821492927058770002e-10; // 3dea39ef 35793c76
     private const double Two54 = 1.80143985094819840000e+16; // 43500000 00000000
-    private const double Lp1 = 6.666666666666735130e-01; // 3FE55555 55555593
-    private const double Lp2 = 3.999999999940941908e-01; // 3FD99999 9997FA04
-    private const double Lp3 = 2.857142874366239149e-01; // 3FD24924 94229359
-    private const double Lp4 = 2.222219843214978396e-01; // 3FCC71C5 1D8E78AF
-    private const double Lp5 = 1.818357216161805012e-01; // 3FC74664 96CB03DE
-    private const double Lp6 = 1.531383769920937332e-01; // 3FC39A09 D078C69F
-    private const double Lp7 = 1.479819860511658591e-01; // 3FC2F112 DF3E5244
+    internal const double Lp1 = 6.666666666666735130e-01; // 3FE55555 55555593
+    internal const double Lp2 = 3.999999999940941908e-01; // 3FD99999 9997FA04
+    internal const double Lp3 = 2.857142874366239149e-01; // 3FD24924 94229359
+    internal const double Lp4 = 2.222219843214978396e-01; // 3FCC71C5 1D8E78AF
+    internal const double Lp5 = 1.818357216161805012e-01; // 3FC74664 96CB03DE
+    internal const double Lp6 = 1.531383769920937332e-01; // 3FC39A09 D078C69F
+    internal const double Lp7 = 1.479819860511658591e-01; // 3FC2F112 DF3E5244
 
     // expm1: the overflow threshold ln(DBL_MAX), 1/ln 2, and the scaled coefficients Q1..Q5 of its rational function.
     private const double Expm1OverflowThreshold = 7.09782712893383973096e+02; // 40862E42 FEFA39EF
-    private const double InvLn2 = 1.44269504088896338700e+00; // 3ff71547 652b82fe
-    private const double Q1 = -3.33333333333331316428e-02; // BFA11111 111110F4
-    private const double Q2 = 1.58730158725481460165e-03; // 3F5A01A0 19FE5585
-    private const double Q3 = -7.93650757867487942473e-05; // BF14CE19 9EAADBB7
-    private const double Q4 = 4.00821782732936239552e-06; // 3ED0CFCA 86E65239
-    private const double Q5 = -2.01099218183624371326e-07; // BE8AFDB7 6E09C32D
+    internal const double InvLn2 = 1.44269504088896338700e+00; // 3ff71547 652b82fe
+    internal const double Q1 = -3.33333333333331316428e-02; // BFA11111 111110F4
+    internal const double Q2 = 1.58730158725481460165e-03; // 3F5A01A0 19FE5585
+    internal const double Q3 = -7.93650757867487942473e-05; // BF14CE19 9EAADBB7
+    internal const double Q4 = 4.00821782732936239552e-06; // 3ED0CFCA 86E65239
+    internal const double Q5 = -2.01099218183624371326e-07; // BE8AFDB7 6E09C32D
 
     /// <summary>
     /// ln(1 + <paramref name="x"/>), accurate for <paramref name="x"/> near zero, bit-identical to glibc's <c>log1p</c> on x86-64 with FMA (see remarks).

@@ -13,26 +13,11 @@ namespace OneSeed.Distributions;
 /// <remarks>
 /// Lanes outside each function's domain (overflow, infinities, NaN) are left to the caller. Needs AVX2
 /// and FMA (<see cref="IsSupported"/>); unlike the glibc transcriptions it reads nothing from the C library.
+/// The constants are <see cref="FdlibmMath"/>'s own, so the two forms cannot drift apart.
 /// Reproducibility tier: stable (the scalar function's bits, on every CPU where it runs).
 /// </remarks>
 internal static class FdlibmVectorMath
 {
-    private const double Ln2Hi = 6.93147180369123816490e-01;
-    private const double Ln2Lo = 1.90821492927058770002e-10;
-    private const double InvLn2 = 1.44269504088896338700e+00;
-    private const double Q1 = -3.33333333333331316428e-02;
-    private const double Q2 = 1.58730158725481460165e-03;
-    private const double Q3 = -7.93650757867487942473e-05;
-    private const double Q4 = 4.00821782732936239552e-06;
-    private const double Q5 = -2.01099218183624371326e-07;
-    private const double Lp1 = 6.666666666666735130e-01;
-    private const double Lp2 = 3.999999999940941908e-01;
-    private const double Lp3 = 2.857142874366239149e-01;
-    private const double Lp4 = 2.222219843214978396e-01;
-    private const double Lp5 = 1.818357216161805012e-01;
-    private const double Lp6 = 1.531383769920937332e-01;
-    private const double Lp7 = 1.479819860511658591e-01;
-
     /// <summary>AVX2 and FMA: the operations <see cref="Expm1"/> and <see cref="Log1p"/> perform.</summary>
     internal static bool IsSupported { get; } = Avx2.IsSupported && Fma.IsSupported;
 
@@ -52,12 +37,12 @@ internal static class FdlibmVectorMath
         Vector256<double> nearOne = Vector256.LessThan(hx, Vector256.Create(0x3FF0A2B2L)).AsDouble();
         Vector256<double> reduced = Vector256.GreaterThan(hx, Vector256.Create(0x3FD62E42L)).AsDouble();
         Vector256<double> rounding = Vector256.ConditionalSelect(negative, -half, half);
-        Vector128<int> k32 = Avx.ConvertToVector128Int32WithTruncation((Vector256.Create(InvLn2) * x) + rounding);
+        Vector128<int> k32 = Avx.ConvertToVector128Int32WithTruncation((Vector256.Create(FdlibmMath.InvLn2) * x) + rounding);
         Vector256<double> t = Avx.ConvertToVector256Double(k32);
-        Vector256<double> hiFar = Fma.MultiplyAddNegated(t, Vector256.Create(Ln2Hi), x);
-        Vector256<double> loFar = t * Vector256.Create(Ln2Lo);
-        Vector256<double> hiNear = Vector256.ConditionalSelect(negative, x + Vector256.Create(Ln2Hi), x - Vector256.Create(Ln2Hi));
-        Vector256<double> loNear = Vector256.ConditionalSelect(negative, Vector256.Create(-Ln2Lo), Vector256.Create(Ln2Lo));
+        Vector256<double> hiFar = Fma.MultiplyAddNegated(t, Vector256.Create(FdlibmMath.Ln2Hi), x);
+        Vector256<double> loFar = t * Vector256.Create(FdlibmMath.Ln2Lo);
+        Vector256<double> hiNear = Vector256.ConditionalSelect(negative, x + Vector256.Create(FdlibmMath.Ln2Hi), x - Vector256.Create(FdlibmMath.Ln2Hi));
+        Vector256<double> loNear = Vector256.ConditionalSelect(negative, Vector256.Create(-FdlibmMath.Ln2Lo), Vector256.Create(FdlibmMath.Ln2Lo));
         Vector256<double> hi = Vector256.ConditionalSelect(nearOne, hiNear, hiFar);
         Vector256<double> lo = Vector256.ConditionalSelect(nearOne, loNear, loFar);
         Vector256<long> kNear = Vector256.ConditionalSelect(negative.AsInt64(), Vector256.Create(-1L), Vector256.Create(1L));
@@ -70,9 +55,9 @@ internal static class FdlibmVectorMath
         // The rational function, with the scalar's fusions.
         Vector256<double> hfx = half * r0;
         Vector256<double> hxs = r0 * hfx;
-        Vector256<double> r1 = Fma.MultiplyAdd(hxs, Vector256.Create(Q1), one);
-        Vector256<double> r2 = Fma.MultiplyAdd(hxs, Vector256.Create(Q3), Vector256.Create(Q2));
-        Vector256<double> r3 = Fma.MultiplyAdd(hxs, Vector256.Create(Q5), Vector256.Create(Q4));
+        Vector256<double> r1 = Fma.MultiplyAdd(hxs, Vector256.Create(FdlibmMath.Q1), one);
+        Vector256<double> r2 = Fma.MultiplyAdd(hxs, Vector256.Create(FdlibmMath.Q3), Vector256.Create(FdlibmMath.Q2));
+        Vector256<double> r3 = Fma.MultiplyAdd(hxs, Vector256.Create(FdlibmMath.Q5), Vector256.Create(FdlibmMath.Q4));
         Vector256<double> h2 = hxs * hxs;
         Vector256<double> h4 = h2 * h2;
         Vector256<double> r = Fma.MultiplyAdd(h4, r3, Fma.MultiplyAdd(h2, r2, r1));
@@ -145,7 +130,7 @@ internal static class FdlibmVectorMath
         Vector256<double> kZero = Vector256.Equals(k, Vector256<double>.Zero);
 
         Vector256<double> hfsq = Vector256.Create(0.5) * f * f;
-        Vector256<double> ln2Hi = Vector256.Create(Ln2Hi), kc = Fma.MultiplyAdd(k, Vector256.Create(Ln2Lo), c);
+        Vector256<double> ln2Hi = Vector256.Create(FdlibmMath.Ln2Hi), kc = Fma.MultiplyAdd(k, Vector256.Create(FdlibmMath.Ln2Lo), c);
 
         // |f| < 2^-20: the short series.
         Vector256<double> r0 = hfsq * Fma.MultiplyAdd(-f, Vector256.Create(0.66666666666666666), one);
@@ -155,13 +140,13 @@ internal static class FdlibmVectorMath
         // The rational series in s = f / (2 + f), as GCC contracts it (FdlibmMath.Log1p).
         Vector256<double> s = f / (Vector256.Create(2.0) + f);
         Vector256<double> z = s * s;
-        Vector256<double> r2 = Fma.MultiplyAdd(z, Vector256.Create(Lp3), Vector256.Create(Lp2));
-        Vector256<double> r3 = Fma.MultiplyAdd(z, Vector256.Create(Lp5), Vector256.Create(Lp4));
-        Vector256<double> r4 = Fma.MultiplyAdd(z, Vector256.Create(Lp7), Vector256.Create(Lp6));
+        Vector256<double> r2 = Fma.MultiplyAdd(z, Vector256.Create(FdlibmMath.Lp3), Vector256.Create(FdlibmMath.Lp2));
+        Vector256<double> r3 = Fma.MultiplyAdd(z, Vector256.Create(FdlibmMath.Lp5), Vector256.Create(FdlibmMath.Lp4));
+        Vector256<double> r4 = Fma.MultiplyAdd(z, Vector256.Create(FdlibmMath.Lp7), Vector256.Create(FdlibmMath.Lp6));
         Vector256<double> z2 = z * z;
         Vector256<double> z4 = z2 * z2;
         Vector256<double> z6 = z4 * z2;
-        Vector256<double> r = Fma.MultiplyAdd(z, Vector256.Create(Lp1), z2 * r2);
+        Vector256<double> r = Fma.MultiplyAdd(z, Vector256.Create(FdlibmMath.Lp1), z2 * r2);
         r = Fma.MultiplyAdd(z4, r3, r);
         r = Fma.MultiplyAdd(z6, r4, r);
         Vector256<double> q = s * (hfsq + r);
