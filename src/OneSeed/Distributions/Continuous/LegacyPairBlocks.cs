@@ -82,7 +82,6 @@ internal unsafe struct LegacyPairBlocks<TKernel>(TKernel kernel, PolarGaussian g
                 return i;
             }
 
-            Vector256<double> carry = Vector256.Create(_gauss.Cached);
             int broken = -1;
             for (int b = 0; b < blocks && broken < 0; b += 4)
             {
@@ -106,7 +105,7 @@ internal unsafe struct LegacyPairBlocks<TKernel>(TKernel kernel, PolarGaussian g
                 if (carried)
                 {
                     // Block k takes the normal carried into it (the cache, then block k - 1's second) and its first.
-                    Vector256<double> carriedIn = Vector256.Create(carry.GetElement(3), second.GetElement(0), second.GetElement(1), second.GetElement(2));
+                    Vector256<double> carriedIn = Vector256.Create(_gauss.Cached, second.GetElement(0), second.GetElement(1), second.GetElement(2));
                     values = kernel.Values(carriedIn, first, u1, u2, out complete);
                     for (int lane = 0; lane < lanes; lane++)
                     {
@@ -120,8 +119,6 @@ internal unsafe struct LegacyPairBlocks<TKernel>(TKernel kernel, PolarGaussian g
                         Unsafe.Add(ref destination, i++) = values.GetElement(lane);
                         _gauss.Cached = second.GetElement(lane);
                     }
-
-                    carry = Vector256.Create(_gauss.Cached);
                 }
                 else
                 {
